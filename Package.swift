@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Aviso",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "aviso", targets: ["aviso"]),
+        .library(name: "AvisoCore", targets: ["AvisoCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(
+            name: "AvisoCore",
+            dependencies: [
+                "CZlib",
+                "CLibXML2",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "aviso",
+            dependencies: [
+                "AvisoCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "AvisoCoreTests",
+            dependencies: ["AvisoCore"]
+        ),
+        .testTarget(
+            name: "AvisoEndToEndTests",
+            dependencies: ["AvisoCore"]
+        ),
+    ]
+)

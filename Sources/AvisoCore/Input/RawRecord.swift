@@ -1,0 +1,100 @@
+/// One record as a reader found it: the bytes of the fields the caller asked for, by position in
+/// the caller's field list, plus where the record stands in its file. Values are trimmed of ASCII
+/// white space; a value that is empty after trimming is absent.
+public struct RawRecord: Sendable {
+    /// CSV: the physical line (1-based) on which the record starts. XML: 0.
+    public var line: Int = 0
+    /// 1-based position among the file's data records (CSV rows after the header, XML records).
+    public var number: Int = 0
+    /// A defect of the record itself (bad quotes, invalid UTF-8, too many fields); nil when sound.
+    public var problem: RecordProblem?
+    /// Concatenated field bytes.
+    public var storage: [UInt8] = []
+    /// For each wanted field, its start and end offsets in `storage`; start < 0 when absent.
+    public var starts: [Int]
+    public var ends: [Int]
+
+    /// An empty record for `fieldCount` wanted fields.
+    public init(fieldCount: Int) {
+        starts = Array(repeating: -1, count: fieldCount)
+        ends = Array(repeating: -1, count: fieldCount)
+    }
+
+    /// Forgets the previous record's values, keeping capacity.
+    public mutating func reset() {
+        storage.removeAll(keepingCapacity: true)
+        for i in starts.indices { starts[i] = -1; ends[i] = -1 }
+        problem = nil
+        line = 0
+        number = 0
+    }
+
+    /// Stores the value of wanted field `field`, trimming ASCII white space; empty stays absent.
+    /// A field already set is kept (the first occurrence wins).
+    public mutating func set<C: Collection>(_ field: Int, _ bytes: C) where C.Element == UInt8 {
+        guard starts[field] < 0 else { return }
+        let start = storage.count
+        storage.append(contentsOf: bytes)
+        var lo = start
+        var hi = storage.count
+        while lo < hi, RawRecord.isSpace(storage[lo]) { lo += 1 }
+        while hi > lo, RawRecord.isSpace(storage[hi - 1]) { hi -= 1 }
+        if lo == hi {
+            storage.removeSubrange(start...)
+            return
+        }
+        starts[field] = lo
+        ends[field] = hi
+    }
+
+    @inline(__always)
+    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+
+    /// The trimmed bytes of wanted field `field`, or nil when absent or empty.
+    @inline(__always)
+    public func bytes(_ field: Int) -> ArraySlice<UInt8>? {
+        let s = starts[field]
+        return s < 0 ? nil : storage[s..<ends[field]]
+    }
+
+    /// The value of wanted field `field` as a String, or nil when absent or empty.
+    public func string(_ field: Int) -> String? {
+        guard let b = bytes(field) else { return nil }
+        return String(decoding: b, as: UTF8.self)
+    }
+}
+
+/// What can be wrong with a record as a whole, before its values are looked at.
+public enum RecordProblem: Sendable, Equatable {
+    /// A quote inside an unquoted field, text after a closing quote, or a quote never closed.
+    case badQuotes(String)
+    /// Bytes that are not valid UTF-8.
+    case badUTF8(String)
+    /// More fields than the header names.
+    case fieldCount(String)
+
+    /// The reject reason code (FORMATS.md).
+    public var reason: String {
+        switch self {
+        case .badQuotes: return "BAD_QUOTES"
+        case .badUTF8: return "BAD_UTF8"
+        case .fieldCount: return "FIELD_COUNT"
+        }
+    }
+
+    /// A human explanation of what was found.
+    public var detail: String {
+        switch self {
+        case .badQuotes(let d), .badUTF8(let d), .fieldCount(let d): return d
+        }
+    }
+}
+
+/// Reads records one at a time from a CSV or XML file, for a fixed list of wanted fields.
+public protocol RecordReader: AnyObject {
+    /// The wanted field names, in the order `RawRecord` indexes them.
+    var fields: [String] { get }
+    /// Overwrites `record` with the next record; returns false at end of file.
+    /// Throws `AvisoError` when the file itself can't be trusted (broken gzip, malformed XML…).
+    func next(into record: inout RawRecord) throws -> Bool
+}

@@ -1,0 +1,42 @@
+import Testing
+@testable import AvisoCore
+
+@Suite struct DayTests {
+    @Test(arguments: [
+        ("1970-01-01", 0, 4),
+        ("2026-12-05", 20_792, 6),
+        ("2000-02-29", 11_016, 2),
+        ("2099-12-31", 47_481, 4),
+    ])
+    func isoRoundTripAndWeekday(iso: String, number: Int32, weekday: Int) throws {
+        let day = try #require(Day(iso: iso))
+        #expect(day.number == number)
+        #expect(day.iso == iso)
+        #expect(day.weekday == weekday)
+    }
+
+    @Test(arguments: ["2026-02-29", "2026-13-01", "2026-00-10", "2026-1-01", "26-01-01", "2026/01/01"])
+    func rejectsImpossibleOrMalformedISO(text: String) {
+        #expect(Day(iso: text) == nil)
+    }
+
+    @Test(arguments: [
+        ("2026-12-05", "2026-12-05"),
+        ("05/12/2026", "2026-12-05"),
+        ("2026-12-05 14:31:07", "2026-12-05"),
+        ("2026-12-05T09:05:00-03:00", "2026-12-05"),
+        ("29/02/2024", "2024-02-29"),
+    ])
+    func parsesExportDateForms(text: String, iso: String) {
+        #expect(DateField.parse(Array(text.utf8)[...])?.iso == iso)
+    }
+
+    @Test(arguments: ["2026-12-5", "5/12/2026", "2026-12-05X", "31/04/2026", "", "2026-12-0a"])
+    func refusesBadExportDates(text: String) {
+        #expect(DateField.parse(Array(text.utf8)[...]) == nil)
+    }
+
+    @Test func brazilianFormat() throws {
+        #expect(try #require(Day(iso: "2026-01-07")).brazilian == "07/01/2026")
+    }
+}
