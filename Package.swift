@@ -24,10 +24,12 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .systemLibrary(name: "CSystemSupport"),
         .target(
             name: "AvisoCore",
             dependencies: [
                 "CZlib",
+                "CSystemSupport",
                 "CLibXML2",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),

@@ -1,0 +1,24 @@
+#ifndef AVISO_CSYSTEMSUPPORT_SHIM_H
+#define AVISO_CSYSTEMSUPPORT_SHIM_H
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+#if defined(__linux__)
+#include <sys/syscall.h>
+#endif
+
+/// Atomically exchanges two paths (Linux renameat2 with RENAME_EXCHANGE). glibc's wrapper is
+/// not visible to Swift, so the system call is made directly. Returns 0, or -1 with errno set
+/// (ENOSYS / EINVAL where the kernel or file system cannot exchange).
+static inline int aviso_rename_exchange(const char *from, const char *to) {
+#if defined(__linux__) && defined(SYS_renameat2)
+    return (int)syscall(SYS_renameat2, AT_FDCWD, from, AT_FDCWD, to, 2 /* RENAME_EXCHANGE */);
+#else
+    errno = ENOSYS;
+    return -1;
+#endif
+}
+#endif
