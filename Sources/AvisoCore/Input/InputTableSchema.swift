@@ -1,0 +1,15 @@
+/// What a run reads from one export file: its base name, the XML record element, the fields
+/// it uses (everything else in the file is ignored), which are required, and how a row decodes.
+protocol InputTableSchema {
+    associatedtype Row
+    /// File base name and XML root element (`charges`).
+    static var baseName: String { get }
+    /// XML record element (`charge`).
+    static var recordName: String { get }
+    /// Fields read, in the order they are checked.
+    static var fields: [String] { get }
+    /// Required fields: a CSV without one of these columns can't be read at all.
+    static var required: [String] { get }
+    /// Decodes one sound record, or says which field is wrong and why.
+    static func decode(_ cursor: FieldCursor) throws(RowError) -> Row
+}
