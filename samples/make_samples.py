@@ -966,6 +966,7 @@ write("config.json", CONFIG_TEXT)
 # ---------------------------------------------------------------- check the design, print expected counts
 
 seen, problems = set(), []
+letter_value = 0
 slot_count = {}
 message_count = {}
 for row in CHARGES:
@@ -976,6 +977,8 @@ for row in CHARGES:
         seen.add(parsed["id"])
         cust = CUSTOMERS_BY_ID[row["customer"]]
         got = outcome(parsed, cust)
+        if "LETTER" in got:
+            letter_value += parsed["value"]
         for slot, keys in got.items():
             for recipient, channel, result in messages(slot, keys, cust, ACCOUNTS_BY_ID[cust["account"]]):
                 k = (slot, recipient, channel, result)
@@ -994,6 +997,12 @@ print("rows: accounts %d, customers %d, charges %d (designed %d, bad %d, fillers
 print("charges per outcome on %s:" % D.isoformat())
 for name in sorted(slot_count):
     print("  %-28s %d" % (name, slot_count[name]))
+fees = {"whatsapp": 8, "voice": 25}
+sent = {ch: sum(n for (slot, rec, c, res), n in message_count.items() if c == ch and res == "SENT") for ch in fees}
+print("letters %d, face value %s, postal fees %s; whatsapp %d (fees %s), voice %d (fees %s)"
+      % (slot_count.get("LETTER", 0), fmt_money(letter_value, "br"), fmt_money(320 * slot_count.get("LETTER", 0), "br"),
+         sent["whatsapp"], fmt_money(fees["whatsapp"] * sent["whatsapp"], "br"), sent["voice"],
+         fmt_money(fees["voice"] * sent["voice"], "br")))
 print("messages (slot, recipient, channel, result):")
 for key in sorted(message_count):
     print("  %-16s %-8s %-8s %-16s %d" % (key + (message_count[key],)))
