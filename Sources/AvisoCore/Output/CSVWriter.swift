@@ -14,9 +14,14 @@ public struct CSVWriter: Sendable {
 
     /// Appends one row: the fields separated by commas, then LF.
     public mutating func writeRow(_ fields: [String]) {
+        CSVWriter.appendRow(fields, to: &bytes)
+    }
+
+    /// Appends one row to `bytes`: the fields separated by commas, then LF.
+    public static func appendRow(_ fields: [String], to bytes: inout [UInt8]) {
         for (index, field) in fields.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            CSVWriter.appendField(field, to: &bytes)
+            appendField(field, to: &bytes)
         }
         bytes.append(UInt8(ascii: "\n"))
     }
