@@ -148,7 +148,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try "Oi {{customerFirstName}}, {{value}} <{{accountName}}> em {{dueDate}}\n"
             .write(toFile: directory + "/warning_due.customer.sms.mustache", atomically: true, encoding: .utf8)
-        try "Olá {{customerName}} & {{accountName}}\n"
+        try "\u{FEFF}Olá {{customerName}} & {{accountName}}\n"
             .write(toFile: directory + "/created.customer.email.subject.mustache", atomically: true, encoding: .utf8)
         try "ignored".write(toFile: directory + "/.DS_Store", atomically: true, encoding: .utf8)
 

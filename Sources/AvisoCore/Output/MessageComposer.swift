@@ -279,10 +279,12 @@ public final class MessageComposer: Sendable {
         for (key, name) in found {
             let path = directory + "/" + name
             guard let data = FileManager.default.contents(atPath: path),
-                  let text = String(bytes: data, encoding: .utf8)
+                  var text = String(bytes: data, encoding: .utf8)
             else {
                 throw AvisoError(.usage, file: path, "the template cannot be read as UTF-8 text")
             }
+            // Editors on Windows may save a byte-order mark; it is not part of the message.
+            if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
             do {
                 templates.append((key, try MustacheTemplate(string: textPragma + text)))
             } catch let error as MustacheTemplate.ParserError {
