@@ -1,0 +1,360 @@
+import Foundation
+import Mustache
+
+/// What a message is about: the slot (or resend group), who receives it and the charge's facts.
+public struct MessageContext: Sendable, Equatable {
+    /// `CREATED`, `WARNING_BEFORE`, `WARNING_DUE`, `LINHA_DIGITAVEL`, `OVERDUE_FIRST`,
+    /// `OVERDUE_REPEAT`, `RECEIVED`, `RESEND_BEFORE_DUE` or `RESEND_OVERDUE`.
+    public var slotKey: String
+    /// The customer, or the merchant ("para mim").
+    public var recipient: Recipient
+    /// The customer's name.
+    public var customerName: String
+    /// The account's (merchant's) name.
+    public var accountName: String
+    /// The charge's face value in centavos.
+    public var value: Int64
+    /// The charge's due date.
+    public var dueDate: Day
+    /// The pay date of a paid charge.
+    public var payDate: Day?
+    /// The invoice link.
+    public var invoiceUrl: String?
+    /// The boleto link.
+    public var bankSlipUrl: String?
+    /// The linha digitável.
+    public var identificationField: String?
+    /// The charge's description.
+    public var description: String?
+    /// Days from the run date to the due date (before-due messages).
+    public var daysUntilDue: Int?
+    /// Days from the due date to the run date (overdue messages).
+    public var daysOverdue: Int?
+    /// The run date.
+    public var runDate: Day
+
+    /// A context with every field given.
+    public init(
+        slotKey: String, recipient: Recipient, customerName: String, accountName: String, value: Int64,
+        dueDate: Day, payDate: Day? = nil, invoiceUrl: String? = nil, bankSlipUrl: String? = nil,
+        identificationField: String? = nil, description: String? = nil, daysUntilDue: Int? = nil,
+        daysOverdue: Int? = nil, runDate: Day
+    ) {
+        self.slotKey = slotKey
+        self.recipient = recipient
+        self.customerName = customerName
+        self.accountName = accountName
+        self.value = value
+        self.dueDate = dueDate
+        self.payDate = payDate
+        self.invoiceUrl = invoiceUrl
+        self.bankSlipUrl = bankSlipUrl
+        self.identificationField = identificationField
+        self.description = description
+        self.daysUntilDue = daysUntilDue
+        self.daysOverdue = daysOverdue
+        self.runDate = runDate
+    }
+
+    /// The link a message points to: the invoice, else the boleto.
+    public var link: String? { invoiceUrl ?? bankSlipUrl }
+}
+
+/// Turns a message context into the message for a channel, from Mustache templates: the
+/// built-in ones (`DefaultTemplates`) or overrides from a folder.
+///
+/// Templates are plain text: nothing is HTML-escaped. Email subjects and voice scripts are
+/// made one line; SMS texts are folded to GSM-7 and always fit 160 septets (a long text is
+/// shortened step by step: the customer's first name instead of the full name, no description,
+/// the account name cut with `...`, the first name cut, and as a last resort the text itself cut
+/// with `...`). WhatsApp messages are not free text: a template name and ordered parameters.
+public final class MessageComposer: Sendable {
+    /// The most septets an SMS may take.
+    public static let smsLimit = 160
+
+    private let library: MustacheLibrary
+
+    // Every template is parsed with this pragma in front so that `{{name}}` is never HTML-escaped.
+    private static let textPragma = "{{% CONTENT_TYPE: TEXT}}"
+
+    /// Loads the built-in templates and, when `templateDirectory` is given, the overrides in it:
+    /// each file must be named `<key>.mustache` after a built-in key (hidden files are ignored).
+    /// - Throws: `AvisoError(.usage)` naming the unknown files, or the file and line of a
+    ///   template that does not parse, or when the folder cannot be read.
+    public init(templateDirectory: String?) throws {
+        var library = MustacheLibrary()
+        for key in DefaultTemplates.keys {
+            let text = DefaultTemplates.templates[key] ?? ""
+            do {
+                library.register(try MustacheTemplate(string: MessageComposer.textPragma + text), named: key)
+            } catch {
+                throw AvisoError(.usage, "built-in template \(key) does not parse: \(error)")
+            }
+        }
+        if let directory = templateDirectory {
+            for (key, template) in try MessageComposer.loadOverrides(directory) {
+                library.register(template, named: key)
+            }
+        }
+        self.library = library
+    }
+
+    /// The message for `channel`.
+    /// - Throws: `AvisoError(.usage)` when there is no template for the context's slot key.
+    public func compose(channel: Channel, context: MessageContext) throws -> OutboundMessage {
+        let slotKey = context.slotKey.uppercased()
+        guard DefaultTemplates.slotKeys.contains(slotKey) else {
+            throw AvisoError(.usage, "no message templates for slot \(context.slotKey)",
+                             hint: "expected one of " + DefaultTemplates.slotKeys.joined(separator: ", "))
+        }
+        switch channel {
+        case .email:
+            let variables = MessageComposer.variables(context)
+            let subject = try render(context, "email.subject", variables)
+            let text = try render(context, "email.text", variables)
+            return .email(subject: MessageComposer.oneLine(subject), text: MessageComposer.trimmed(text))
+        case .sms:
+            return .sms(text: try composeSMS(context))
+        case .voice:
+            let script = try render(context, "voice", MessageComposer.variables(context))
+            return .voice(script: MessageComposer.oneLine(script))
+        case .whatsapp:
+            return MessageComposer.whatsapp(context)
+        }
+    }
+
+    // MARK: WhatsApp
+
+    /// Template `aviso_<slot key>` (provider: `aviso_<slot key>_para_mim`) with parameters
+    /// customer name, account name, value, due date, link (empty when none), and the linha
+    /// digitável for LINHA_DIGITAVEL.
+    static func whatsapp(_ context: MessageContext) -> OutboundMessage {
+        var name = "aviso_" + context.slotKey.lowercased()
+        if context.recipient == .provider { name += "_para_mim" }
+        var parameters = [
+            context.customerName, context.accountName, MoneyFormat.brl(context.value), context.dueDate.brazilian,
+            context.link ?? "",
+        ]
+        if context.slotKey.uppercased() == "LINHA_DIGITAVEL" {
+            parameters.append(context.identificationField ?? "")
+        }
+        // The WhatsApp Business API refuses line breaks and tabs inside template parameters.
+        return .whatsapp(template: name, parameters: parameters.map(oneLine))
+    }
+
+    // MARK: SMS
+
+    private func composeSMS(_ context: MessageContext) throws -> String {
+        let limit = MessageComposer.smsLimit
+        var variables = MessageComposer.variables(context)
+        var text = GSM7.fold(MessageComposer.compactSpaces(try render(context, "sms", variables)))
+        var septets = GSM7.septets(text)
+        if septets <= limit { return text }
+
+        func rerender() throws {
+            text = GSM7.fold(MessageComposer.compactSpaces(try render(context, "sms", variables)))
+            septets = GSM7.septets(text)
+        }
+        let firstName = MessageComposer.firstName(context.customerName)
+        variables["customerName"] = firstName
+        try rerender()
+        if septets <= limit { return text }
+
+        if variables["description"] != nil {
+            variables["description"] = nil
+            try rerender()
+            if septets <= limit { return text }
+        }
+
+        // Cut the names, each by the overflow, a few rounds at most (a name may appear twice).
+        for name in ["accountName", "customerName"] {
+            for _ in 0..<4 where septets > limit {
+                guard let current = variables[name] as? String else { break }
+                let length = GSM7.septets(current)
+                let target = length - (septets - limit)
+                guard target >= 6, target < length else { break }
+                let cut = GSM7.truncate(current, toSeptets: target)
+                variables[name] = cut
+                if name == "customerName" { variables["customerFirstName"] = cut }
+                try rerender()
+            }
+            if septets <= limit { return text }
+        }
+        return GSM7.truncate(text, toSeptets: limit)
+    }
+
+    // MARK: Rendering
+
+    private func render(_ context: MessageContext, _ part: String, _ variables: [String: Any]) throws -> String {
+        let key = DefaultTemplates.key(slotKey: context.slotKey.uppercased(), recipient: context.recipient, part: part)
+        guard let text = library.render(variables, withTemplate: key) else {
+            throw AvisoError(.usage, "no message template \(key)")
+        }
+        return text
+    }
+
+    /// The values templates can use (see `DefaultTemplates`).
+    static func variables(_ context: MessageContext) -> [String: Any] {
+        var v: [String: Any] = [
+            "slotKey": context.slotKey,
+            "customerName": context.customerName,
+            "customerFirstName": firstName(context.customerName),
+            "accountName": context.accountName,
+            "value": MoneyFormat.brl(context.value),
+            "valueDecimal": MoneyFormat.decimal(context.value),
+            "valueSpoken": MoneyFormat.spoken(context.value),
+            "dueDate": context.dueDate.brazilian,
+            "dueDateISO": context.dueDate.iso,
+            "runDate": context.runDate.brazilian,
+            "dueToday": context.runDate == context.dueDate,
+            "dueSoon": context.runDate != context.dueDate,
+        ]
+        if let payDate = context.payDate { v["payDate"] = payDate.brazilian }
+        if let link = present(context.link) { v["link"] = link }
+        if let url = present(context.invoiceUrl) { v["invoiceUrl"] = url }
+        if let url = present(context.bankSlipUrl) { v["bankSlipUrl"] = url }
+        if let line = present(context.identificationField) { v["identificationField"] = line }
+        if let description = present(context.description) { v["description"] = description }
+        if let days = context.daysUntilDue, days >= 0 {
+            v["daysUntilDue"] = days
+            v["daysUntilDueText"] = daysText(days)
+            v["daysUntilDueSpoken"] = daysSpoken(days)
+        }
+        if let days = context.daysOverdue, days >= 0 {
+            v["daysOverdue"] = days
+            v["daysOverdueText"] = daysText(days)
+            v["daysOverdueSpoken"] = daysSpoken(days)
+        }
+        return v
+    }
+
+    private static func present(_ text: String?) -> String? {
+        guard let text, !text.isEmpty else { return nil }
+        return text
+    }
+
+    /// `1 dia`, `10 dias`.
+    static func daysText(_ days: Int) -> String {
+        days == 1 ? "1 dia" : String(days) + " dias"
+    }
+
+    /// `um dia`, `dez dias`.
+    static func daysSpoken(_ days: Int) -> String {
+        MoneyFormat.numberWords(UInt64(days)) + (days == 1 ? " dia" : " dias")
+    }
+
+    /// The first word of a name.
+    static func firstName(_ name: String) -> String {
+        let words = name.unicodeScalars.split { isSpace($0) }
+        guard let first = words.first else { return name }
+        return String(String.UnicodeScalarView(first))
+    }
+
+    // MARK: Loading overrides
+
+    private static func loadOverrides(_ directory: String) throws -> [(String, MustacheTemplate)] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory)
+        } catch {
+            throw AvisoError(.usage, file: directory, "the template folder cannot be read",
+                             hint: "give an existing folder with --templates")
+        }
+        let known = Set(DefaultTemplates.keys)
+        var unknown: [String] = []
+        var found: [(String, String)] = []
+        for name in names.sorted(by: { OutboundFileWriter.byteOrder($0, $1) ?? false }) where !name.hasPrefix(".") {
+            let suffix = ".mustache"
+            if name.hasSuffix(suffix), known.contains(String(name.dropLast(suffix.count))) {
+                found.append((String(name.dropLast(suffix.count)), name))
+            } else {
+                unknown.append(name)
+            }
+        }
+        if !unknown.isEmpty {
+            throw AvisoError(.usage, file: directory, "unknown template files: " + unknown.joined(separator: ", "),
+                             hint: "name overrides <slot>.<customer|provider>.<email.subject|email.text|sms|voice>.mustache, e.g. warning_due.customer.sms.mustache")
+        }
+        var templates: [(String, MustacheTemplate)] = []
+        for (key, name) in found {
+            let path = directory + "/" + name
+            guard let data = FileManager.default.contents(atPath: path),
+                  var text = String(bytes: data, encoding: .utf8)
+            else {
+                throw AvisoError(.usage, file: path, "the template cannot be read as UTF-8 text")
+            }
+            // Editors on Windows may save a byte-order mark; it is not part of the message.
+            if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
+            do {
+                templates.append((key, try MustacheTemplate(string: textPragma + text)))
+            } catch let error as MustacheTemplate.ParserError {
+                throw AvisoError(.usage, file: path, line: error.context.lineNumber,
+                                 "the template does not parse: \(error.error) near \"\(error.context.line)\"")
+            } catch {
+                throw AvisoError(.usage, file: path, "the template does not parse: \(error)")
+            }
+        }
+        return templates
+    }
+
+    // MARK: Text clean-up
+
+    private static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        s == " " || s == "\t" || s == "\n" || s == "\r" || s == "\u{0B}" || s == "\u{0C}" || s == "\u{A0}"
+    }
+
+    /// Whitespace runs (line breaks included) as one space, ends trimmed.
+    static func oneLine(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if isSpace(scalar) {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(" ") }
+                pendingSpace = false
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// Runs of spaces and tabs as one space; line breaks kept; ends trimmed.
+    static func compactSpaces(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar == " " || scalar == "\t" || scalar == "\u{A0}" {
+                pendingSpace = !(out.isEmpty || out.last == "\n")
+            } else {
+                if pendingSpace && scalar != "\n" && scalar != "\r" { out.append(" ") }
+                pendingSpace = false
+                out.append(scalar)
+            }
+        }
+        return trimmed(String(out))
+    }
+
+    /// Leading and trailing whitespace and line breaks removed; lines' trailing spaces removed.
+    static func trimmed(_ text: String) -> String {
+        var lines: [String.UnicodeScalarView] = []
+        for line in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
+            var scalars = Array(line)
+            while let last = scalars.last, isSpace(last) { scalars.removeLast() }
+            lines.append(String.UnicodeScalarView(scalars))
+        }
+        while let first = lines.first, first.isEmpty { lines.removeFirst() }
+        while let last = lines.last, last.isEmpty { lines.removeLast() }
+        // Leading spaces of the first line only: indentation inside the body is the author's.
+        var out = String.UnicodeScalarView()
+        for (index, line) in lines.enumerated() {
+            if index > 0 { out.append("\n") }
+            if index == 0 {
+                out.append(contentsOf: line.drop { isSpace($0) })
+            } else {
+                out.append(contentsOf: line)
+            }
+        }
+        return String(out)
+    }
+}
