@@ -209,10 +209,11 @@ public enum HolidayCalendarLoader {
         var event = PendingEvent(line: 0)
         var sawCalendar = false
         for line in lines {
-            let property = try contentLine(line, file: file)
-            guard let property else { continue }
             if stack.isEmpty {
-                guard property.name == "BEGIN", upper(property.value) == "VCALENDAR" else {
+                guard !trimmed(line.text).isEmpty else { continue }
+                // Outside any component only BEGIN:VCALENDAR makes sense, whatever the line holds.
+                let property = try? contentLine(line, file: file)
+                guard let property, property.name == "BEGIN", upper(trimmed(property.value)) == "VCALENDAR" else {
                     throw AvisoError(
                         .calendar, file: file, line: line.number,
                         "expected BEGIN:VCALENDAR, found \(quoted(line.text))",
@@ -222,14 +223,15 @@ public enum HolidayCalendarLoader {
                 stack.append(("VCALENDAR", line.number))
                 continue
             }
+            guard let property = try contentLine(line, file: file) else { continue }
             let inside = stack[stack.count - 1].name
             switch property.name {
             case "BEGIN":
-                let component = upper(property.value)
+                let component = upper(trimmed(property.value))
                 if component == "VEVENT", inside == "VCALENDAR" { event = PendingEvent(line: line.number) }
                 stack.append((component, line.number))
             case "END":
-                let component = upper(property.value)
+                let component = upper(trimmed(property.value))
                 guard component == inside else {
                     throw AvisoError(
                         .calendar, file: file, line: line.number,
