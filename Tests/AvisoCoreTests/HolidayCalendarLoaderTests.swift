@@ -218,6 +218,26 @@ import Testing
         #expect(calendar.holidays == [Self.day("2026-12-31"): "Virada", Self.day("2027-01-01"): "Virada"])
     }
 
+    @Test func icsCoversMayComeAfterTheEvents() throws {
+        let calendar = try Self.ics("""
+            BEGIN:VCALENDAR
+            BEGIN:VEVENT
+            DTSTART;VALUE=DATE:20260601
+            SUMMARY:Ponte
+            END:VEVENT
+            X-COVERS:2026-2027
+            END:VCALENDAR
+            """)
+        #expect(calendar.coveredYears == [2026, 2027])
+        #expect(calendar.holidays == [Self.day("2026-06-01"): "Ponte"])
+    }
+
+    @Test func csvRowMissingTheDateColumnIsABadDate() throws {
+        let error = try #require(throws: AvisoError.self) { try Self.csv("name,date\nNatal\n") }
+        #expect(error.line == 2)
+        #expect(error.message == "expected a date as YYYY-MM-DD in the date column, found \"\"")
+    }
+
     @Test func icsDTENDEqualToDTSTARTIsOneDay() throws {
         let calendar = try Self.ics("""
             BEGIN:VCALENDAR
@@ -250,6 +270,8 @@ import Testing
         ("", 1, "expected BEGIN:VCALENDAR, found the end of the file"),
         ("BEGIN:VCALENDAR\nX-COVERS:2026\nBEGIN:VEVENT\nDTSTART:20270101\nEND:VEVENT\nEND:VCALENDAR\n", 3,
          "expected an event in the declared years (2026, line 2), found 2027-01-01"),
+        ("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20260101\nEND:VEVENT\nBEGIN:VEVENT\nDTSTART:20261230\nDTEND:20270102\nEND:VEVENT\nX-COVERS:2026\nEND:VCALENDAR\n", 5,
+         "expected an event in the declared years (2026, line 9), found 2027-01-01"),
         ("BEGIN:VCALENDAR\nX-COVERS:twenty-six\nEND:VCALENDAR\n", 2,
          "expected X-COVERS years as YYYY or YYYY-YYYY (first ≤ last), found \"twenty-six\""),
         ("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20260101\nDURATION:PT8H\nEND:VEVENT\nEND:VCALENDAR\n", 4,

@@ -88,7 +88,7 @@ public enum HolidayCalendarLoader {
                     "expected \(columns.count) fields as the header has, found \(fields.count)",
                     hint: "quote a name that contains a comma: 2026-12-24,\"Véspera de Natal, meio expediente\"")
             }
-            let dateField = fields[columns.date]
+            let dateField = columns.date < fields.count ? fields[columns.date] : []
             guard let day = isoDate(dateField[...]) else {
                 throw AvisoError(
                     .calendar, file: file, line: lineNumber,
@@ -203,7 +203,9 @@ public enum HolidayCalendarLoader {
         let lines = unfold(bytes)
         var declared: Set<Int>? = nil
         var declarationLine = 0
-        var holidays: [Day: String] = [:]
+        // Event days in file order, each with the line of its BEGIN:VEVENT; checked against
+        // X-COVERS at the end, since the declaration may come anywhere in the calendar.
+        var eventDays: [(day: Day, name: String, line: Int)] = []
         // Open components, innermost last, each with the line that opened it.
         var stack: [(name: String, line: Int)] = []
         var event = PendingEvent(line: 0)
@@ -240,23 +242,11 @@ public enum HolidayCalendarLoader {
                 }
                 stack.removeLast()
                 if component == "VEVENT", stack.last?.name == "VCALENDAR" {
-                    for (day, summary) in try eventDays(event, file: file) {
-                        if let years = declared, !years.contains(day.year) {
-                            throw AvisoError(
-                                .calendar, file: file, line: event.line,
-                                "expected an event in the declared years (\(describe(years)), line \(declarationLine)), found \(day.iso)",
-                                hint: "widen the X-COVERS line or remove the event")
-                        }
-                        add(day, summary, to: &holidays)
+                    for (day, summary) in try days(of: event, file: file) {
+                        eventDays.append((day, summary, event.line))
                     }
                 }
             case "X-COVERS" where inside == "VCALENDAR":
-                guard holidays.isEmpty else {
-                    throw AvisoError(
-                        .calendar, file: file, line: line.number,
-                        "expected X-COVERS before the first VEVENT, found it after",
-                        hint: "move the X-COVERS line up, next to VERSION")
-                }
                 let years = try coveredYears(property.value, file: file, line: line.number, what: "X-COVERS")
                 declared = (declared ?? []).union(years)
                 declarationLine = line.number
@@ -269,7 +259,7 @@ public enum HolidayCalendarLoader {
             case "SUMMARY" where inside == "VEVENT":
                 event.summary = (property, line.number)
             case "STATUS" where inside == "VEVENT":
-                event.cancelled = upper(property.value) == "CANCELLED"
+                event.cancelled = upper(trimmed(property.value)) == "CANCELLED"
             case "RRULE" where inside == "VEVENT", "RDATE" where inside == "VEVENT":
                 throw AvisoError(
                     .calendar, file: file, line: line.number,
@@ -290,6 +280,16 @@ public enum HolidayCalendarLoader {
                 .calendar, file: file, line: open.line,
                 "expected END:\(open.name) for the BEGIN:\(open.name) on this line, found the end of the file",
                 hint: "the file looks truncated")
+        }
+        var holidays: [Day: String] = [:]
+        for (day, summary, eventLine) in eventDays {
+            if let years = declared, !years.contains(day.year) {
+                throw AvisoError(
+                    .calendar, file: file, line: eventLine,
+                    "expected an event in the declared years (\(describe(years)), line \(declarationLine)), found \(day.iso)",
+                    hint: "widen the X-COVERS line or remove the event")
+            }
+            add(day, summary, to: &holidays)
         }
         return try finish(name: name, file: file, declared: declared, holidays: holidays, covers: "`X-COVERS:YYYY-YYYY`")
     }
@@ -318,7 +318,7 @@ public enum HolidayCalendarLoader {
     }
 
     /// The days of a finished VEVENT with its name; none for a cancelled one.
-    private static func eventDays(_ event: PendingEvent, file: String) throws(AvisoError) -> [(Day, String)] {
+    private static func days(of event: PendingEvent, file: String) throws(AvisoError) -> [(Day, String)] {
         guard !event.cancelled else { return [] }
         guard let (startProperty, startLine) = event.start else {
             throw AvisoError(
