@@ -3,9 +3,14 @@
 public struct BusinessCalendar: Sendable {
     /// The calendars, in the order loaded.
     public let calendars: [HolidayCalendar]
+    /// Day number of the table's first entry (1 January of the first covered year).
     private let firstDay: Int32
-    private let isBusiness: [Bool]
-    private let isCovered: [Bool]
+    // One byte per day from firstDay to 31 December of the last covered year.
+    private let table: [DayKind]
+
+    private enum DayKind: UInt8, Sendable {
+        case uncovered, business, weekend, holiday
+    }
 
     /// Combines calendars. At least one is required.
     public init(calendars: [HolidayCalendar]) {
@@ -13,77 +18,103 @@ public struct BusinessCalendar: Sendable {
         self.calendars = calendars
         var years = calendars[0].coveredYears
         for calendar in calendars.dropFirst() { years.formIntersection(calendar.coveredYears) }
-        let minYear = years.min() ?? 2000
-        let maxYear = years.max() ?? 2000
+        // Day numbers exist for years 1...9999 only; a year outside them can't be asked about.
+        years = years.filter { (1...9999).contains($0) }
+        guard let minYear = years.min(), let maxYear = years.max() else {
+            self.firstDay = 0
+            self.table = []
+            return
+        }
         let first = Day(year: minYear, month: 1, day: 1)!.number
         let last = Day(year: maxYear, month: 12, day: 31)!.number
-        var business = [Bool](repeating: false, count: Int(last - first) + 1)
-        var covered = [Bool](repeating: false, count: business.count)
-        for i in business.indices {
-            let day = Day(number: first + Int32(i))
-            guard years.contains(day.year) else { continue }
-            covered[i] = true
-            business[i] = !day.isWeekend && !calendars.contains { $0.holidays[day] != nil }
+        var table = [DayKind](repeating: .uncovered, count: Int(last - first) + 1)
+        for year in years {
+            let start = Int(Day(year: year, month: 1, day: 1)!.number - first)
+            let end = Int(Day(year: year, month: 12, day: 31)!.number - first)
+            for i in start...end {
+                table[i] = Day(number: first + Int32(i)).isWeekend ? .weekend : .business
+            }
+        }
+        for calendar in calendars {
+            for day in calendar.holidays.keys {
+                let i = Int(day.number) - Int(first)
+                if i >= 0, i < table.count, table[i] != .uncovered { table[i] = .holiday }
+            }
         }
         self.firstDay = first
-        self.isBusiness = business
-        self.isCovered = covered
+        self.table = table
     }
 
     @inline(__always)
-    private func index(_ day: Day) throws(AvisoError) -> Int {
-        let i = Int(day.number - firstDay)
-        guard i >= 0, i < isCovered.count, isCovered[i] else { throw uncoveredError(day) }
-        return i
+    private func kind(_ day: Day) throws(AvisoError) -> DayKind {
+        let i = Int(day.number) - Int(firstDay)
+        guard i >= 0, i < table.count else { throw uncoveredError(day) }
+        let kind = table[i]
+        guard kind != .uncovered else { throw uncoveredError(day) }
+        return kind
     }
 
     private func uncoveredError(_ day: Day) -> AvisoError {
         let year = day.year
-        let missing = calendars.filter { !$0.coveredYears.contains(year) }.map(\.name)
+        let missing = calendars.filter { !$0.coveredYears.contains(year) }
+            .map { "\($0.name) (covers \($0.coveredDescription))" }
+        let subject = missing.count == 1
+            ? "the holiday calendar \(missing[0]) does not cover it"
+            : "the holiday calendars \(missing.joined(separator: ", ")) do not cover it"
         return AvisoError(
             .calendar,
-            "date \(day.iso) is in year \(year), which the holiday calendar \(missing.joined(separator: ", ")) does not cover",
+            "date \(day.iso) is in year \(year), and \(subject)",
             hint: "load a calendar that covers \(year) with --holidays, or choose another run date"
         )
     }
 
     /// Whether the date's year is covered by every loaded calendar.
     public func covers(_ day: Day) -> Bool {
-        let i = Int(day.number - firstDay)
-        return i >= 0 && i < isCovered.count && isCovered[i]
+        let i = Int(day.number) - Int(firstDay)
+        return i >= 0 && i < table.count && table[i] != .uncovered
     }
 
     /// Not Saturday, not Sunday, not a holiday in any loaded calendar. Throws for an uncovered date.
     public func isBusinessDay(_ day: Day) throws(AvisoError) -> Bool {
-        isBusiness[try index(day)]
+        try kind(day) == .business
     }
 
-    /// The names of the holidays on a date, from every calendar that lists it.
+    /// Whether any loaded calendar lists the date (whatever its weekday). Throws for an
+    /// uncovered date.
+    public func isHoliday(_ day: Day) throws(AvisoError) -> Bool {
+        _ = try kind(day)
+        return calendars.contains { $0.holidays[day] != nil }
+    }
+
+    /// The names of the holidays on a date, from every calendar that lists it, in load order.
     public func holidayNames(on day: Day) -> [String] {
         calendars.compactMap { $0.holidays[day] }
     }
 
-    /// nextBD(x): the first business day on or after `day`.
+    /// nextBD(x): the first business day on or after `day`. Throws when it would have to look at
+    /// an uncovered date.
     public func nextBusinessDay(onOrAfter day: Day) throws(AvisoError) -> Day {
         var d = day
-        while !(try isBusinessDay(d)) { d = d + 1 }
+        while try kind(d) != .business { d = d + 1 }
         return d
     }
 
-    /// prevBD(x): the last business day on or before `day`.
+    /// prevBD(x): the last business day on or before `day`. Throws when it would have to look at
+    /// an uncovered date.
     public func previousBusinessDay(onOrBefore day: Day) throws(AvisoError) -> Day {
         var d = day
-        while !(try isBusinessDay(d)) { d = d - 1 }
+        while try kind(d) != .business { d = d - 1 }
         return d
     }
 
-    /// The n-th business day after `day` (n ≥ 1); `day` itself never counts.
+    /// The n-th business day after `day` (n ≥ 1); `day` itself never counts, and need not be
+    /// covered. n ≤ 0 gives `day` back. Throws when it would have to look at an uncovered date.
     public func businessDay(_ n: Int, after day: Day) throws(AvisoError) -> Day {
         var d = day
         var remaining = n
         while remaining > 0 {
             d = d + 1
-            if try isBusinessDay(d) { remaining -= 1 }
+            if try kind(d) == .business { remaining -= 1 }
         }
         return d
     }
