@@ -19,13 +19,13 @@ public enum ConfigurationLoader {
 
     /// Parses configuration JSON; `source` names it in errors.
     public static func parse(_ data: Data, source: String) throws -> RunConfiguration {
-        let object: Any
+        let parsed: Any
         do {
-            object = try JSONSerialization.jsonObject(with: data)
+            parsed = try JSONSerialization.jsonObject(with: data)
         } catch {
             throw AvisoError(.usage, file: source, "the configuration is not valid JSON", hint: "check commas, quotes and braces")
         }
-        guard let root = object as? [String: Any] else {
+        guard let root = parsed as? [String: Any] else {
             throw AvisoError(.usage, file: source, "the configuration must be a JSON object")
         }
         var config = RunConfiguration()
