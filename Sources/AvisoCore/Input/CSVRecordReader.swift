@@ -1,0 +1,533 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads an RFC 4180 CSV file record by record, keeping only the wanted fields.
+///
+/// The header is read by `init`: a leading byte-order mark is skipped, the delimiter (`,` or
+/// `;`) is the more frequent of the two outside quotes on the header line (`,` on a tie), and
+/// names are trimmed. Then each `next(into:)` fills one `RawRecord`:
+/// - quoted fields may hold delimiters, doubled quotes and line breaks; lines end with LF or
+///   CRLF, and a CR elsewhere is data;
+/// - empty lines (nothing but spaces, tabs and CRs) are skipped and are not records;
+/// - spaces and tabs around a quoted field are allowed and dropped;
+/// - fewer fields than the header leave the trailing fields absent; more is `.fieldCount`;
+/// - a quote inside an unquoted field or text after a closing quote is `.badQuotes`, and the
+///   record still ends where its line ends; a quote never closed, or still open 1 MiB after
+///   the record's start, is `.badQuotes` and reading resumes on the line after the record's
+///   first line;
+/// - a record with invalid UTF-8 is `.badUTF8`.
+/// When a record has several defects, bad quotes win over bad UTF-8, which wins over the field
+/// count. A defective record still carries the fields that could be read.
+/// Memory stays bounded: records are parsed in a buffer read in 1 MiB chunks, and a record
+/// longer than 64 MiB (outside quotes; inside quotes the 1 MiB cap applies) fails the file.
+public final class CSVRecordReader: RecordReader {
+    /// The wanted field names, in the order `RawRecord` indexes them.
+    public let fields: [String]
+    /// The file named in errors.
+    public let fileName: String
+    /// The delimiter found on the header line: `,` or `;`.
+    public private(set) var delimiter: UInt8 = UInt8(ascii: ",")
+    /// The header's column names, trimmed, in file order.
+    public private(set) var header: [String] = []
+
+    private static let quote = UInt8(ascii: "\"")
+    private static let lineFeed = UInt8(ascii: "\n")
+    private static let carriageReturn = UInt8(ascii: "\r")
+    private static let space = UInt8(ascii: " ")
+    private static let tab = UInt8(ascii: "\t")
+
+    private let source: ByteSource
+    private let chunkSize: Int
+    private let quotedCap: Int
+    private let maxRecordBytes: Int
+
+    private var buffer: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// Start of the unread bytes and end of the valid bytes in `buffer`.
+    private var position = 0
+    private var end = 0
+    private var sourceAtEnd = false
+    /// Physical line (1-based) at `position`.
+    private var line = 1
+    private var recordCount = 0
+    /// After a never-closed quote whose first line did not fit the buffer: drop bytes up to the
+    /// next line feed before reading on.
+    private var skippingToLineEnd = false
+
+    /// Header column index → wanted field index, or -1 for columns nobody asked for.
+    private var columnMap: [Int] = []
+    /// While reading the header, every field value is collected here instead.
+    private var headerValues: [[UInt8]]?
+    /// Unescaped bytes of a quoted field with doubled quotes or trailing text.
+    private var scratch: [UInt8] = []
+
+    /// Opens a CSV stream and reads its header.
+    /// - Parameters:
+    ///   - source: the file's bytes (already inflated when gzipped).
+    ///   - fileName: the name used in errors.
+    ///   - fields: the wanted field names; records index values in this order.
+    ///   - required: names that must be in the header.
+    /// - Throws: `AvisoError(.input)` for an empty file, a header that is not valid UTF-8 or
+    ///   has bad quotes, or a missing required column.
+    public convenience init(source: ByteSource, fileName: String, fields: [String], required: [String]) throws {
+        try self.init(source: source, fileName: fileName, fields: fields, required: required,
+                      chunkSize: 1 << 20, quotedCap: 1 << 20, maxRecordBytes: 64 << 20)
+    }
+
+    /// As the public initializer, with the buffer sizes open to tests: `chunkSize` bytes are
+    /// asked of the source per refill, a quote still open `quotedCap` bytes after its record's
+    /// start is never closed, and a record longer than `maxRecordBytes` fails the file.
+    init(source: ByteSource, fileName: String, fields: [String], required: [String],
+         chunkSize: Int, quotedCap: Int, maxRecordBytes: Int) throws {
+        self.source = source
+        self.fileName = fileName
+        self.fields = fields
+        self.chunkSize = max(1, chunkSize)
+        self.quotedCap = max(1, quotedCap)
+        self.maxRecordBytes = max(self.quotedCap, maxRecordBytes)
+        capacity = 2 * self.chunkSize + 8
+        buffer = .allocate(capacity: capacity)
+        try readHeader(required: required)
+    }
+
+    deinit {
+        buffer.deallocate()
+    }
+
+    // MARK: Header
+
+    private func readHeader(required: [String]) throws {
+        while end < 3 && !sourceAtEnd { try refill() }
+        if end >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF { position = 3 }
+        guard try skipBlankLines() else {
+            throw AvisoError(.input, file: fileName, "empty file: no header line",
+                             hint: "the first line must name the columns")
+        }
+        var counted: (commas: Int, semicolons: Int)?
+        while true {
+            counted = countDelimiters()
+            if counted != nil { break }
+            try refill()
+        }
+        if let counted, counted.semicolons > counted.commas { delimiter = UInt8(ascii: ";") }
+
+        headerValues = []
+        var unused = RawRecord(fieldCount: 0)
+        let headerLine = line
+        while true {
+            switch scan(from: position, into: &unused) {
+            case .needMore:
+                try refill()
+                continue
+            case .record(let next, let lines):
+                if let problem = unused.problem {
+                    switch problem {
+                    case .badUTF8(let detail):
+                        throw AvisoError(.input, file: fileName, line: headerLine,
+                                         "the header line is not valid UTF-8: \(detail)",
+                                         hint: "save the export as UTF-8")
+                    default:
+                        throw AvisoError(.input, file: fileName, line: headerLine,
+                                         "unreadable header: \(problem.detail)",
+                                         hint: "the first line must name the columns")
+                    }
+                }
+                position = next
+                line += lines
+            }
+            break
+        }
+        skippingToLineEnd = false
+        header = (headerValues ?? []).map { value in
+            var lo = 0
+            var hi = value.count
+            while lo < hi, RawRecord.isSpace(value[lo]) { lo += 1 }
+            while hi > lo, RawRecord.isSpace(value[hi - 1]) { hi -= 1 }
+            return String(decoding: value[lo..<hi], as: UTF8.self)
+        }
+        headerValues = nil
+
+        columnMap = Array(repeating: -1, count: header.count)
+        for (wanted, name) in fields.enumerated() {
+            // The first column of a repeated name wins.
+            if let column = header.firstIndex(of: name), columnMap[column] < 0 {
+                columnMap[column] = wanted
+            }
+        }
+        let missing = required.filter { !header.contains($0) }
+        if !missing.isEmpty {
+            let names = missing.map { "\"\($0)\"" }.joined(separator: ", ")
+            let found = header.joined(separator: ", ")
+            throw AvisoError(.input, file: fileName, line: headerLine,
+                             "missing required column\(missing.count > 1 ? "s" : "") \(names) (header found: \(found))",
+                             hint: "column names are case-sensitive; check the export's header line")
+        }
+    }
+
+    /// Counts commas and semicolons outside quotes on the line at `position`; nil when more
+    /// bytes are needed. Counting stops at the quoted-field cap.
+    private func countDelimiters() -> (commas: Int, semicolons: Int)? {
+        var commas = 0
+        var semicolons = 0
+        var inQuotes = false
+        let limit = min(end, position + quotedCap)
+        var i = position
+        while i < limit {
+            let byte = buffer[i]
+            if byte == CSVRecordReader.quote {
+                inQuotes.toggle()
+            } else if !inQuotes {
+                if byte == CSVRecordReader.lineFeed { return (commas, semicolons) }
+                if byte == UInt8(ascii: ",") { commas += 1 }
+                if byte == UInt8(ascii: ";") { semicolons += 1 }
+            }
+            i += 1
+        }
+        if limit == end && !sourceAtEnd { return nil }
+        return (commas, semicolons)
+    }
+
+    // MARK: Records
+
+    /// Overwrites `record` with the next record; returns false at the end of the file.
+    /// - Throws: `AvisoError(.input)` when the source fails or a record exceeds 64 MiB.
+    public func next(into record: inout RawRecord) throws -> Bool {
+        while true {
+            record.reset()
+            if skippingToLineEnd {
+                if let found = memchr(buffer + position, Int32(CSVRecordReader.lineFeed), end - position) {
+                    position = buffer.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                    skippingToLineEnd = false
+                } else {
+                    position = end
+                    if sourceAtEnd { return false }
+                    try refill()
+                    continue
+                }
+            }
+            guard try skipBlankLines() else { return false }
+            switch scan(from: position, into: &record) {
+            case .needMore:
+                if end - position >= maxRecordBytes {
+                    throw AvisoError(.input, file: fileName, line: line,
+                                     "a record longer than \(maxRecordBytes >> 20) MiB",
+                                     hint: "the file does not look like a CSV export")
+                }
+                try refill()
+            case .record(let next, let lines):
+                recordCount += 1
+                record.line = line
+                record.number = recordCount
+                line += lines
+                position = next
+                return true
+            }
+        }
+    }
+
+    /// Skips empty lines at `position`, reading more as needed. Returns false at end of file.
+    private func skipBlankLines() throws -> Bool {
+        while true {
+            var i = position
+            while i < end {
+                let byte = buffer[i]
+                guard byte == CSVRecordReader.space || byte == CSVRecordReader.tab
+                        || byte == CSVRecordReader.carriageReturn else { break }
+                i += 1
+            }
+            if i == end {
+                if sourceAtEnd {
+                    position = end
+                    return false
+                }
+                try refill()
+                continue
+            }
+            guard buffer[i] == CSVRecordReader.lineFeed else { return true }
+            position = i + 1
+            line += 1
+        }
+    }
+
+    /// Keeps the unread bytes, moved to the front of the buffer, and reads at least
+    /// `chunkSize` more bytes (or up to the end of the source).
+    private func refill() throws {
+        guard !sourceAtEnd else { return }
+        if position > 0 {
+            let kept = end - position
+            if kept > 0 { memmove(buffer, buffer + position, kept) }
+            end = kept
+            position = 0
+        }
+        if capacity - end < chunkSize {
+            let grown = max(capacity * 2, end + chunkSize)
+            let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+            larger.update(from: buffer, count: end)
+            buffer.deallocate()
+            buffer = larger
+            capacity = grown
+        }
+        var added = 0
+        while added < chunkSize && end < capacity {
+            let got = try source.read(into: UnsafeMutableRawBufferPointer(start: buffer + end, count: capacity - end))
+            if got == 0 {
+                sourceAtEnd = true
+                break
+            }
+            end += got
+            added += got
+        }
+    }
+
+    // MARK: Scanning one record
+
+    private enum Scan {
+        /// The record may go on past the buffered bytes.
+        case needMore
+        /// A record was read; reading goes on at `next`, `lines` physical lines further.
+        case record(next: Int, lines: Int)
+    }
+
+    /// Parses the record starting at `start` (not a blank line) into `record`, from scratch:
+    /// after `.needMore` the caller refills and calls again.
+    private func scan(from start: Int, into record: inout RawRecord) -> Scan {
+        let bytes = buffer
+        let end = self.end
+        let atEnd = sourceAtEnd
+        let delimiter = self.delimiter
+        let quote = CSVRecordReader.quote
+        let lineFeed = CSVRecordReader.lineFeed
+        let quoteLimit = min(end, start + quotedCap)
+        var problem: RecordProblem?
+        var fieldStart = start
+        var column = 0
+        var lines = 0
+
+        while true {
+            var i = fieldStart
+            while i < end, bytes[i] == CSVRecordReader.space || bytes[i] == CSVRecordReader.tab { i += 1 }
+            if i == end {
+                if !atEnd { return .needMore }
+                emit(column, fieldStart, end, &record)
+                return finish(start, end, next: end, fields: column + 1, lines: lines, problem, &record)
+            }
+
+            if bytes[i] != quote {
+                // Unquoted field: up to the delimiter or the line end; a quote here is a defect.
+                var j = i
+                while true {
+                    j = CSVRecordReader.find(bytes, from: j, to: end, quote, delimiter, lineFeed)
+                    guard j < end else { break }
+                    guard bytes[j] == quote else { break }
+                    if problem == nil {
+                        problem = .badQuotes("a quote inside the unquoted \(describe(column))")
+                    }
+                    j += 1
+                }
+                if j == end {
+                    if !atEnd { return .needMore }
+                    emit(column, fieldStart, end, &record)
+                    return finish(start, end, next: end, fields: column + 1, lines: lines, problem, &record)
+                }
+                emit(column, fieldStart, j, &record)
+                if bytes[j] == delimiter {
+                    column += 1
+                    fieldStart = j + 1
+                    continue
+                }
+                return finish(start, j, next: j + 1, fields: column + 1, lines: lines + 1, problem, &record)
+            }
+
+            // Quoted field.
+            let contentStart = i + 1
+            var j = contentStart
+            var escaped = false
+            var contentEnd = 0
+            while true {
+                j = CSVRecordReader.find(bytes, from: j, to: quoteLimit, quote, lineFeed, lineFeed)
+                if j >= quoteLimit {
+                    if quoteLimit == start + quotedCap {
+                        return neverClosed(start, column: column, capped: true, problem, &record)
+                    }
+                    if !atEnd { return .needMore }
+                    return neverClosed(start, column: column, capped: false, problem, &record)
+                }
+                if bytes[j] == lineFeed {
+                    lines += 1
+                    j += 1
+                    continue
+                }
+                if j + 1 == end {
+                    if !atEnd { return .needMore }
+                } else if bytes[j + 1] == quote {
+                    escaped = true
+                    j += 2
+                    continue
+                }
+                contentEnd = j
+                j += 1
+                break
+            }
+
+            // After the closing quote: optional spaces or tabs, then a delimiter or the line end.
+            let afterQuote = j
+            while j < end, bytes[j] == CSVRecordReader.space || bytes[j] == CSVRecordReader.tab { j += 1 }
+            if j == end {
+                if !atEnd { return .needMore }
+                emitQuoted(column, contentStart, contentEnd, escaped, tail: j..<j, &record)
+                return finish(start, end, next: end, fields: column + 1, lines: lines, problem, &record)
+            }
+            var stop = j
+            let byte = bytes[j]
+            if byte == CSVRecordReader.carriageReturn {
+                if j + 1 == end {
+                    if !atEnd { return .needMore }
+                    // A CR ending the file ends the line.
+                    emitQuoted(column, contentStart, contentEnd, escaped, tail: j..<j, &record)
+                    return finish(start, j, next: end, fields: column + 1, lines: lines, problem, &record)
+                }
+                if bytes[j + 1] == lineFeed {
+                    emitQuoted(column, contentStart, contentEnd, escaped, tail: j..<j, &record)
+                    return finish(start, j, next: j + 2, fields: column + 1, lines: lines + 1, problem, &record)
+                }
+            }
+            if byte != delimiter && byte != lineFeed {
+                // Text after the closing quote: read on as unquoted text, quotes included.
+                if problem == nil {
+                    problem = .badQuotes("text after the closing quote of \(describe(column))")
+                }
+                while true {
+                    stop = CSVRecordReader.find(bytes, from: stop, to: end, quote, delimiter, lineFeed)
+                    guard stop < end, bytes[stop] == quote else { break }
+                    stop += 1
+                }
+                if stop == end {
+                    if !atEnd { return .needMore }
+                    emitQuoted(column, contentStart, contentEnd, escaped, tail: afterQuote..<end, &record)
+                    return finish(start, end, next: end, fields: column + 1, lines: lines, problem, &record)
+                }
+                emitQuoted(column, contentStart, contentEnd, escaped, tail: afterQuote..<stop, &record)
+            } else {
+                emitQuoted(column, contentStart, contentEnd, escaped, tail: stop..<stop, &record)
+            }
+            if bytes[stop] == delimiter {
+                column += 1
+                fieldStart = stop + 1
+                continue
+            }
+            return finish(start, stop, next: stop + 1, fields: column + 1, lines: lines + 1, problem, &record)
+        }
+    }
+
+    /// Completes a record spanning `start..<recordEnd`: checks UTF-8, then the field count.
+    @inline(__always)
+    private func finish(_ start: Int, _ recordEnd: Int, next: Int, fields found: Int, lines: Int,
+                        _ problem: RecordProblem?, _ record: inout RawRecord) -> Scan {
+        var problem = problem
+        if problem == nil,
+           let offset = UTF8Validator.firstInvalid(buffer + start, count: recordEnd - start) {
+            let byte = String(buffer[start + offset], radix: 16, uppercase: true)
+            problem = .badUTF8("invalid UTF-8 byte 0x\(byte) at byte \(offset + 1) of the record")
+        }
+        if problem == nil, headerValues == nil, found > header.count {
+            problem = .fieldCount("expected \(header.count) fields, found \(found)")
+        }
+        record.problem = problem
+        return .record(next: next, lines: lines)
+    }
+
+    /// A quote opened in `column` that is not closed before the end of the file or the cap:
+    /// the record is defective and reading resumes on the line after its first line.
+    private func neverClosed(_ start: Int, column: Int, capped: Bool, _ problem: RecordProblem?,
+                             _ record: inout RawRecord) -> Scan {
+        let detail = capped
+            ? "the quote opening \(describe(column)) is not closed within \(quotedCap) bytes of the record's start"
+            : "the quote opening \(describe(column)) is never closed"
+        record.problem = problem ?? .badQuotes(detail)
+        if let found = memchr(buffer + start, Int32(CSVRecordReader.lineFeed), end - start) {
+            return .record(next: buffer.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1, lines: 1)
+        }
+        // The first line goes on past what is buffered: drop the rest of it first.
+        if !sourceAtEnd { skippingToLineEnd = true }
+        return .record(next: end, lines: 1)
+    }
+
+    /// Names a field for messages: its 1-based position and, when known, its header name.
+    private func describe(_ column: Int) -> String {
+        if headerValues == nil, column < header.count, !header[column].isEmpty {
+            return "field \(column + 1) (\(header[column]))"
+        }
+        return "field \(column + 1)"
+    }
+
+    /// Stores the raw bytes `from..<to` as field `column`'s value when it is wanted.
+    @inline(__always)
+    private func emit(_ column: Int, _ from: Int, _ to: Int, _ record: inout RawRecord) {
+        if headerValues != nil {
+            headerValues!.append(Array(UnsafeBufferPointer(start: buffer + from, count: to - from)))
+            return
+        }
+        guard column < columnMap.count else { return }
+        let wanted = columnMap[column]
+        if wanted >= 0 {
+            record.set(wanted, UnsafeBufferPointer(start: buffer + from, count: to - from))
+        }
+    }
+
+    /// Stores a quoted field: its content with doubled quotes undone, then any text that
+    /// followed the closing quote.
+    private func emitQuoted(_ column: Int, _ from: Int, _ to: Int, _ escaped: Bool, tail: Range<Int>,
+                            _ record: inout RawRecord) {
+        if !escaped && tail.isEmpty {
+            emit(column, from, to, &record)
+            return
+        }
+        let collecting = headerValues != nil
+        guard collecting || (column < columnMap.count && columnMap[column] >= 0) else { return }
+        scratch.removeAll(keepingCapacity: true)
+        var i = from
+        while i < to {
+            let byte = buffer[i]
+            scratch.append(byte)
+            // Inside quotes every quote is the first of a doubled pair.
+            i += byte == CSVRecordReader.quote ? 2 : 1
+        }
+        scratch.append(contentsOf: UnsafeBufferPointer(start: buffer + tail.lowerBound, count: tail.count))
+        if collecting {
+            headerValues!.append(scratch)
+        } else {
+            record.set(columnMap[column], scratch)
+        }
+    }
+
+    /// The first index in `from..<to` holding `a`, `b` or `c`, or `to`. Eight bytes at a time.
+    @inline(__always)
+    private static func find(_ bytes: UnsafeMutablePointer<UInt8>, from: Int, to: Int,
+                             _ a: UInt8, _ b: UInt8, _ c: UInt8) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let pa = ones &* UInt64(a)
+        let pb = ones &* UInt64(b)
+        let pc = ones &* UInt64(c)
+        var i = from
+        while i + 8 <= to {
+            let word = UInt64(littleEndian: UnsafeRawPointer(bytes + i).loadUnaligned(as: UInt64.self))
+            let xa = word ^ pa
+            let xb = word ^ pb
+            let xc = word ^ pc
+            // A zero byte in x sets its high bit here; the lowest flag is always exact.
+            let hits = ((xa &- ones) & ~xa | (xb &- ones) & ~xb | (xc &- ones) & ~xc) & highs
+            if hits != 0 { return i + (hits.trailingZeroBitCount >> 3) }
+            i += 8
+        }
+        while i < to {
+            let byte = bytes[i]
+            if byte == a || byte == b || byte == c { return i }
+            i += 1
+        }
+        return max(i, to)
+    }
+}

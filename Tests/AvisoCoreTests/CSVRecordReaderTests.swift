@@ -1,0 +1,331 @@
+import Testing
+@testable import AvisoCore
+
+/// One CSV record as the tests compare it.
+struct CSVRow: Equatable, CustomStringConvertible {
+    var line: Int
+    var number: Int
+    var values: [String?]
+    var problem: RecordProblem?
+
+    init(_ line: Int, _ number: Int, _ values: [String?], _ problem: RecordProblem? = nil) {
+        self.line = line
+        self.number = number
+        self.values = values
+        self.problem = problem
+    }
+
+    var description: String { "CSVRow(\(line), \(number), \(values), \(String(describing: problem)))" }
+}
+
+private func open(_ bytes: [UInt8], fields: [String], required: [String] = [],
+                  sourceChunk: Int? = nil, readerChunk: Int = 1 << 20,
+                  quotedCap: Int = 1 << 20) throws -> CSVRecordReader {
+    try CSVRecordReader(source: MemoryByteSource(bytes, maxChunk: sourceChunk), fileName: "charges.csv",
+                        fields: fields, required: required, chunkSize: readerChunk,
+                        quotedCap: quotedCap, maxRecordBytes: 64 << 20)
+}
+
+private func readAll(_ reader: CSVRecordReader) throws -> [CSVRow] {
+    var record = RawRecord(fieldCount: reader.fields.count)
+    var rows: [CSVRow] = []
+    while try reader.next(into: &record) {
+        rows.append(CSVRow(record.line, record.number, reader.fields.indices.map { record.string($0) }, record.problem))
+    }
+    return rows
+}
+
+private func rows(_ text: String, fields: [String] = ["id", "name", "value"]) throws -> [CSVRow] {
+    try readAll(open(Array(text.utf8), fields: fields))
+}
+
+@Suite struct CSVRecordReaderTests {
+    // MARK: Well-formed input
+
+    @Test(arguments: [
+        ("quoted delimiter", "id,name,value\n1,\"Silva, Ana\",10\n",
+         [CSVRow(2, 1, ["1", "Silva, Ana", "10"])]),
+        ("doubled quotes", "id,name,value\n1,\"Loja \"\"Boa\"\" Ltda\",10\n",
+         [CSVRow(2, 1, ["1", "Loja \"Boa\" Ltda", "10"])]),
+        ("quoted LF", "id,name,value\n1,\"a\nb\",10\n2,c,20\n",
+         [CSVRow(2, 1, ["1", "a\nb", "10"]), CSVRow(4, 2, ["2", "c", "20"])]),
+        ("quoted CRLF", "id,name,value\r\n1,\"a\r\nb\",10\r\n2,c,20\r\n",
+         [CSVRow(2, 1, ["1", "a\r\nb", "10"]), CSVRow(4, 2, ["2", "c", "20"])]),
+        ("lone CR in quotes is data", "id,name,value\n1,\"a\rb\",10\n",
+         [CSVRow(2, 1, ["1", "a\rb", "10"])]),
+        ("semicolon detected", "id;name;value\n1;Ana, Bia;1.234,56\n",
+         [CSVRow(2, 1, ["1", "Ana, Bia", "1.234,56"])]),
+        ("semicolon wins over commas", "id;name;\"a,b,c\";value\n1;x;y;5\n",
+         [CSVRow(2, 1, ["1", "x", "5"])]),
+        ("quoted commas in a semicolon header don't count", "\"i,d\";id;name;value\nz;1;Ana;5\n",
+         [CSVRow(2, 1, ["1", "Ana", "5"])]),
+        ("tie goes to comma", "id,name;value\n1,a;b\n",
+         [CSVRow(2, 1, ["1", nil, nil])]),
+        ("BOM skipped", "\u{FEFF}id,name,value\n1,a,2\n",
+         [CSVRow(2, 1, ["1", "a", "2"])]),
+        ("CRLF file", "id,name,value\r\n1,a,2\r\n3,b,4\r\n",
+         [CSVRow(2, 1, ["1", "a", "2"]), CSVRow(3, 2, ["3", "b", "4"])]),
+        ("empty lines skipped", "\nid,name,value\n\n1,a,2\r\n\r\n  \n3,b,4\n\n",
+         [CSVRow(4, 1, ["1", "a", "2"]), CSVRow(7, 2, ["3", "b", "4"])]),
+        ("no final line end", "id,name,value\n1,a,2",
+         [CSVRow(2, 1, ["1", "a", "2"])]),
+        ("missing trailing fields absent", "id,name,value\n1,a\n2\n",
+         [CSVRow(2, 1, ["1", "a", nil]), CSVRow(3, 2, ["2", nil, nil])]),
+        ("values trimmed, empty is absent", "id,name,value\n 1 ,  , \"\"\n",
+         [CSVRow(2, 1, ["1", nil, nil])]),
+        ("spaces around a quoted field allowed", "id,name,value\n1, \"a,b\" ,\t\"c\"\t\n",
+         [CSVRow(2, 1, ["1", "a,b", "c"])]),
+        ("quoted field at end of file", "id,name,value\n1,a,\"x\"",
+         [CSVRow(2, 1, ["1", "a", "x"])]),
+        ("quoted field then CRLF", "id,name,value\r\n1,\"a\",\"b\"\r\n",
+         [CSVRow(2, 1, ["1", "a", "b"])]),
+        ("quoted empty lines inside a field are data", "id,name,value\n1,\"a\n\nb\",2\n3,c,4\n",
+         [CSVRow(2, 1, ["1", "a\n\nb", "2"]), CSVRow(5, 2, ["3", "c", "4"])]),
+        ("column order free, unknown columns ignored", "value,extra,name,id\n5,zz,Ana,1\n",
+         [CSVRow(2, 1, ["1", "Ana", "5"])]),
+        ("repeated header name: first column wins", "id,name,name,value\n1,first,second,5\n",
+         [CSVRow(2, 1, ["1", "first", "5"])]),
+        ("header names trimmed", " id , name ,\"value \"\n1,a,2\n",
+         [CSVRow(2, 1, ["1", "a", "2"])]),
+        ("UTF-8 values kept", "id,name,value\n1,São João,2\n",
+         [CSVRow(2, 1, ["1", "São João", "2"])]),
+    ] as [(String, String, [CSVRow])])
+    func parses(_ name: String, text: String, expected: [CSVRow]) throws {
+        #expect(try rows(text) == expected, "\(name)")
+    }
+
+    @Test func detectsDelimiterAndExposesHeader() throws {
+        let reader = try open(Array("\u{FEFF}id;name;value;other\n".utf8), fields: ["id"])
+        #expect(reader.delimiter == UInt8(ascii: ";"))
+        #expect(reader.header == ["id", "name", "value", "other"])
+        #expect(try readAll(reader) == [])
+    }
+
+    // MARK: Defective records
+
+    @Test func tooManyFieldsIsFieldCount() throws {
+        let result = try rows("id,name,value\n1,a,2,3\n4,b,5\n")
+        #expect(result == [
+            CSVRow(2, 1, ["1", "a", "2"], .fieldCount("expected 3 fields, found 4")),
+            CSVRow(3, 2, ["4", "b", "5"]),
+        ])
+        #expect(result[0].problem?.reason == "FIELD_COUNT")
+    }
+
+    @Test(arguments: [
+        ("quote inside an unquoted field", "id,name,value\n1,ab\"c,2\n3,d,4\n",
+         [CSVRow(2, 1, ["1", "ab\"c", "2"], .badQuotes("a quote inside the unquoted field 2 (name)")),
+          CSVRow(3, 2, ["3", "d", "4"])]),
+        ("text after a closing quote", "id,name,value\n1,\"ab\"c,2\n3,d,4\n",
+         [CSVRow(2, 1, ["1", "abc", "2"], .badQuotes("text after the closing quote of field 2 (name)")),
+          CSVRow(3, 2, ["3", "d", "4"])]),
+        ("stray quotes in the tail are data", "id,name,value\n1,\"He said \"hi\" ok\",2\n3,d,4\n",
+         [CSVRow(2, 1, ["1", "He said hi\" ok\"", "2"], .badQuotes("text after the closing quote of field 2 (name)")),
+          CSVRow(3, 2, ["3", "d", "4"])]),
+        ("never closed: resumes on the next line", "id,name,value\n1,\"open,2\n3,d,4\n5,e,6\n",
+         [CSVRow(2, 1, ["1", nil, nil], .badQuotes("the quote opening field 2 (name) is never closed")),
+          CSVRow(3, 2, ["3", "d", "4"]), CSVRow(4, 3, ["5", "e", "6"])]),
+        ("never closed on the last line", "id,name,value\n1,a,2\n3,\"x",
+         [CSVRow(2, 1, ["1", "a", "2"]),
+          CSVRow(3, 2, ["3", nil, nil], .badQuotes("the quote opening field 2 (name) is never closed"))]),
+        ("never closed after a multi-line field resumes inside it",
+         "id,name,value\n1,\"a\nb\",\"open\n7,f,8\n",
+         [CSVRow(2, 1, ["1", "a\nb", nil], .badQuotes("the quote opening field 3 (value) is never closed")),
+          CSVRow(3, 2, ["b\"", nil, nil], .badQuotes("a quote inside the unquoted field 1 (id)")),
+          CSVRow(4, 3, ["7", "f", "8"])]),
+    ] as [(String, String, [CSVRow])])
+    func badQuotes(_ name: String, text: String, expected: [CSVRow]) throws {
+        let result = try rows(text)
+        #expect(result == expected, "\(name)")
+        #expect(result.contains { $0.problem?.reason == "BAD_QUOTES" })
+    }
+
+    @Test func quoteStillOpenPastTheCapIsNeverClosed() throws {
+        // Cap of 32 bytes: the quote below closes only 40 bytes after the record's start.
+        let long = String(repeating: "x", count: 40)
+        let text = "id,name,value\n1,\"\(long)\n\(long)\",2\n3,d,4\n"
+        for chunk in [1, 3, 64, 1 << 20] {
+            let reader = try open(Array(text.utf8), fields: ["id", "name", "value"],
+                                  sourceChunk: chunk, readerChunk: chunk, quotedCap: 32)
+            #expect(try readAll(reader) == [
+                CSVRow(2, 1, ["1", nil, nil],
+                    .badQuotes("the quote opening field 2 (name) is not closed within 32 bytes of the record's start")),
+                CSVRow(3, 2, [long + "\"", "2", nil], .badQuotes("a quote inside the unquoted field 1 (id)")),
+                CSVRow(4, 3, ["3", "d", "4"]),
+            ], "chunk \(chunk)")
+        }
+    }
+
+    @Test func quoteClosedWithinTheCapIsFine() throws {
+        let text = "id,name,value\n1,\"\(String(repeating: "y", count: 20))\",2\n"
+        let reader = try open(Array(text.utf8), fields: ["id", "value"], quotedCap: 32)
+        #expect(try readAll(reader) == [CSVRow(2, 1, ["1", "2"])])
+    }
+
+    @Test func neverClosedWithAFirstLineLongerThanTheBuffer() throws {
+        // The record's first line is longer than the cap, so its end is not buffered yet.
+        let text = "id,name,value\n1,\"\(String(repeating: "z", count: 100)),2\n3,d,4\n"
+        let reader = try open(Array(text.utf8), fields: ["id", "name", "value"],
+                              sourceChunk: 5, readerChunk: 8, quotedCap: 16)
+        #expect(try readAll(reader) == [
+            CSVRow(2, 1, ["1", nil, nil],
+                .badQuotes("the quote opening field 2 (name) is not closed within 16 bytes of the record's start")),
+            CSVRow(3, 2, ["3", "d", "4"]),
+        ])
+    }
+
+    @Test(arguments: [
+        ([0xFF], 2),
+        ([0xC3], 2),                 // truncated sequence
+        ([0xC0, 0xAF], 2),           // overlong
+        ([0xE0, 0x80, 0xAF], 2),     // overlong three-byte
+        ([0xED, 0xA0, 0x80], 2),     // surrogate
+        ([0xF4, 0x90, 0x80, 0x80], 2), // above U+10FFFF
+        ([0xE9], 6),                 // Latin-1 é, in a quoted field starting later
+    ] as [([UInt8], Int)])
+    func invalidUTF8RowIsBadUTF8(bad: [UInt8], offset: Int) throws {
+        var bytes = Array("id,name,value\n1,ok,2\n".utf8)
+        if offset == 2 {
+            bytes += Array("3,".utf8) + bad + Array("x,4\n".utf8)
+        } else {
+            bytes += Array("3,\"Jos".utf8) + bad + Array("\",4\n".utf8)
+        }
+        bytes += Array("5,e,6\n".utf8)
+        let result = try readAll(try open(bytes, fields: ["id", "value"]))
+        let hex = String(bad[0], radix: 16, uppercase: true)
+        #expect(result == [
+            CSVRow(2, 1, ["1", "2"]),
+            CSVRow(3, 2, ["3", "4"], .badUTF8("invalid UTF-8 byte 0x\(hex) at byte \(offset + 1) of the record")),
+            CSVRow(4, 3, ["5", "6"]),
+        ])
+        #expect(result[1].problem?.reason == "BAD_UTF8")
+    }
+
+    @Test func badUTF8OnALaterLineOfAMultiLineRecord() throws {
+        let bytes = Array("id,name,value\n1,a,2\n3,\"x\ny".utf8) + [0xFF] + Array("\",4\n5,e,6\n".utf8)
+        let result = try readAll(try open(bytes, fields: ["id"]))
+        #expect(result == [
+            CSVRow(2, 1, ["1"]),
+            CSVRow(3, 2, ["3"], .badUTF8("invalid UTF-8 byte 0xFF at byte 7 of the record")),
+            CSVRow(5, 3, ["5"]),
+        ])
+    }
+
+    @Test func badQuotesWinsOverBadUTF8AndFieldCount() throws {
+        let bytes = Array("id,name\n1,a\"b,".utf8) + [0xFF] + Array(",x\n".utf8)
+        #expect(try readAll(try open(bytes, fields: ["id"])) == [
+            CSVRow(2, 1, ["1"], .badQuotes("a quote inside the unquoted field 2 (name)")),
+        ])
+    }
+
+    // MARK: Files that fail
+
+    @Test(arguments: [
+        ("empty file", [], "charges.csv: empty file: no header line (the first line must name the columns)"),
+        ("BOM only", [0xEF, 0xBB, 0xBF], "charges.csv: empty file: no header line (the first line must name the columns)"),
+        ("blank lines only", Array("\r\n \n\n".utf8), "charges.csv: empty file: no header line (the first line must name the columns)"),
+        ("invalid UTF-8 in the header", Array("id,n".utf8) + [0xE3] + Array("o\n1,a\n".utf8),
+         "charges.csv:1: the header line is not valid UTF-8: invalid UTF-8 byte 0xE3 at byte 5 of the record (save the export as UTF-8)"),
+        ("header quote never closed", Array("id,\"name\n1,a\n".utf8),
+         "charges.csv:1: unreadable header: the quote opening field 2 is never closed (the first line must name the columns)"),
+    ] as [(String, [UInt8], String)])
+    func unreadableFileFails(_ name: String, bytes: [UInt8], message: String) throws {
+        for chunk in [1, 2, 1 << 20] {
+            let error = try #require(throws: AvisoError.self, "\(name)") {
+                _ = try open(bytes, fields: ["id"], sourceChunk: chunk, readerChunk: chunk)
+            }
+            #expect(error.category == .input)
+            #expect(error.description == message, "\(name)")
+        }
+    }
+
+    @Test func missingRequiredColumnNamesItAndTheHeader() throws {
+        let error = try #require(throws: AvisoError.self) {
+            _ = try open(Array("id;nome;value\n1;a;2\n".utf8), fields: ["id", "name", "value"],
+                         required: ["id", "name", "value"])
+        }
+        #expect(error.category == .input)
+        #expect(error.file == "charges.csv")
+        #expect(error.line == 1)
+        #expect(error.message == "missing required column \"name\" (header found: id, nome, value)")
+    }
+
+    @Test func severalMissingColumnsAreAllNamed() throws {
+        let error = try #require(throws: AvisoError.self) {
+            _ = try open(Array("id\n1\n".utf8), fields: ["id"], required: ["customer", "id", "value"])
+        }
+        #expect(error.message == "missing required columns \"customer\", \"value\" (header found: id)")
+    }
+
+    @Test func requiredColumnIsCaseSensitive() throws {
+        #expect(throws: AvisoError.self) {
+            _ = try open(Array("ID,name\n1,a\n".utf8), fields: ["id"], required: ["id"])
+        }
+    }
+
+    // MARK: Buffer boundaries
+
+    private static let mixed: String = "\u{FEFF}id;name;value;extra\r\n"
+        + "1;\"Silva; Ana\";1.234,56;z\r\n"
+        + "\r\n"
+        + "2;\"Loja \"\"Boa\"\"\r\nLtda\";10;\r\n"
+        + "3;ab\"c;5\n"
+        + "\n"
+        + "4;\"x\"y;6\n"
+        + "5;São;7;8;9\n"
+        + " 6 ; \"sp\" ;\t8\t\n"
+        + "8;\"q\r\"\"\";10\n"
+        + "7;\"open;9\n"
+        + "9;z;11"
+
+    private static let mixedExpected: [CSVRow] = [
+        CSVRow(2, 1, ["1", "Silva; Ana", "1.234,56"]),
+        CSVRow(4, 2, ["2", "Loja \"Boa\"\r\nLtda", "10"]),
+        CSVRow(6, 3, ["3", "ab\"c", "5"], .badQuotes("a quote inside the unquoted field 2 (name)")),
+        CSVRow(8, 4, ["4", "xy", "6"], .badQuotes("text after the closing quote of field 2 (name)")),
+        CSVRow(9, 5, ["5", "São", "7"], .fieldCount("expected 4 fields, found 5")),
+        CSVRow(10, 6, ["6", "sp", "8"]),
+        CSVRow(11, 7, ["8", "q\r\"", "10"]),
+        CSVRow(12, 8, ["7", nil, nil], .badQuotes("the quote opening field 2 (name) is never closed")),
+        CSVRow(13, 9, ["9", "z", "11"]),
+    ]
+
+    @Test func wholeInputAtOnce() throws {
+        let reader = try open(Array(Self.mixed.utf8), fields: ["id", "name", "value"])
+        let result = try readAll(reader)
+        #expect(result == Self.mixedExpected)
+    }
+
+    @Test(arguments: 1...7)
+    func everyChunkBoundary(chunk: Int) throws {
+        for readerChunk in [chunk, 1 << 20] {
+            let reader = try open(Array(Self.mixed.utf8), fields: ["id", "name", "value"],
+                                  sourceChunk: chunk, readerChunk: readerChunk)
+            let result = try readAll(reader)
+            #expect(result == Self.mixedExpected, "reader chunk \(readerChunk)")
+        }
+    }
+
+    @Test func publicInitializerReadsThroughTheDefaults() throws {
+        let text = "id,name\n" + (1...5000).map { "\($0),\"name \($0)\"\n" }.joined()
+        let reader = try CSVRecordReader(source: MemoryByteSource(Array(text.utf8), maxChunk: 4096),
+                                         fileName: "customers.csv", fields: ["name", "id"], required: ["id"])
+        let result = try readAll(reader)
+        #expect(result.count == 5000)
+        #expect(result.last == CSVRow(5001, 5000, ["name 5000", "5000"]))
+    }
+
+    // MARK: UTF-8 validator
+
+    @Test(arguments: [
+        ([], true), (Array("plain ASCII text, longer than eight".utf8), true),
+        ([0xC3, 0xA3], true), ([0xE2, 0x82, 0xAC], true), ([0xF0, 0x9F, 0x98, 0x80], true),
+        ([0xED, 0x9F, 0xBF], true), ([0xF4, 0x8F, 0xBF, 0xBF], true),
+        ([0x80], false), ([0xC1, 0xBF], false), ([0xE0, 0x9F, 0xBF], false), ([0xED, 0xA0, 0x80], false),
+        ([0xF0, 0x8F, 0xBF, 0xBF], false), ([0xF4, 0x90, 0x80, 0x80], false), ([0xF5, 0x80, 0x80, 0x80], false),
+        ([0xE2, 0x82], false), ([0xE2, 0x28, 0xA1], false),
+    ] as [([UInt8], Bool)])
+    func validatesUTF8(bytes: [UInt8], valid: Bool) {
+        #expect(bytes.withUnsafeBufferPointer { UTF8Validator.isValid($0) } == valid)
+    }
+}
