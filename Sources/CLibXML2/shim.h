@@ -31,6 +31,24 @@ static inline const xmlChar *aviso_xml_node_name(const xmlNode *node) {
     return node->name;
 }
 
+/// The line of an element's start tag. libxml2 stores lines up to 65534 in the node itself;
+/// past that (with XML_PARSE_BIG_LINES) only text nodes keep their line, in `psvi`. So the
+/// first text inside the element is looked for among the nodes the streaming reader has
+/// already parsed (it usually starts on the tag's line); without one, the parser's own line is
+/// used: the parser then stands just after the start tag, or at worst a chunk further.
+static inline long aviso_xml_element_line(xmlTextReaderPtr reader, const xmlNode *node) {
+    if (node->line > 0 && node->line < 65535) return node->line;
+    const xmlNode *cur = node->children;
+    for (int steps = 0; cur != NULL && steps < 64; steps++) {
+        if (cur->type == XML_TEXT_NODE) {
+            if (cur->line == 65535 && cur->psvi != NULL) return (long)(ptrdiff_t)cur->psvi;
+            break;
+        }
+        cur = cur->children != NULL ? cur->children : cur->next;
+    }
+    return (long)xmlTextReaderGetParserLineNumber(reader);
+}
+
 /// The message, line and severity of a libxml2 error, without exposing the struct layout.
 static inline const char *aviso_xml_error_message(const xmlError *error) {
     return error == NULL ? NULL : error->message;

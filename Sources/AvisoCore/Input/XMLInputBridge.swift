@@ -38,19 +38,9 @@ final class XMLInputBridge {
     /// Reads ahead until at least `count` bytes are buffered or the source ends, and returns the
     /// buffered bytes (valid until the next read). Used to sniff the encoding before parsing.
     func prefix(_ count: Int) throws -> UnsafeRawBufferPointer {
-        precondition(count <= buffer.count)
-        while tail - head < count, !exhausted {
-            if head > 0 {
-                // Keep the pending bytes at the front so the read below has room.
-                let pending = tail - head
-                if pending > 0 {
-                    buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + head, byteCount: pending)
-                }
-                head = 0
-                tail = pending
-            }
-            let n = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[tail...]))
-            if n == 0 { exhausted = true } else { tail += n }
+        precondition(count <= buffer.count && head == 0)
+        if tail < count, !exhausted {
+            tail += try fill(UnsafeMutableRawBufferPointer(rebasing: buffer[tail...]))
         }
         return UnsafeRawBufferPointer(rebasing: buffer[head..<tail])
     }
@@ -64,16 +54,11 @@ final class XMLInputBridge {
             do {
                 if count >= buffer.count {
                     // Large requests go straight to the caller's memory: no point in a copy.
-                    let n = try source.read(into: UnsafeMutableRawBufferPointer(start: destination, count: count))
-                    if n == 0 { exhausted = true }
-                    return Int32(n)
+                    return Int32(try fill(UnsafeMutableRawBufferPointer(start: destination, count: count)))
                 }
                 head = 0
-                tail = try source.read(into: buffer)
-                if tail == 0 {
-                    exhausted = true
-                    return 0
-                }
+                tail = try fill(buffer)
+                if tail == 0 { return 0 }
             } catch {
                 sourceError = error
                 return -1
@@ -83,6 +68,18 @@ final class XMLInputBridge {
         destination.copyMemory(from: buffer.baseAddress! + head, byteCount: n)
         head += n
         return Int32(n)
+    }
+
+    /// Reads until `target` is full or the source ends. libxml2 then always sees whole chunks,
+    /// whatever sizes the source hands out, so its messages do not depend on them (a UTF-8
+    /// sequence cut between two tiny pushes is reported as an internal error, not as bad UTF-8).
+    private func fill(_ target: UnsafeMutableRawBufferPointer) throws -> Int {
+        var filled = 0
+        while filled < target.count, !exhausted {
+            let n = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: target[filled...]))
+            if n == 0 { exhausted = true } else { filled += n }
+        }
+        return filled
     }
 
     /// libxml2's structured error callback for this reader: keeps the first error and the first

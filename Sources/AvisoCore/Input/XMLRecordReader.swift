@@ -59,11 +59,16 @@ public final class XMLRecordReader: RecordReader {
         bridge = XMLInputBridge(source: source)
 
         let start = try bridge.prefix(4)
+        if start.isEmpty {
+            // libxml2's push parser words this as "Extra content at the end of the document".
+            throw AvisoError(.input, file: fileName, line: 1, "malformed XML: the file is empty",
+                             hint: XMLRecordReader.malformedHint)
+        }
         if XMLRecordReader.looksNotUTF8(start) {
             throw AvisoError(
                 .input, file: fileName, line: 1,
                 "malformed XML: the file is not UTF-8 (it starts like UTF-16, UTF-32 or EBCDIC)",
-                hint: "export the file as UTF-8")
+                hint: "export the file as UTF-8 XML")
         }
 
         let context = Unmanaged.passUnretained(bridge).toOpaque()
@@ -155,12 +160,18 @@ public final class XMLRecordReader: RecordReader {
                 }
                 continue
             }
-            let name = aviso_xml_node_name(node)!
+            guard depth <= 2 else { continue }
+            // An undeclared prefix leaves "x:charge" as the local name: namespaces are ignored,
+            // so the part after the colon is what counts.
+            let qualified = aviso_xml_node_name(node)!
+            let colon = xmlStrchr(qualified, 0x3A)
+            let name = colon.map { UnsafePointer($0 + 1) } ?? qualified
+            let exact = interned && colon == nil
             switch depth {
             case 0:
-                try checkRoot(name, node: node)
+                try checkRoot(name, qualified: qualified, node: node)
             case 1:
-                guard same(name, recordAtom) else { continue }
+                guard same(name, recordAtom, exact) else { continue }
                 record.reset()
                 recordCount += 1
                 record.number = recordCount
@@ -171,7 +182,7 @@ public final class XMLRecordReader: RecordReader {
             case 2:
                 guard inRecord else { continue }
                 openFields.removeAll(keepingCapacity: true)
-                for (i, atom) in fieldAtoms.enumerated() where !seen[i] && same(name, atom) {
+                for (i, atom) in fieldAtoms.enumerated() where !seen[i] && same(name, atom, exact) {
                     seen[i] = true
                     openFields.append(i)
                 }
@@ -179,16 +190,16 @@ public final class XMLRecordReader: RecordReader {
                 if xmlTextReaderIsEmptyElement(reader) == 1 { openFields.removeAll(keepingCapacity: true) }
                 text.removeAll(keepingCapacity: true)
             default:
-                continue
+                break
             }
         }
     }
 
     /// Accepts the root element or throws the wrong-root error; learns whether names are interned.
-    private func checkRoot(_ name: UnsafePointer<xmlChar>, node: xmlNodePtr) throws {
+    private func checkRoot(_ name: UnsafePointer<xmlChar>, qualified: UnsafePointer<xmlChar>, node: xmlNodePtr) throws {
         sawRoot = true
-        interned = xmlTextReaderConstString(reader, name) == name
-        guard !same(name, rootAtom) else { return }
+        interned = xmlTextReaderConstString(reader, qualified) == qualified
+        guard !same(name, rootAtom, interned && name == qualified) else { return }
         let found = xmlTextReaderConstName(reader).map { String(cString: $0) } ?? String(cString: name)
         throw AvisoError(
             .input, file: fileName, line: line(of: node),
@@ -196,16 +207,15 @@ public final class XMLRecordReader: RecordReader {
             hint: "check that this is the \(rootName) export")
     }
 
+    /// Name equality: by pointer when both are dictionary-interned, else by bytes.
     @inline(__always)
-    private func same(_ name: UnsafePointer<xmlChar>, _ atom: UnsafePointer<xmlChar>) -> Bool {
-        interned ? name == atom : xmlStrEqual(name, atom) != 0
+    private func same(_ name: UnsafePointer<xmlChar>, _ atom: UnsafePointer<xmlChar>, _ exact: Bool) -> Bool {
+        exact ? name == atom : xmlStrEqual(name, atom) != 0
     }
 
-    /// The line of an element's start tag; libxml2 keeps exact lines past 65535 only through the
-    /// element's first text child, so the parser's position is the fallback.
+    /// The line of an element's start tag (see `aviso_xml_element_line`).
     private func line(of node: xmlNodePtr) -> Int {
-        let line = xmlGetLineNo(node)
-        return line > 0 ? Int(line) : Int(xmlTextReaderGetParserLineNumber(reader))
+        Int(aviso_xml_element_line(reader, node))
     }
 
     private func malformed() -> AvisoError {
@@ -217,8 +227,11 @@ public final class XMLRecordReader: RecordReader {
         return AvisoError(
             .input, file: fileName, line: line > 0 ? line : nil,
             "malformed XML: \(message)",
-            hint: "the file is not well-formed UTF-8 XML; fix or re-export it (no record of it is used)")
+            hint: XMLRecordReader.malformedHint)
     }
+
+    private static let malformedHint =
+        "the file is not well-formed UTF-8 XML (truncated, hand-edited or not XML at all); fix or re-export it"
 
     /// True when the first bytes carry a UTF-16, UTF-32 or EBCDIC signature, which libxml2 would
     /// decode through a converter; a NUL, 0xFE or 0xFF byte there is never UTF-8 XML anyway.
