@@ -1,0 +1,242 @@
+import CLibXML2
+
+/// Reads the records of an XML export one at a time with libxml2's streaming `xmlTextReader`:
+/// `<charges><charge><id>pay_1</id>…</charge>…</charges>`.
+///
+/// Records are the root's children named `recordName`; each child element of a record whose
+/// local name is a wanted field gives that field its text content (text and CDATA, descendants
+/// included). Namespaces are ignored (local names are matched), unknown elements and other root
+/// children are skipped and not counted, and a repeated field element keeps its first value.
+/// Malformed markup, invalid UTF-8 or a foreign root element fail the whole file with an
+/// `AvisoError(.input)`; libxml2 itself prints nothing. Memory stays bounded: the tree is never
+/// expanded and the input is pulled from the `ByteSource` in chunks.
+public final class XMLRecordReader: RecordReader {
+    /// The wanted field names, in the order `RawRecord` indexes them.
+    public let fields: [String]
+
+    private let fileName: String
+    private let rootName: String
+    private let bridge: XMLInputBridge
+    private let reader: OpaquePointer
+    private let rootAtom: UnsafePointer<xmlChar>
+    private let recordAtom: UnsafePointer<xmlChar>
+    private let fieldAtoms: [UnsafePointer<xmlChar>]
+    /// Whether element names are the dictionary's interned pointers (then pointer equality is
+    /// name equality); checked once on the root, string comparison otherwise.
+    private var interned = false
+    private var sawRoot = false
+    private var finished = false
+    private var failure: Error?
+    private var recordCount = 0
+    /// Per record: which wanted fields already had an element (the first element wins, even empty).
+    private var seen: [Bool]
+    /// The wanted fields the open field element feeds (several if `fields` repeats a name).
+    private var openFields: [Int] = []
+    private var text: [UInt8] = []
+
+    // Node kinds from libxml2's tree.h and xmlreader.h.
+    private static let elementNode: Int32 = 1
+    private static let textNode: Int32 = 3
+    private static let cdataNode: Int32 = 4
+    private static let endElement: Int32 = 15
+
+    /// libxml2 global initialisation, done once before any reader exists (not thread-safe itself).
+    private static let parserReady: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
+    /// Opens `source` as an XML export named `fileName` (for messages) whose root element must be
+    /// `rootName` and whose records are `recordName` elements, reading the `fields` elements.
+    /// Throws `AvisoError(.input)` when the input is not UTF-8 (UTF-16/32 or EBCDIC signature)
+    /// and rethrows errors of the source.
+    public init(source: ByteSource, fileName: String, rootName: String, recordName: String, fields: [String]) throws {
+        _ = XMLRecordReader.parserReady
+        self.fields = fields
+        self.fileName = fileName
+        self.rootName = rootName
+        seen = Array(repeating: false, count: fields.count)
+        bridge = XMLInputBridge(source: source)
+
+        let start = try bridge.prefix(4)
+        if start.isEmpty {
+            // libxml2's push parser words this as "Extra content at the end of the document".
+            throw AvisoError(.input, file: fileName, line: 1, "malformed XML: the file is empty",
+                             hint: XMLRecordReader.malformedHint)
+        }
+        if XMLRecordReader.looksNotUTF8(start) {
+            throw AvisoError(
+                .input, file: fileName, line: 1,
+                "malformed XML: the file is not UTF-8 (it starts like UTF-16, UTF-32 or EBCDIC)",
+                hint: "export the file as UTF-8 XML")
+        }
+
+        let context = Unmanaged.passUnretained(bridge).toOpaque()
+        let made = fileName.withCString { url in
+            xmlReaderForIO({ context, buffer, length in
+                guard let context, let buffer, length > 0 else { return -1 }
+                let bridge = Unmanaged<XMLInputBridge>.fromOpaque(context).takeUnretainedValue()
+                return bridge.deliver(into: UnsafeMutableRawPointer(buffer), count: Int(length))
+            }, nil, context, url, nil, aviso_xml_reader_options())
+        }
+        guard let made else {
+            if let error = bridge.sourceError { throw error }
+            throw AvisoError(.input, file: fileName, "could not start the XML parser",
+                             hint: "the machine may be out of memory")
+        }
+        reader = made
+        aviso_xml_reader_capture_errors(made, { context, error in
+            guard let context else { return }
+            let bridge = Unmanaged<XMLInputBridge>.fromOpaque(context).takeUnretainedValue()
+            bridge.note(level: aviso_xml_error_level(error), message: aviso_xml_error_message(error),
+                        line: aviso_xml_error_line(error))
+        }, context)
+
+        func atom(_ name: String) throws -> UnsafePointer<xmlChar> {
+            let interned = name.withCString { text in
+                xmlTextReaderConstString(made, UnsafeRawPointer(text).assumingMemoryBound(to: xmlChar.self))
+            }
+            guard let interned else {
+                xmlFreeTextReader(made)
+                throw AvisoError(.input, file: fileName, "could not start the XML parser",
+                                 hint: "the machine may be out of memory")
+            }
+            return interned
+        }
+        rootAtom = try atom(rootName)
+        recordAtom = try atom(recordName)
+        var atoms: [UnsafePointer<xmlChar>] = []
+        atoms.reserveCapacity(fields.count)
+        for field in fields { atoms.append(try atom(field)) }
+        fieldAtoms = atoms
+    }
+
+    deinit {
+        xmlFreeTextReader(reader)
+    }
+
+    /// Overwrites `record` with the next record; returns false after the last one.
+    /// Throws `AvisoError(.input)` for malformed XML, invalid UTF-8 or a foreign root element, and
+    /// rethrows errors of the byte source; once it has thrown, it throws the same error again.
+    public func next(into record: inout RawRecord) throws -> Bool {
+        if let failure { throw failure }
+        if finished { return false }
+        do {
+            return try advance(into: &record)
+        } catch {
+            failure = error
+            throw error
+        }
+    }
+
+    private func advance(into record: inout RawRecord) throws -> Bool {
+        var inRecord = false
+        while true {
+            let status = xmlTextReaderRead(reader)
+            if status != 1 {
+                if let error = bridge.sourceError { throw error }
+                if status == 0, bridge.firstFatal == nil, sawRoot {
+                    finished = true
+                    return false
+                }
+                throw malformed()
+            }
+            guard let node = xmlTextReaderCurrentNode(reader) else { continue }
+            let kind = aviso_xml_node_kind(node)
+            if kind == XMLRecordReader.textNode || kind == XMLRecordReader.cdataNode {
+                if !openFields.isEmpty, let value = xmlTextReaderConstValue(reader) {
+                    text.append(contentsOf: UnsafeBufferPointer(start: value, count: Int(xmlStrlen(value))))
+                }
+                continue
+            }
+            guard kind == XMLRecordReader.elementNode else { continue }
+            let depth = xmlTextReaderDepth(reader)
+            if xmlTextReaderNodeType(reader) == XMLRecordReader.endElement {
+                if depth == 2, !openFields.isEmpty {
+                    for field in openFields { record.set(field, text) }
+                    openFields.removeAll(keepingCapacity: true)
+                } else if depth == 1, inRecord {
+                    return true
+                }
+                continue
+            }
+            guard depth <= 2 else { continue }
+            // An undeclared prefix leaves "x:charge" as the local name: namespaces are ignored,
+            // so the part after the colon is what counts.
+            let qualified = aviso_xml_node_name(node)!
+            let colon = xmlStrchr(qualified, 0x3A)
+            let name = colon.map { UnsafePointer($0 + 1) } ?? qualified
+            let exact = interned && colon == nil
+            switch depth {
+            case 0:
+                try checkRoot(name, qualified: qualified, node: node)
+            case 1:
+                guard same(name, recordAtom, exact) else { continue }
+                record.reset()
+                recordCount += 1
+                record.number = recordCount
+                record.line = line(of: node)
+                for i in seen.indices { seen[i] = false }
+                if xmlTextReaderIsEmptyElement(reader) == 1 { return true }
+                inRecord = true
+            case 2:
+                guard inRecord else { continue }
+                openFields.removeAll(keepingCapacity: true)
+                for (i, atom) in fieldAtoms.enumerated() where !seen[i] && same(name, atom, exact) {
+                    seen[i] = true
+                    openFields.append(i)
+                }
+                // An empty element leaves its fields absent; no end tag will follow it.
+                if xmlTextReaderIsEmptyElement(reader) == 1 { openFields.removeAll(keepingCapacity: true) }
+                text.removeAll(keepingCapacity: true)
+            default:
+                break
+            }
+        }
+    }
+
+    /// Accepts the root element or throws the wrong-root error; learns whether names are interned.
+    private func checkRoot(_ name: UnsafePointer<xmlChar>, qualified: UnsafePointer<xmlChar>, node: xmlNodePtr) throws {
+        sawRoot = true
+        interned = xmlTextReaderConstString(reader, qualified) == qualified
+        guard !same(name, rootAtom, interned && name == qualified) else { return }
+        let found = xmlTextReaderConstName(reader).map { String(cString: $0) } ?? String(cString: name)
+        throw AvisoError(
+            .input, file: fileName, line: line(of: node),
+            "expected root element <\(rootName)>, found <\(found)>",
+            hint: "check that this is the \(rootName) export")
+    }
+
+    /// Name equality: by pointer when both are dictionary-interned, else by bytes.
+    @inline(__always)
+    private func same(_ name: UnsafePointer<xmlChar>, _ atom: UnsafePointer<xmlChar>, _ exact: Bool) -> Bool {
+        exact ? name == atom : xmlStrEqual(name, atom) != 0
+    }
+
+    /// The line of an element's start tag (see `aviso_xml_element_line`).
+    private func line(of node: xmlNodePtr) -> Int {
+        Int(aviso_xml_element_line(reader, node))
+    }
+
+    private func malformed() -> AvisoError {
+        let issue = bridge.firstFatal ?? bridge.firstError
+        var line = issue?.line ?? 0
+        if line <= 0 { line = Int(xmlTextReaderGetParserLineNumber(reader)) }
+        var message = issue?.message ?? ""
+        if message.isEmpty { message = sawRoot ? "the parser stopped early" : "no root element" }
+        return AvisoError(
+            .input, file: fileName, line: line > 0 ? line : nil,
+            "malformed XML: \(message)",
+            hint: XMLRecordReader.malformedHint)
+    }
+
+    private static let malformedHint =
+        "the file is not well-formed UTF-8 XML (truncated, hand-edited or not XML at all); fix or re-export it"
+
+    /// True when the first bytes carry a UTF-16, UTF-32 or EBCDIC signature, which libxml2 would
+    /// decode through a converter; a NUL, 0xFE or 0xFF byte there is never UTF-8 XML anyway.
+    private static func looksNotUTF8(_ start: UnsafeRawBufferPointer) -> Bool {
+        for b in start.prefix(4) where b == 0x00 || b == 0xFE || b == 0xFF { return true }
+        return start.count >= 4 && start[0] == 0x4C && start[1] == 0x6F && start[2] == 0xA7 && start[3] == 0x94
+    }
+}
