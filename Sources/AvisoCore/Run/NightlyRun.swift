@@ -78,6 +78,7 @@ public struct NightlyRun {
         var outbound: [OutboundRecord] = []
         var letters: [ManifestLetter] = []
         var seenCharges = Set<String>()
+        var decisionRejects: [RejectRecord] = []
         stats = try TableReader<ChargeTable>(input: inputs["charges"]!, maxRejectRatio: ratio).read(rejects: &rejects) { charge in
             guard let customer = customers[charge.customer] else {
                 return .rejected(RowError(field: "customer", reason: "UNKNOWN_CUSTOMER", detail: "customer \(charge.customer) is not in the customers file (or its row was rejected)"))
@@ -95,7 +96,7 @@ public struct NightlyRun {
                     reject.recipient = planned.recipient.name
                     reject.channel = planned.channel.name
                     reject.detail = detail
-                    rejects.append(reject)
+                    decisionRejects.append(reject)
                 case .email(let addresses):
                     outbound.append(try makeRecord(planned, to: addresses, charge: charge, customer: customer, account: account, composer: composer))
                 case .phone(let number):
@@ -118,12 +119,13 @@ public struct NightlyRun {
                     var reject = RejectRecord(kind: .letter, reason: reason)
                     reject.payment = charge.id
                     reject.detail = detail
-                    rejects.append(reject)
+                    decisionRejects.append(reject)
                 }
             }
             return .used
         }
         report.tables.append(stats)
+        rejects += decisionRejects
 
         for i in report.tables.indices {
             let path = inputs[report.tables[i].table]!.path
