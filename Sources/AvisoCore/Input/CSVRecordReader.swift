@@ -213,7 +213,7 @@ public final class CSVRecordReader: RecordReader {
             case .needMore:
                 if end - position >= maxRecordBytes {
                     throw AvisoError(.input, file: fileName, line: line,
-                                     "a record longer than \(maxRecordBytes >> 20) MiB",
+                                     "a record longer than \(CSVRecordReader.size(maxRecordBytes))",
                                      hint: "the file does not look like a CSV export")
                 }
                 try refill()
@@ -450,7 +450,7 @@ public final class CSVRecordReader: RecordReader {
     private func neverClosed(_ start: Int, column: Int, capped: Bool, _ problem: RecordProblem?,
                              _ record: inout RawRecord) -> Scan {
         let detail = capped
-            ? "the quote opening \(describe(column)) is not closed within \(quotedCap) bytes of the record's start"
+            ? "the quote opening \(describe(column)) is not closed within \(CSVRecordReader.size(quotedCap)) of the record's start"
             : "the quote opening \(describe(column)) is never closed"
         record.problem = problem ?? .badQuotes(detail)
         if let found = memchr(buffer + start, Int32(CSVRecordReader.lineFeed), end - start) {
@@ -459,6 +459,11 @@ public final class CSVRecordReader: RecordReader {
         // The first line goes on past what is buffered: drop the rest of it first.
         if !sourceAtEnd { skippingToLineEnd = true }
         return .record(next: end, lines: 1)
+    }
+
+    /// A byte count for messages: whole MiB when it is one, else bytes.
+    private static func size(_ bytes: Int) -> String {
+        bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : "\(bytes) bytes"
     }
 
     /// Names a field for messages: its 1-based position and, when known, its header name.
