@@ -20,10 +20,10 @@ struct CSVRow: Equatable, CustomStringConvertible {
 
 private func open(_ bytes: [UInt8], fields: [String], required: [String] = [],
                   sourceChunk: Int? = nil, readerChunk: Int = 1 << 20,
-                  quotedCap: Int = 1 << 20) throws -> CSVRecordReader {
+                  quotedCap: Int = 1 << 20, maxRecordBytes: Int = 64 << 20) throws -> CSVRecordReader {
     try CSVRecordReader(source: MemoryByteSource(bytes, maxChunk: sourceChunk), fileName: "charges.csv",
                         fields: fields, required: required, chunkSize: readerChunk,
-                        quotedCap: quotedCap, maxRecordBytes: 64 << 20)
+                        quotedCap: quotedCap, maxRecordBytes: maxRecordBytes)
 }
 
 private func readAll(_ reader: CSVRecordReader) throws -> [CSVRow] {
@@ -172,6 +172,19 @@ private func rows(_ text: String, fields: [String] = ["id", "name", "value"]) th
                 .badQuotes("the quote opening field 2 (name) is not closed within 16 bytes of the record's start")),
             CSVRow(3, 2, ["3", "d", "4"]),
         ])
+    }
+
+    @Test func recordBeyondTheHardLimitFailsTheFile() throws {
+        let text = "id,name\n1,a\n2,\(String(repeating: "w", count: 100))\n"
+        let reader = try open(Array(text.utf8), fields: ["id"], sourceChunk: 7, readerChunk: 8,
+                              quotedCap: 16, maxRecordBytes: 32)
+        var record = RawRecord(fieldCount: 1)
+        #expect(try reader.next(into: &record))
+        #expect(record.string(0) == "1")
+        let error = try #require(throws: AvisoError.self) { _ = try reader.next(into: &record) }
+        #expect(error.category == .input)
+        #expect(error.line == 3)
+        #expect(error.message == "a record longer than 32 bytes")
     }
 
     @Test(arguments: [

@@ -213,7 +213,7 @@ public final class CSVRecordReader: RecordReader {
             case .needMore:
                 if end - position >= maxRecordBytes {
                     throw AvisoError(.input, file: fileName, line: line,
-                                     "a record longer than \(maxRecordBytes >> 20) MiB",
+                                     "a record longer than \(CSVRecordReader.size(maxRecordBytes))",
                                      hint: "the file does not look like a CSV export")
                 }
                 try refill()
@@ -301,18 +301,24 @@ public final class CSVRecordReader: RecordReader {
         let quote = CSVRecordReader.quote
         let lineFeed = CSVRecordReader.lineFeed
         let quoteLimit = min(end, start + quotedCap)
+        // Locals, so the loop does not touch class properties (and their exclusivity checks).
+        let map = columnMap
+        let collecting = headerValues != nil
+        let columnCount = collecting ? Int.max : header.count
         var problem: RecordProblem?
         var fieldStart = start
         var column = 0
         var lines = 0
 
         while true {
+            // Where this field's value goes: a wanted index, -1 (not wanted) or collectHeader.
+            let target = collecting ? CSVRecordReader.collectHeader : (column < map.count ? map[column] : -1)
             var i = fieldStart
             while i < end, bytes[i] == CSVRecordReader.space || bytes[i] == CSVRecordReader.tab { i += 1 }
             if i == end {
                 if !atEnd { return .needMore }
-                emit(column, fieldStart, end, &record)
-                return finish(start, end, next: end, fields: column + 1, lines: lines, problem, &record)
+                emit(target, bytes + fieldStart, end - fieldStart, &record)
+                return finish(start, end, next: end, fields: column + 1, of: columnCount, lines: lines, problem, &record)
             }
 
             if bytes[i] != quote {
@@ -329,16 +335,16 @@ public final class CSVRecordReader: RecordReader {
                 }
                 if j == end {
                     if !atEnd { return .needMore }
-                    emit(column, fieldStart, end, &record)
-                    return finish(start, end, next: end, fields: column + 1, lines: lines, problem, &record)
+                    emit(target, bytes + fieldStart, end - fieldStart, &record)
+                    return finish(start, end, next: end, fields: column + 1, of: columnCount, lines: lines, problem, &record)
                 }
-                emit(column, fieldStart, j, &record)
+                emit(target, bytes + fieldStart, j - fieldStart, &record)
                 if bytes[j] == delimiter {
                     column += 1
                     fieldStart = j + 1
                     continue
                 }
-                return finish(start, j, next: j + 1, fields: column + 1, lines: lines + 1, problem, &record)
+                return finish(start, j, next: j + 1, fields: column + 1, of: columnCount, lines: lines + 1, problem, &record)
             }
 
             // Quoted field.
@@ -377,8 +383,8 @@ public final class CSVRecordReader: RecordReader {
             while j < end, bytes[j] == CSVRecordReader.space || bytes[j] == CSVRecordReader.tab { j += 1 }
             if j == end {
                 if !atEnd { return .needMore }
-                emitQuoted(column, contentStart, contentEnd, escaped, tail: j..<j, &record)
-                return finish(start, end, next: end, fields: column + 1, lines: lines, problem, &record)
+                emitQuoted(target, contentStart, contentEnd, escaped, tail: j..<j, &record)
+                return finish(start, end, next: end, fields: column + 1, of: columnCount, lines: lines, problem, &record)
             }
             var stop = j
             let byte = bytes[j]
@@ -386,12 +392,12 @@ public final class CSVRecordReader: RecordReader {
                 if j + 1 == end {
                     if !atEnd { return .needMore }
                     // A CR ending the file ends the line.
-                    emitQuoted(column, contentStart, contentEnd, escaped, tail: j..<j, &record)
-                    return finish(start, j, next: end, fields: column + 1, lines: lines, problem, &record)
+                    emitQuoted(target, contentStart, contentEnd, escaped, tail: j..<j, &record)
+                    return finish(start, j, next: end, fields: column + 1, of: columnCount, lines: lines, problem, &record)
                 }
                 if bytes[j + 1] == lineFeed {
-                    emitQuoted(column, contentStart, contentEnd, escaped, tail: j..<j, &record)
-                    return finish(start, j, next: j + 2, fields: column + 1, lines: lines + 1, problem, &record)
+                    emitQuoted(target, contentStart, contentEnd, escaped, tail: j..<j, &record)
+                    return finish(start, j, next: j + 2, fields: column + 1, of: columnCount, lines: lines + 1, problem, &record)
                 }
             }
             if byte != delimiter && byte != lineFeed {
@@ -406,34 +412,34 @@ public final class CSVRecordReader: RecordReader {
                 }
                 if stop == end {
                     if !atEnd { return .needMore }
-                    emitQuoted(column, contentStart, contentEnd, escaped, tail: afterQuote..<end, &record)
-                    return finish(start, end, next: end, fields: column + 1, lines: lines, problem, &record)
+                    emitQuoted(target, contentStart, contentEnd, escaped, tail: afterQuote..<end, &record)
+                    return finish(start, end, next: end, fields: column + 1, of: columnCount, lines: lines, problem, &record)
                 }
-                emitQuoted(column, contentStart, contentEnd, escaped, tail: afterQuote..<stop, &record)
+                emitQuoted(target, contentStart, contentEnd, escaped, tail: afterQuote..<stop, &record)
             } else {
-                emitQuoted(column, contentStart, contentEnd, escaped, tail: stop..<stop, &record)
+                emitQuoted(target, contentStart, contentEnd, escaped, tail: stop..<stop, &record)
             }
             if bytes[stop] == delimiter {
                 column += 1
                 fieldStart = stop + 1
                 continue
             }
-            return finish(start, stop, next: stop + 1, fields: column + 1, lines: lines + 1, problem, &record)
+            return finish(start, stop, next: stop + 1, fields: column + 1, of: columnCount, lines: lines + 1, problem, &record)
         }
     }
 
     /// Completes a record spanning `start..<recordEnd`: checks UTF-8, then the field count.
     @inline(__always)
-    private func finish(_ start: Int, _ recordEnd: Int, next: Int, fields found: Int, lines: Int,
-                        _ problem: RecordProblem?, _ record: inout RawRecord) -> Scan {
+    private func finish(_ start: Int, _ recordEnd: Int, next: Int, fields found: Int, of expected: Int,
+                        lines: Int, _ problem: RecordProblem?, _ record: inout RawRecord) -> Scan {
         var problem = problem
         if problem == nil,
            let offset = UTF8Validator.firstInvalid(buffer + start, count: recordEnd - start) {
             let byte = String(buffer[start + offset], radix: 16, uppercase: true)
             problem = .badUTF8("invalid UTF-8 byte 0x\(byte) at byte \(offset + 1) of the record")
         }
-        if problem == nil, headerValues == nil, found > header.count {
-            problem = .fieldCount("expected \(header.count) fields, found \(found)")
+        if problem == nil, found > expected {
+            problem = .fieldCount("expected \(expected) fields, found \(found)")
         }
         record.problem = problem
         return .record(next: next, lines: lines)
@@ -444,7 +450,7 @@ public final class CSVRecordReader: RecordReader {
     private func neverClosed(_ start: Int, column: Int, capped: Bool, _ problem: RecordProblem?,
                              _ record: inout RawRecord) -> Scan {
         let detail = capped
-            ? "the quote opening \(describe(column)) is not closed within \(quotedCap) bytes of the record's start"
+            ? "the quote opening \(describe(column)) is not closed within \(CSVRecordReader.size(quotedCap)) of the record's start"
             : "the quote opening \(describe(column)) is never closed"
         record.problem = problem ?? .badQuotes(detail)
         if let found = memchr(buffer + start, Int32(CSVRecordReader.lineFeed), end - start) {
@@ -455,6 +461,11 @@ public final class CSVRecordReader: RecordReader {
         return .record(next: end, lines: 1)
     }
 
+    /// A byte count for messages: whole MiB when it is one, else bytes.
+    private static func size(_ bytes: Int) -> String {
+        bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : "\(bytes) bytes"
+    }
+
     /// Names a field for messages: its 1-based position and, when known, its header name.
     private func describe(_ column: Int) -> String {
         if headerValues == nil, column < header.count, !header[column].isEmpty {
@@ -463,44 +474,57 @@ public final class CSVRecordReader: RecordReader {
         return "field \(column + 1)"
     }
 
-    /// Stores the raw bytes `from..<to` as field `column`'s value when it is wanted.
+    /// The emit target for header fields: they are all collected into `headerValues`.
+    private static let collectHeader = -2
+
+    /// Stores `count` raw bytes at `from` as the value of wanted field `target` (-1: not
+    /// wanted). Trimmed here first so that blank values never reach `RawRecord.set`.
     @inline(__always)
-    private func emit(_ column: Int, _ from: Int, _ to: Int, _ record: inout RawRecord) {
-        if headerValues != nil {
-            headerValues!.append(Array(UnsafeBufferPointer(start: buffer + from, count: to - from)))
+    private func emit(_ target: Int, _ from: UnsafeMutablePointer<UInt8>, _ count: Int,
+                      _ record: inout RawRecord) {
+        if target < 0 {
+            if target == CSVRecordReader.collectHeader {
+                headerValues!.append(Array(UnsafeBufferPointer(start: from, count: count)))
+            }
             return
         }
-        guard column < columnMap.count else { return }
-        let wanted = columnMap[column]
-        if wanted >= 0 {
-            record.set(wanted, UnsafeBufferPointer(start: buffer + from, count: to - from))
+        var low = from
+        var high = from + count
+        while low < high, RawRecord.isSpace(low.pointee) { low += 1 }
+        while high > low, RawRecord.isSpace((high - 1).pointee) { high -= 1 }
+        if low < high {
+            record.set(target, UnsafeBufferPointer(start: low, count: low.distance(to: high)))
         }
     }
 
-    /// Stores a quoted field: its content with doubled quotes undone, then any text that
-    /// followed the closing quote.
-    private func emitQuoted(_ column: Int, _ from: Int, _ to: Int, _ escaped: Bool, tail: Range<Int>,
+    /// Stores a quoted field: its content `from..<to` with doubled quotes undone, then any
+    /// text that followed the closing quote.
+    private func emitQuoted(_ target: Int, _ from: Int, _ to: Int, _ escaped: Bool, tail: Range<Int>,
                             _ record: inout RawRecord) {
         if !escaped && tail.isEmpty {
-            emit(column, from, to, &record)
+            emit(target, buffer + from, to - from, &record)
             return
         }
-        let collecting = headerValues != nil
-        guard collecting || (column < columnMap.count && columnMap[column] >= 0) else { return }
-        scratch.removeAll(keepingCapacity: true)
+        guard target != -1 else { return }
+        var value = scratch
+        scratch = []
+        value.removeAll(keepingCapacity: true)
         var i = from
         while i < to {
-            let byte = buffer[i]
-            scratch.append(byte)
-            // Inside quotes every quote is the first of a doubled pair.
-            i += byte == CSVRecordReader.quote ? 2 : 1
+            // Inside quotes every quote is the first of a doubled pair: keep it, skip its twin.
+            let quoteAt = CSVRecordReader.find(buffer, from: i, to: to,
+                                               CSVRecordReader.quote, CSVRecordReader.quote, CSVRecordReader.quote)
+            let stop = min(quoteAt + 1, to)
+            value.append(contentsOf: UnsafeBufferPointer(start: buffer + i, count: stop - i))
+            i = quoteAt + 2
         }
-        scratch.append(contentsOf: UnsafeBufferPointer(start: buffer + tail.lowerBound, count: tail.count))
-        if collecting {
-            headerValues!.append(scratch)
+        value.append(contentsOf: UnsafeBufferPointer(start: buffer + tail.lowerBound, count: tail.count))
+        if target == CSVRecordReader.collectHeader {
+            headerValues!.append(value)
         } else {
-            record.set(columnMap[column], scratch)
+            record.set(target, value)
         }
+        scratch = value
     }
 
     /// The first index in `from..<to` holding `a`, `b` or `c`, or `to`. Eight bytes at a time.
