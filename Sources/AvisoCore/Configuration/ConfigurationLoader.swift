@@ -112,6 +112,7 @@ public enum ConfigurationLoader {
         if value is [String: Any] { return "an object" }
         if value is [Any] { return "a list" }
         if value is NSNull { return "null" }
+        if let number = value as? NSNumber, isBoolean(number) { return number.boolValue ? "true" : "false" }
         return "\(value)"
     }
 }
