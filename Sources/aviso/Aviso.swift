@@ -49,10 +49,15 @@ struct Aviso: ParsableCommand {
         } catch let error as AvisoError {
             FileHandle.standardError.write(Data("aviso: error: \(error)\n".utf8))
             Foundation.exit(ExitCodes.code(for: error.category))
-        } catch let error as ValidationError {
-            FileHandle.standardError.write(Data("aviso: error: \(error.message)\n".utf8))
-            Foundation.exit(2)
         } catch {
+            // Help requests and argument errors that surface from a subcommand's run(): let
+            // ArgumentParser print them, but keep usage errors on the documented code 2.
+            let code = exitCode(for: error)
+            if code == .success { exit(withError: error) }
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
             FileHandle.standardError.write(Data("aviso: unexpected error: \(error)\n".utf8))
             Foundation.exit(1)
         }
