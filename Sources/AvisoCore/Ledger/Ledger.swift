@@ -1,0 +1,272 @@
+import Foundation
+import GRDB
+
+/// The run ledger: a SQLite database (through GRDB) that remembers, per run date, the run
+/// itself, every resend request's outcome, the resend allowances used, and the id of every
+/// outbound message. State for a run of date D is always derived from the entries of dates
+/// before D, so rerunning D (or an earlier date) never counts anything twice.
+public final class Ledger {
+    /// The database file.
+    public let path: String
+    let queue: DatabaseQueue
+
+    /// The default place: `OUT_DIR/.aviso/ledger.sqlite`.
+    public static func defaultPath(outputRoot: String) -> String {
+        (outputRoot as NSString).appendingPathComponent(".aviso/ledger.sqlite")
+    }
+
+    /// Opens the ledger, creating it (and its folder) on first use and migrating its schema.
+    public init(path: String) throws {
+        self.path = path
+        let folder = (path as NSString).deletingLastPathComponent
+        do {
+            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(30)
+            configuration.label = "aviso-ledger"
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            try Ledger.migrator.migrate(queue)
+        } catch let error as AvisoError {
+            throw error
+        } catch {
+            throw AvisoError(.output, file: path, "cannot open the run ledger: \(error)", hint: "check --state and that its folder is writable")
+        }
+    }
+
+    /// Opens an existing ledger without creating anything; nil when there is none.
+    public static func openExisting(path: String) throws -> Ledger? {
+        FileManager.default.fileExists(atPath: path) ? try Ledger(path: path) : nil
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE run (
+                    runDate TEXT PRIMARY KEY,
+                    startedAt TEXT NOT NULL,
+                    finishedAt TEXT NOT NULL,
+                    businessDay INTEGER NOT NULL,
+                    outcome TEXT NOT NULL,
+                    inputSha256 TEXT NOT NULL,
+                    outputSha256 TEXT NOT NULL,
+                    messages INTEGER NOT NULL,
+                    letters INTEGER NOT NULL,
+                    rejects INTEGER NOT NULL,
+                    toolVersion TEXT NOT NULL
+                );
+                CREATE TABLE resend_event (
+                    runDate TEXT NOT NULL,
+                    requestId TEXT NOT NULL,
+                    payment TEXT NOT NULL,
+                    requestedAt TEXT NOT NULL,
+                    requestedAtMillis INTEGER NOT NULL,
+                    outcome TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    channels TEXT NOT NULL,
+                    PRIMARY KEY (runDate, requestId)
+                );
+                CREATE INDEX resend_event_request ON resend_event(requestId);
+                CREATE INDEX resend_event_payment ON resend_event(payment);
+                CREATE TABLE resend_allowance (
+                    payment TEXT NOT NULL,
+                    runDate TEXT NOT NULL,
+                    emailResends INTEGER NOT NULL,
+                    phoneResends INTEGER NOT NULL,
+                    PRIMARY KEY (payment, runDate)
+                );
+                CREATE TABLE message (
+                    runDate TEXT NOT NULL,
+                    id TEXT NOT NULL,
+                    payment TEXT NOT NULL,
+                    slot TEXT NOT NULL,
+                    recipient TEXT NOT NULL,
+                    channel TEXT NOT NULL,
+                    resendRequest TEXT,
+                    PRIMARY KEY (runDate, id)
+                ) WITHOUT ROWID;
+                CREATE INDEX message_payment ON message(payment);
+                """)
+        }
+        return migrator
+    }
+
+    /// The resend state that the runs of dates before `day` left.
+    public func resendState(before day: Day) throws -> ResendState {
+        let date = day.iso
+        return try queue.read { db in
+            var state = ResendState()
+            state.handledRequestIDs = try String.fetchSet(db, sql: """
+                SELECT DISTINCT requestId FROM resend_event
+                WHERE runDate < ? AND outcome IN ('SENT', 'REJECTED')
+                """, arguments: [date])
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT requestId, payment, requestedAt, requestedAtMillis, MAX(runDate) AS lastDate
+                FROM resend_event WHERE runDate < ? AND outcome = 'DEFERRED'
+                GROUP BY requestId ORDER BY requestId
+                """, arguments: [date])
+            for row in rows {
+                let id: String = row["requestId"]
+                guard !state.handledRequestIDs.contains(id) else { continue }
+                state.pendingDeferred.append(ResendRequest(
+                    id: id, payment: row["payment"], requestedAtMillis: row["requestedAtMillis"],
+                    requestedAtText: row["requestedAt"]
+                ))
+            }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT payment, SUM(emailResends) AS email, SUM(phoneResends) AS phone
+                FROM resend_allowance WHERE runDate < ? GROUP BY payment
+                """, arguments: [date]) {
+                let payment: String = row["payment"]
+                let email: Int = row["email"]
+                let phone: Int = row["phone"]
+                if email > 0 { state.emailResendsUsed[payment] = email }
+                if phone > 0 { state.phoneResendUsed.insert(payment) }
+            }
+            return state
+        }
+    }
+
+    /// Dates after `day` that have a recorded run (their results may be stale after a rerun of `day`).
+    public func runDates(after day: Day) throws -> [Day] {
+        try queue.read { db in
+            try String.fetchAll(db, sql: "SELECT runDate FROM run WHERE runDate > ? ORDER BY runDate", arguments: [day.iso])
+        }.compactMap { Day(iso: $0) }
+    }
+
+    /// The latest recorded run before `day`, if any.
+    public func lastRun(before day: Day) throws -> Day? {
+        try queue.read { db in
+            try String.fetchOne(db, sql: "SELECT MAX(runDate) FROM run WHERE runDate < ?", arguments: [day.iso])
+        }.flatMap { Day(iso: $0) }
+    }
+
+    /// Records a run and, inside the same transaction, calls `publish` (which puts the output
+    /// folder in place). If publishing throws, nothing is recorded; if the process dies before
+    /// the commit, SQLite rolls the transaction back.
+    public func record(_ entry: LedgerEntry, publish: () throws -> Void) throws {
+        do {
+            try queue.write { db in
+                let date = entry.runDate.iso
+                for table in ["run", "resend_event", "resend_allowance", "message"] {
+                    try db.execute(sql: "DELETE FROM \(table) WHERE runDate = ?", arguments: [date])
+                }
+                try db.execute(sql: """
+                    INSERT INTO run (runDate, startedAt, finishedAt, businessDay, outcome, inputSha256,
+                                     outputSha256, messages, letters, rejects, toolVersion)
+                    VALUES (?, ?, ?, ?, 'SUCCEEDED', ?, ?, ?, ?, ?, ?)
+                    """, arguments: [
+                        date, entry.startedAt, entry.finishedAt, entry.businessDay,
+                        Ledger.joined(entry.inputs), Ledger.joined(entry.outputs),
+                        entry.messageCount, entry.letterCount, entry.rejectCount, entry.toolVersion,
+                    ])
+                let event = try db.makeStatement(sql: """
+                    INSERT INTO resend_event (runDate, requestId, payment, requestedAt, requestedAtMillis, outcome, reason, channels)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+                var allowance: [String: (email: Int, phone: Int)] = [:]
+                for decision in entry.resendDecisions {
+                    try event.execute(arguments: [
+                        date, decision.request.id, decision.request.payment, decision.request.requestedAtText,
+                        decision.request.requestedAtMillis, decision.outcome.rawValue, decision.reason,
+                        decision.channels.map(\.name).joined(separator: "|"),
+                    ])
+                    if decision.usesEmail { allowance[decision.request.payment, default: (0, 0)].email += 1 }
+                    if decision.usesPhone { allowance[decision.request.payment, default: (0, 0)].phone += 1 }
+                }
+                let allowanceStatement = try db.makeStatement(sql: """
+                    INSERT INTO resend_allowance (payment, runDate, emailResends, phoneResends) VALUES (?, ?, ?, ?)
+                    """)
+                for payment in allowance.keys.sorted() {
+                    let used = allowance[payment]!
+                    try allowanceStatement.execute(arguments: [payment, date, used.email, used.phone])
+                }
+                let message = try db.makeStatement(sql: """
+                    INSERT INTO message (runDate, id, payment, slot, recipient, channel, resendRequest)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """)
+                for m in entry.messages {
+                    try message.execute(arguments: [date, m.id, m.payment, m.slot, m.recipient, m.channel, m.resendRequest])
+                }
+                CrashPoint.reach("before-publish")
+                try publish()
+                CrashPoint.reach("before-commit")
+            }
+        } catch let error as AvisoError {
+            throw error
+        } catch {
+            throw AvisoError(.output, file: path, "cannot record the run in the ledger: \(error)", hint: "nothing was published; check the disk and rerun")
+        }
+    }
+
+    static func joined(_ files: [(file: String, sha256: String)]) -> String {
+        files.map { "\($0.file)=\($0.sha256)" }.joined(separator: ";")
+    }
+
+    /// Every message and resend the ledger holds for a charge, oldest first.
+    public func history(payment: String) throws -> (messages: [HistoryMessage], resends: [HistoryResend]) {
+        try queue.read { db in
+            let messages = try Row.fetchAll(db, sql: """
+                SELECT runDate, id, slot, recipient, channel, resendRequest FROM message
+                WHERE payment = ? ORDER BY runDate, slot, recipient, channel, id
+                """, arguments: [payment]).map { row in
+                HistoryMessage(runDate: row["runDate"], id: row["id"], slot: row["slot"], recipient: row["recipient"], channel: row["channel"], resendRequest: row["resendRequest"])
+            }
+            let resends = try Row.fetchAll(db, sql: """
+                SELECT runDate, requestId, requestedAt, outcome, reason, channels FROM resend_event
+                WHERE payment = ? ORDER BY runDate, requestedAtMillis, requestId
+                """, arguments: [payment]).map { row in
+                HistoryResend(runDate: row["runDate"], requestId: row["requestId"], requestedAt: row["requestedAt"], outcome: row["outcome"], reason: row["reason"], channels: row["channels"])
+            }
+            return (messages, resends)
+        }
+    }
+
+    /// The recorded runs, newest first.
+    public func runs(limit: Int) throws -> [RecordedRun] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT runDate, startedAt, finishedAt, businessDay, outcome, messages, letters, rejects
+                FROM run ORDER BY runDate DESC LIMIT ?
+                """, arguments: [limit]).map { row in
+                RecordedRun(
+                    runDate: row["runDate"], startedAt: row["startedAt"], finishedAt: row["finishedAt"],
+                    businessDay: row["businessDay"], outcome: row["outcome"], messages: row["messages"],
+                    letters: row["letters"], rejects: row["rejects"]
+                )
+            }
+        }
+    }
+}
+
+/// A message line of `aviso history`.
+public struct HistoryMessage: Sendable, Equatable {
+    public var runDate: String
+    public var id: String
+    public var slot: String
+    public var recipient: String
+    public var channel: String
+    public var resendRequest: String?
+}
+
+/// A resend line of `aviso history`.
+public struct HistoryResend: Sendable, Equatable {
+    public var runDate: String
+    public var requestId: String
+    public var requestedAt: String
+    public var outcome: String
+    public var reason: String
+    public var channels: String
+}
+
+/// A run line of `aviso status`.
+public struct RecordedRun: Sendable, Equatable {
+    public var runDate: String
+    public var startedAt: String
+    public var finishedAt: String
+    public var businessDay: Bool
+    public var outcome: String
+    public var messages: Int
+    public var letters: Int
+    public var rejects: Int
+}
