@@ -109,10 +109,18 @@ private let simple = """
         ])
     }
 
+    @Test func elementNamesAreComparedAsInternedPointers() throws {
+        // The fast path: libxml2 hands out dictionary pointers, compared without reading bytes.
+        let r = try reader(Array(simple.utf8))
+        var record = RawRecord(fieldCount: chargeFields.count)
+        #expect(try r.next(into: &record))
+        #expect(r.interned)
+        #expect(record.string(0) == "pay_1")
+    }
+
     @Test(arguments: [1, 2, 3, 7, 64, 4095, 4096, 70_000])
     func chunkingDoesNotChangeRecords(chunk: Int) throws {
-        let text = simple + String(repeating: "<!-- padding -->\n", count: 0)
-        #expect(try records(text, chunk: chunk) == records(text))
+        #expect(try records(simple, chunk: chunk) == records(simple))
         // A larger document, so chunk boundaries fall inside names, entities and CDATA.
         var big = "<charges>\n"
         for i in 1...300 {

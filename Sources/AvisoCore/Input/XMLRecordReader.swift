@@ -22,8 +22,8 @@ public final class XMLRecordReader: RecordReader {
     private let recordAtom: UnsafePointer<xmlChar>
     private let fieldAtoms: [UnsafePointer<xmlChar>]
     /// Whether element names are the dictionary's interned pointers (then pointer equality is
-    /// name equality); checked once on the root, string comparison otherwise.
-    private var interned = false
+    /// name equality); checked once on the root, string comparison otherwise. Internal for tests.
+    private(set) var interned = false
     private var sawRoot = false
     private var finished = false
     private var failure: Error?
@@ -40,7 +40,7 @@ public final class XMLRecordReader: RecordReader {
     private static let cdataNode: Int32 = 4
     private static let endElement: Int32 = 15
 
-    /// libxml2 global initialisation, done once before any reader exists (not thread-safe itself).
+    /// libxml2's global initialisation, which must not race: a static let runs it exactly once.
     private static let parserReady: Bool = {
         xmlInitParser()
         return true
@@ -130,6 +130,22 @@ public final class XMLRecordReader: RecordReader {
     }
 
     private func advance(into record: inout RawRecord) throws -> Bool {
+        // The per-node state lives in locals for the loop: class properties would pay a dynamic
+        // exclusivity check on every access. The buffers are swapped in and out to keep capacity.
+        var text: [UInt8] = []
+        var open: [Int] = []
+        var seen: [Bool] = []
+        swap(&text, &self.text)
+        swap(&open, &self.openFields)
+        swap(&seen, &self.seen)
+        defer {
+            swap(&text, &self.text)
+            swap(&open, &self.openFields)
+            swap(&seen, &self.seen)
+        }
+        let reader = self.reader
+        let atoms = fieldAtoms
+        var interned = self.interned
         var inRecord = false
         while true {
             let status = xmlTextReaderRead(reader)
@@ -144,7 +160,7 @@ public final class XMLRecordReader: RecordReader {
             guard let node = xmlTextReaderCurrentNode(reader) else { continue }
             let kind = aviso_xml_node_kind(node)
             if kind == XMLRecordReader.textNode || kind == XMLRecordReader.cdataNode {
-                if !openFields.isEmpty, let value = xmlTextReaderConstValue(reader) {
+                if !open.isEmpty, let value = xmlTextReaderConstValue(reader) {
                     text.append(contentsOf: UnsafeBufferPointer(start: value, count: Int(xmlStrlen(value))))
                 }
                 continue
@@ -152,26 +168,24 @@ public final class XMLRecordReader: RecordReader {
             guard kind == XMLRecordReader.elementNode else { continue }
             let depth = xmlTextReaderDepth(reader)
             if xmlTextReaderNodeType(reader) == XMLRecordReader.endElement {
-                if depth == 2, !openFields.isEmpty {
-                    for field in openFields { record.set(field, text) }
-                    openFields.removeAll(keepingCapacity: true)
+                if depth == 2, !open.isEmpty {
+                    for field in open { record.set(field, text) }
+                    open.removeAll(keepingCapacity: true)
                 } else if depth == 1, inRecord {
                     return true
                 }
                 continue
             }
             guard depth <= 2 else { continue }
-            // An undeclared prefix leaves "x:charge" as the local name: namespaces are ignored,
-            // so the part after the colon is what counts.
-            let qualified = aviso_xml_node_name(node)!
-            let colon = xmlStrchr(qualified, 0x3A)
-            let name = colon.map { UnsafePointer($0 + 1) } ?? qualified
-            let exact = interned && colon == nil
+            let name = aviso_xml_node_name(node)!
             switch depth {
             case 0:
-                try checkRoot(name, qualified: qualified, node: node)
+                try checkRoot(name, node: node)
+                interned = self.interned
             case 1:
-                guard same(name, recordAtom, exact) else { continue }
+                guard XMLRecordReader.same(name, recordAtom, interned)
+                    || XMLRecordReader.prefixed(name).map({ xmlStrEqual($0, recordAtom) != 0 }) == true
+                else { continue }
                 record.reset()
                 recordCount += 1
                 record.number = recordCount
@@ -181,13 +195,22 @@ public final class XMLRecordReader: RecordReader {
                 inRecord = true
             case 2:
                 guard inRecord else { continue }
-                openFields.removeAll(keepingCapacity: true)
-                for (i, atom) in fieldAtoms.enumerated() where !seen[i] && same(name, atom, exact) {
-                    seen[i] = true
-                    openFields.append(i)
+                var matched = false
+                for i in atoms.indices where XMLRecordReader.same(name, atoms[i], interned) {
+                    matched = true
+                    if !seen[i] {
+                        seen[i] = true
+                        open.append(i)
+                    }
+                }
+                if !matched, let local = XMLRecordReader.prefixed(name) {
+                    for i in atoms.indices where !seen[i] && xmlStrEqual(local, atoms[i]) != 0 {
+                        seen[i] = true
+                        open.append(i)
+                    }
                 }
                 // An empty element leaves its fields absent; no end tag will follow it.
-                if xmlTextReaderIsEmptyElement(reader) == 1 { openFields.removeAll(keepingCapacity: true) }
+                if xmlTextReaderIsEmptyElement(reader) == 1 { open.removeAll(keepingCapacity: true) }
                 text.removeAll(keepingCapacity: true)
             default:
                 break
@@ -196,10 +219,11 @@ public final class XMLRecordReader: RecordReader {
     }
 
     /// Accepts the root element or throws the wrong-root error; learns whether names are interned.
-    private func checkRoot(_ name: UnsafePointer<xmlChar>, qualified: UnsafePointer<xmlChar>, node: xmlNodePtr) throws {
+    private func checkRoot(_ name: UnsafePointer<xmlChar>, node: xmlNodePtr) throws {
         sawRoot = true
-        interned = xmlTextReaderConstString(reader, qualified) == qualified
-        guard !same(name, rootAtom, interned && name == qualified) else { return }
+        interned = xmlTextReaderConstString(reader, name) == name
+        if XMLRecordReader.same(name, rootAtom, interned) { return }
+        if let local = XMLRecordReader.prefixed(name), xmlStrEqual(local, rootAtom) != 0 { return }
         let found = xmlTextReaderConstName(reader).map { String(cString: $0) } ?? String(cString: name)
         throw AvisoError(
             .input, file: fileName, line: line(of: node),
@@ -207,10 +231,16 @@ public final class XMLRecordReader: RecordReader {
             hint: "check that this is the \(rootName) export")
     }
 
-    /// Name equality: by pointer when both are dictionary-interned, else by bytes.
+    /// Name equality: by pointer when names are dictionary-interned, else by bytes.
     @inline(__always)
-    private func same(_ name: UnsafePointer<xmlChar>, _ atom: UnsafePointer<xmlChar>, _ exact: Bool) -> Bool {
-        exact ? name == atom : xmlStrEqual(name, atom) != 0
+    private static func same(_ name: UnsafePointer<xmlChar>, _ atom: UnsafePointer<xmlChar>, _ interned: Bool) -> Bool {
+        interned ? name == atom : xmlStrEqual(name, atom) != 0
+    }
+
+    /// The part after the colon of a name libxml2 left prefixed ("x:charge" when the prefix `x`
+    /// is not declared): namespaces are ignored, so that part is the name. Nil without a colon.
+    private static func prefixed(_ name: UnsafePointer<xmlChar>) -> UnsafePointer<xmlChar>? {
+        xmlStrchr(name, 0x3A).map { UnsafePointer($0 + 1) }
     }
 
     /// The line of an element's start tag (see `aviso_xml_element_line`).
