@@ -19,10 +19,11 @@ struct Aviso: ParsableCommand {
 
         Exit codes: 0 success; 2 bad command line or configuration; 3 an input file can't be \
         trusted (missing, unreadable, malformed, too many rejected rows); 4 a date outside the \
-        holiday calendars' years; 5 the output could not be written; 1 anything unexpected.
+        holiday calendars' years; 5 the output or the ledger could not be written; 6 another run holds the \
+        ledger; 1 anything unexpected.
         """,
         version: version,
-        subcommands: [RunCommand.self, HolidaysCommand.self],
+        subcommands: [RunCommand.self, HistoryCommand.self, StatusCommand.self, HolidaysCommand.self],
         defaultSubcommand: nil
     )
 

@@ -53,7 +53,16 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The manual resend requests file.", valueName: "FILE"))
     var resends: String?
 
-    @Flag(help: "Read and decide everything, print the counts, but write nothing.")
+    @Option(help: ArgumentHelp("The run ledger (SQLite). Default: OUT_DIR/.aviso/ledger.sqlite.", valueName: "FILE"))
+    var state: String?
+
+    @Option(help: ArgumentHelp("Seconds to wait when another run holds the ledger, before giving up with exit code 6.", valueName: "SECONDS"))
+    var lockTimeout: Double = 30
+
+    @Flag(help: "First run, in order, every business day missed since the last recorded run (from the same export).")
+    var catchUp = false
+
+    @Flag(help: "Read and decide everything, print the counts, but write nothing (the ledger is only read).")
     var dryRun = false
 
     @Flag(help: "Print only warnings and errors on stderr.")
@@ -87,9 +96,11 @@ struct RunCommand: ParsableCommand {
         let options = RunOptions(
             runDate: runDate, inputDirectory: input, explicitInputs: explicit, outputRoot: out,
             configuration: configuration, calendars: calendars, templateDirectory: templates,
-            dryRun: dryRun, toolVersion: Aviso.version
+            dryRun: dryRun, toolVersion: Aviso.version, statePath: state,
+            lockTimeoutSeconds: lockTimeout, catchUp: catchUp
         )
-        let report = try NightlyRun(options: options, logger: logger).execute()
-        logger.info("\(RunSummaryLine.text(report))")
+        for report in try NightlyRun(options: options, logger: logger).execute() {
+            logger.info("\(RunSummaryLine.text(report))")
+        }
     }
 }

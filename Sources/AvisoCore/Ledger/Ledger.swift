@@ -141,6 +141,22 @@ public final class Ledger {
         }.flatMap { Day(iso: $0) }
     }
 
+    /// Business days with no run between the first and the last recorded run.
+    public func gaps(calendar: BusinessCalendar) throws -> [Day] {
+        let dates = try queue.read { db in
+            try String.fetchAll(db, sql: "SELECT runDate FROM run ORDER BY runDate")
+        }.compactMap { Day(iso: $0) }
+        guard let first = dates.first, let last = dates.last else { return [] }
+        let recorded = Set(dates)
+        var missing: [Day] = []
+        var d = first
+        while d < last {
+            if !recorded.contains(d), calendar.covers(d), try calendar.isBusinessDay(d) { missing.append(d) }
+            d = d + 1
+        }
+        return missing
+    }
+
     /// Records a run and, inside the same transaction, calls `publish` (which puts the output
     /// folder in place). If publishing throws, nothing is recorded; if the process dies before
     /// the commit, SQLite rolls the transaction back.

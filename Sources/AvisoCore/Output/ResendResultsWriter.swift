@@ -1,12 +1,5 @@
 /// Writes `resend-results.csv`: one line per resend request seen in the run, in the order given.
 public enum ResendResultsWriter {
-    /// How a resend request ended in this run.
-    public enum Outcome: String, Sendable {
-        case sent = "SENT"
-        case rejected = "REJECTED"
-        case deferred = "DEFERRED"
-    }
-
     /// One line of the file.
     public struct Row: Sendable, Equatable {
         /// The request id.
@@ -16,14 +9,14 @@ public enum ResendResultsWriter {
         /// The request's time as given in the export.
         public var requestedAt: String
         /// SENT, REJECTED or DEFERRED.
-        public var outcome: Outcome
+        public var outcome: ResendDecision.Outcome
         /// The reason code of a rejection (`CHARGE_NOT_OPEN`), else empty.
         public var reason: String
         /// The channels the request sends (or would send, when deferred).
         public var channels: [Channel]
 
         /// A row with every field given.
-        public init(id: String, payment: String, requestedAt: String, outcome: Outcome, reason: String = "", channels: [Channel] = []) {
+        public init(id: String, payment: String, requestedAt: String, outcome: ResendDecision.Outcome, reason: String = "", channels: [Channel] = []) {
             self.id = id
             self.payment = payment
             self.requestedAt = requestedAt

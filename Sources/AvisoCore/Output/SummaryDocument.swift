@@ -11,6 +11,8 @@ enum SummaryDocument {
         json.field("runDate", report.runDate.iso)
         json.field("businessDay", report.businessDay)
         json.field("holidays", report.holidays)
+        json.field("staleLaterRuns", report.staleLaterRuns.map(\.iso))
+        json.field("missedBusinessDays", report.missedBusinessDays.map(\.iso))
 
         json.key("configuration")
         json.beginObject()
@@ -73,6 +75,14 @@ enum SummaryDocument {
         json.beginObject()
         for recipient in Recipient.allCases { json.field(recipient.name, report.messagesByRecipient[recipient, default: 0]) }
         json.endObject()
+        json.endObject()
+
+        json.key("resends")
+        json.beginObject()
+        json.field("seen", report.resendsByOutcome.values.reduce(0, +))
+        for outcome in [ResendDecision.Outcome.sent, .rejected, .deferred] {
+            json.field(outcome.rawValue.lowercased(), report.resendsByOutcome[outcome, default: 0])
+        }
         json.endObject()
 
         json.key("letters")

@@ -1,8 +1,9 @@
 import Foundation
 import Logging
 
-/// The nightly run for one date: reads the export, applies the rules, writes the day's folder
-/// to a staging place and publishes it atomically. A failure publishes nothing.
+/// The nightly run for one date: reads the export, applies the rules and the manual resends,
+/// writes the day's folder to a staging place, and publishes it atomically together with the
+/// ledger entry. A failure publishes nothing and changes no state.
 public struct NightlyRun {
     public let options: RunOptions
     let logger: Logger
@@ -12,19 +13,68 @@ public struct NightlyRun {
         self.logger = logger
     }
 
-    /// Runs. Throws `AvisoError` for every condition that must stop a run.
-    public func execute() throws -> RunReport {
-        let configuration = options.configuration
-        let runDate = options.runDate
+    /// Runs (after the missed business days first, with `catchUp`). Returns the reports in run
+    /// order; the last is the requested date's. Throws `AvisoError` for every condition that must
+    /// stop a run; runs that already finished stay published.
+    public func execute() throws -> [RunReport] {
         let calendar = BusinessCalendar(calendars: options.calendars)
+        if options.dryRun {
+            let ledger = try Ledger.openExisting(path: options.resolvedStatePath)
+            return [try perform(runDate: options.runDate, calendar: calendar, ledger: ledger)]
+        }
+        let statePath = options.resolvedStatePath
+        let lock = try RunLock(path: statePath + ".lock", timeoutSeconds: options.lockTimeoutSeconds)
+        defer { withExtendedLifetime(lock) {} }
+        let ledger = try Ledger(path: statePath)
+        var reports: [RunReport] = []
+        if options.catchUp {
+            for day in try missedBusinessDays(before: options.runDate, ledger: ledger, calendar: calendar) {
+                logger.info("catch-up: running missed business day \(day.iso)")
+                reports.append(try perform(runDate: day, calendar: calendar, ledger: ledger))
+            }
+        }
+        reports.append(try perform(runDate: options.runDate, calendar: calendar, ledger: ledger))
+        return reports
+    }
+
+    /// Business days after the last recorded run before `day` and before `day`, which no run
+    /// covered. Empty when the ledger has no earlier run (a first run has nothing to miss).
+    func missedBusinessDays(before day: Day, ledger: Ledger, calendar: BusinessCalendar) throws -> [Day] {
+        guard let last = try ledger.lastRun(before: day) else { return [] }
+        var missed: [Day] = []
+        var d = last + 1
+        while d < day {
+            if try calendar.isBusinessDay(d) { missed.append(d) }
+            d = d + 1
+        }
+        return missed
+    }
+
+    // swiftlint:disable:next function_body_length
+    private func perform(runDate: Day, calendar: BusinessCalendar, ledger: Ledger?) throws -> RunReport {
+        let startedAt = Self.timestamp()
+        let configuration = options.configuration
         let planner = try NotificationPlanner(runDate: runDate, calendar: calendar, configuration: configuration)
         let composer = try MessageComposer(templateDirectory: options.templateDirectory)
+        let clock = try ZoneClock(identifier: configuration.timeZone)
         let inputs = try ExportLocator.locate(directory: options.inputDirectory, explicit: options.explicitInputs)
 
         var report = RunReport(
             runDate: runDate, businessDay: planner.runDateIsBusinessDay,
             holidays: calendar.holidayNames(on: runDate)
         )
+        let state = try ledger?.resendState(before: runDate) ?? ResendState()
+        if let ledger {
+            report.staleLaterRuns = try ledger.runDates(after: runDate)
+            report.missedBusinessDays = try missedBusinessDays(before: runDate, ledger: ledger, calendar: calendar)
+        }
+        if !report.staleLaterRuns.isEmpty {
+            logger.warning("\(runDate.iso) is earlier than runs already recorded; these may now be stale: \(report.staleLaterRuns.map(\.iso).joined(separator: ", "))")
+        }
+        if !report.missedBusinessDays.isEmpty {
+            logger.warning("no run recorded for the business days \(report.missedBusinessDays.map(\.iso).joined(separator: ", ")); their reminders were not sent (use --catch-up to run them first)")
+        }
+
         var rejects: [RejectRecord] = []
         let ratio = configuration.maxRejectRatio
 
@@ -70,15 +120,31 @@ public struct NightlyRun {
         }
         book.prepare()
 
+        // Resend requests: this export's, plus those deferred earlier and not yet handled.
+        var requests: [String: ResendRequest] = [:]
+        for request in state.pendingDeferred { requests[request.id] = request }
         if let input = inputs["resends"] {
-            logger.warning("\(input.fileName): manual resends are not handled yet; the file is not read")
+            var seenIDs = Set<String>()
+            stats = try TableReader<ResendTable>(input: input, maxRejectRatio: ratio).read(rejects: &rejects) { row in
+                guard seenIDs.insert(row.id).inserted else { return .rejected(Self.duplicate("resend request", row.id)) }
+                let instant = clock.instant(row.requestedAt)
+                // Requests made on or after the run date belong to later runs; handled ones are done.
+                if clock.localDay(ofMillis: instant) >= runDate || state.handledRequestIDs.contains(row.id) { return .leftOut }
+                if requests[row.id] == nil {
+                    requests[row.id] = ResendRequest(id: row.id, payment: row.payment, requestedAtMillis: instant, requestedAtText: row.requestedAtText)
+                }
+                return .used
+            }
+            report.tables.append(stats)
         }
+        let resendPayments = Set(requests.values.map(\.payment))
 
         // Charges, streamed: each is decided as it is read; only the day's output is kept.
         var outbound: [OutboundRecord] = []
         var letters: [ManifestLetter] = []
         var seenCharges = Set<String>()
         var decisionRejects: [RejectRecord] = []
+        var resendTargets: [String: ResendTarget] = [:]
         stats = try TableReader<ChargeTable>(input: inputs["charges"]!, maxRejectRatio: ratio).read(rejects: &rejects) { charge in
             guard let customer = customers[charge.customer] else {
                 return .rejected(RowError(field: "customer", reason: "UNKNOWN_CUSTOMER", detail: "customer \(charge.customer) is not in the customers file (or its row was rejected)"))
@@ -87,6 +153,9 @@ public struct NightlyRun {
             if charge.dateCreated >= runDate || customer.deleted { return .leftOut }
             let account = accounts[customer.account]!
             let settings = book.settings(customer: customer.id, account: account.id)
+            if resendPayments.contains(charge.id) {
+                resendTargets[charge.id] = ResendTarget(charge: charge, customer: customer, account: account, settings: settings)
+            }
             for planned in try planner.notifications(for: charge, customer: customer, account: account, settings: settings) {
                 switch planned.contact {
                 case .rejected(let reason, let detail):
@@ -98,9 +167,9 @@ public struct NightlyRun {
                     reject.detail = detail
                     decisionRejects.append(reject)
                 case .email(let addresses):
-                    outbound.append(try makeRecord(planned, to: addresses, charge: charge, customer: customer, account: account, composer: composer))
+                    outbound.append(try makeRecord(planned, to: addresses, charge: charge, customer: customer, account: account, runDate: runDate, composer: composer))
                 case .phone(let number):
-                    outbound.append(try makeRecord(planned, to: [number], charge: charge, customer: customer, account: account, composer: composer))
+                    outbound.append(try makeRecord(planned, to: [number], charge: charge, customer: customer, account: account, runDate: runDate, composer: composer))
                 }
             }
             if let decision = try planner.letter(for: charge, customer: customer) {
@@ -126,6 +195,48 @@ public struct NightlyRun {
         }
         report.tables.append(stats)
         rejects += decisionRejects
+        CrashPoint.reach("after-inputs")
+
+        // Manual resends, decided after the export is read; their messages come first (priority 0).
+        let processor = ResendProcessor(runDate: runDate, businessDay: planner.runDateIsBusinessDay, calendar: calendar)
+        let decisions = try processor.process(requests: Array(requests.values), state: state) { resendTargets[$0] }
+        var resendRows: [ResendResultsWriter.Row] = []
+        for decision in decisions {
+            let request = decision.request
+            report.resendsByOutcome[decision.outcome, default: 0] += 1
+            resendRows.append(ResendResultsWriter.Row(
+                id: request.id, payment: request.payment, requestedAt: request.requestedAtText,
+                outcome: decision.outcome, reason: decision.reason, channels: decision.channels
+            ))
+            if decision.outcome == .rejected {
+                var reject = RejectRecord(kind: .resend, reason: decision.reason)
+                reject.payment = request.payment
+                reject.resendRequest = request.id
+                reject.detail = decision.detail
+                rejects.append(reject)
+            }
+            guard decision.outcome == .sent, let target = resendTargets[request.payment] else { continue }
+            for channel in decision.channels {
+                let contact: ContactResult = channel == .email
+                    ? ContactRules.emailAddresses(primary: target.customer.email, additional: target.customer.additionalEmails)
+                    : ContactRules.mobile(target.customer.mobilePhone)
+                switch contact {
+                case .rejected(let reason, let detail):
+                    var reject = RejectRecord(kind: .notification, reason: reason)
+                    reject.payment = request.payment
+                    reject.slot = "RESEND"
+                    reject.recipient = Recipient.customer.name
+                    reject.channel = channel.name
+                    reject.resendRequest = request.id
+                    reject.detail = detail
+                    rejects.append(reject)
+                case .email(let addresses):
+                    outbound.append(try makeResendRecord(decision, channel: channel, to: addresses, target: target, runDate: runDate, composer: composer))
+                case .phone(let number):
+                    outbound.append(try makeResendRecord(decision, channel: channel, to: [number], target: target, runDate: runDate, composer: composer))
+                }
+            }
+        }
 
         for i in report.tables.indices {
             let path = inputs[report.tables[i].table]!.path
@@ -133,22 +244,43 @@ public struct NightlyRun {
         }
         tally(outbound: outbound, letters: letters, rejects: rejects, into: &report)
 
-        if options.dryRun {
+        guard let ledger else {
             logger.info("dry run: nothing written")
             return report
         }
         let publisher = try OutputPublisher(outputRoot: options.outputRoot, runDate: runDate)
         do {
             try RunOutputWriter(folder: publisher.stagingPath).write(
-                outbound: outbound, letters: letters, rejects: rejects, report: &report, options: options
+                outbound: outbound, letters: letters, rejects: rejects, resendRows: resendRows,
+                report: &report, options: options
             )
-            try publisher.publish()
+            CrashPoint.reach("after-staging")
+            let entry = LedgerEntry(
+                runDate: runDate, startedAt: startedAt, finishedAt: Self.timestamp(),
+                businessDay: report.businessDay,
+                inputs: report.tables.map { ($0.fileName, $0.sha256) },
+                outputs: report.outputs.map { ($0.file, $0.sha256) },
+                messageCount: report.messages, letterCount: report.letters,
+                rejectCount: rejects.count, toolVersion: options.toolVersion,
+                resendDecisions: decisions,
+                messages: outbound.map {
+                    LedgerEntry.Message(id: $0.id, payment: $0.payment, slot: $0.slot, recipient: $0.recipient.name, channel: $0.channel.name, resendRequest: $0.resendRequest)
+                }
+            )
+            try ledger.record(entry) { try publisher.publish() }
         } catch {
             publisher.discard()
             throw error
         }
         report.outputFolder = (options.outputRoot as NSString).appendingPathComponent(runDate.iso)
         return report
+    }
+
+    static func timestamp() -> String {
+        let seconds = Int(Date().timeIntervalSince1970)
+        let day = Day(number: Int32(seconds / 86_400))
+        let s = seconds % 86_400
+        return "\(day.iso)T\(Day.pad(s / 3600, 2)):\(Day.pad(s / 60 % 60, 2)):\(Day.pad(s % 60, 2))Z"
     }
 
     static func duplicate(_ what: String, _ id: String) -> RowError {
@@ -158,18 +290,23 @@ public struct NightlyRun {
     /// The deterministic notification id: derived only from run date, charge, slot, recipient and
     /// channel, so a sender can drop the duplicates of a repeated run.
     static func notificationID(runDate: Day, payment: String, slot: String, recipient: Recipient, channel: Channel) -> String {
+        shortHash("\(runDate.iso)\n\(payment)\n\(slot)\n\(recipient.name)\n\(channel.name)")
+    }
+
+    /// A resend message's id: derived only from the request id and the channel.
+    static func resendID(request: String, channel: Channel) -> String {
+        shortHash("resend\n\(request)\n\(channel.name)")
+    }
+
+    static func shortHash(_ text: String) -> String {
         var hasher = SHA256()
-        hasher.update(Array("\(runDate.iso)\n\(payment)\n\(slot)\n\(recipient.name)\n\(channel.name)".utf8))
+        hasher.update(Array(text.utf8))
         return String(SHA256.hex(hasher.finalize()).prefix(32))
     }
 
-    private func makeRecord(
-        _ planned: PlannedNotification, to: [String], charge: Charge, customer: Customer, account: Account,
-        composer: MessageComposer
-    ) throws -> OutboundRecord {
-        let runDate = options.runDate
-        let context = MessageContext(
-            slotKey: planned.slot.name, recipient: planned.recipient, customerName: customer.name,
+    private func context(slotKey: String, recipient: Recipient, charge: Charge, customer: Customer, account: Account, runDate: Day) -> MessageContext {
+        MessageContext(
+            slotKey: slotKey, recipient: recipient, customerName: customer.name,
             accountName: account.name, value: charge.value, dueDate: charge.dueDate, payDate: charge.payDate,
             invoiceUrl: charge.invoiceUrl, bankSlipUrl: charge.bankSlipUrl,
             identificationField: charge.identificationField, description: charge.description,
@@ -177,14 +314,44 @@ public struct NightlyRun {
             daysOverdue: runDate > charge.dueDate ? runDate - charge.dueDate : nil,
             runDate: runDate
         )
-        return OutboundRecord(
+    }
+
+    private func makeRecord(
+        _ planned: PlannedNotification, to: [String], charge: Charge, customer: Customer, account: Account,
+        runDate: Day, composer: MessageComposer
+    ) throws -> OutboundRecord {
+        OutboundRecord(
             id: Self.notificationID(runDate: runDate, payment: charge.id, slot: planned.slot.name, recipient: planned.recipient, channel: planned.channel),
             runDate: runDate, priority: planned.slot.priority, account: account.id, customer: customer.id,
             payment: charge.id, event: planned.slot.event.rawValue, scheduleOffset: planned.scheduleOffset,
             slot: planned.slot.name, slotRank: planned.slot.rawValue, recipient: planned.recipient,
             channel: planned.channel, to: to, scheduledFor: planned.scheduledFor, shift: planned.shift,
             fee: options.configuration.fee(for: planned.channel), resendRequest: nil,
-            message: try composer.compose(channel: planned.channel, context: context)
+            message: try composer.compose(
+                channel: planned.channel,
+                context: context(slotKey: planned.slot.name, recipient: planned.recipient, charge: charge, customer: customer, account: account, runDate: runDate)
+            )
+        )
+    }
+
+    private func makeResendRecord(
+        _ decision: ResendDecision, channel: Channel, to: [String], target: ResendTarget, runDate: Day,
+        composer: MessageComposer
+    ) throws -> OutboundRecord {
+        let event: NotificationEvent = decision.overdue ? .paymentOverdue : .paymentDueDateWarning
+        return OutboundRecord(
+            id: Self.resendID(request: decision.request.id, channel: channel),
+            runDate: runDate, priority: 0, account: target.account.id, customer: target.customer.id,
+            payment: target.charge.id, event: event.rawValue, scheduleOffset: 0, slot: "RESEND", slotRank: -1,
+            recipient: .customer, channel: channel, to: to, scheduledFor: runDate, shift: .none,
+            fee: options.configuration.fee(for: channel), resendRequest: decision.request.id,
+            message: try composer.compose(
+                channel: channel,
+                context: context(
+                    slotKey: decision.overdue ? "RESEND_OVERDUE" : "RESEND_BEFORE_DUE", recipient: .customer,
+                    charge: target.charge, customer: target.customer, account: target.account, runDate: runDate
+                )
+            )
         )
     }
 

@@ -17,12 +17,25 @@ public struct RunOptions: Sendable {
     public var dryRun: Bool
     /// Written into summary.json.
     public var toolVersion: String
+    /// The run ledger; nil means `OUT_DIR/.aviso/ledger.sqlite`.
+    public var statePath: String?
+    /// How long to wait for another run holding the ledger.
+    public var lockTimeoutSeconds: Double = 30
+    /// Run the business days missed since the last recorded run first, in order.
+    public var catchUp: Bool = false
+
+    /// The ledger file in force.
+    public var resolvedStatePath: String { statePath ?? Ledger.defaultPath(outputRoot: outputRoot) }
 
     public init(
         runDate: Day, inputDirectory: String?, explicitInputs: [String: String] = [:], outputRoot: String,
         configuration: RunConfiguration = RunConfiguration(), calendars: [HolidayCalendar],
-        templateDirectory: String? = nil, dryRun: Bool = false, toolVersion: String
+        templateDirectory: String? = nil, dryRun: Bool = false, toolVersion: String,
+        statePath: String? = nil, lockTimeoutSeconds: Double = 30, catchUp: Bool = false
     ) {
+        self.statePath = statePath
+        self.lockTimeoutSeconds = lockTimeoutSeconds
+        self.catchUp = catchUp
         self.runDate = runDate
         self.inputDirectory = inputDirectory
         self.explicitInputs = explicitInputs

@@ -21,6 +21,12 @@ public struct RunReport: Sendable {
     public var outputs: [(file: String, records: Int, sha256: String)] = []
     /// The published folder, or nil for a dry run.
     public var outputFolder: String?
+    /// Resend requests seen, by outcome.
+    public var resendsByOutcome: [ResendDecision.Outcome: Int] = [:]
+    /// Later dates already recorded in the ledger, whose results may be stale after this run.
+    public var staleLaterRuns: [Day] = []
+    /// Business days between the last recorded run and this one that have no run.
+    public var missedBusinessDays: [Day] = []
 
     /// Messages sent in total.
     public var messages: Int { messagesByChannel.values.reduce(0, +) }
