@@ -49,7 +49,8 @@ let package = Package(
         ),
         .testTarget(
             name: "AvisoEndToEndTests",
-            dependencies: ["AvisoCore"]
+            dependencies: ["AvisoCore"],
+            exclude: ["Fixtures", "Golden"]
         ),
     ]
 )
