@@ -125,6 +125,14 @@ extension EndToEndTests {
         try Self.expectFailure(export: export, status: 4, mentions: ["2100"], in: scratch)
     }
 
+    @Test func dateUncoveredByAnExtraCalendarStopsTheRun() throws {
+        let scratch = try Scratch()
+        // Covered only if every loaded calendar covers the year: the samples hold open charges
+        // due in 2027, whose effective due dates this calendar can't decide.
+        let closures = try scratch.write("closures.csv", "# covers: 2026\ndate,name\n2026-12-24,Véspera de Natal\n")
+        try Self.expectFailure(export: AvisoBinary.samples("csv"), extra: ["--holidays", closures], status: 4, mentions: ["2027", "closures.csv"], in: scratch)
+    }
+
     @Test func unknownConfigurationKeyIsAUsageError() throws {
         let scratch = try Scratch()
         let export = try Self.writeMinimalExport(scratch)

@@ -51,9 +51,16 @@ import Testing
         let expectedLines = String(decoding: expected, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         var index = 0
         while index < min(actualLines.count, expectedLines.count) && actualLines[index] == expectedLines[index] { index += 1 }
-        let got = index < actualLines.count ? String(actualLines[index]) : "<end of file>"
-        let want = index < expectedLines.count ? String(expectedLines[index]) : "<end of file>"
-        Issue.record("\(label) differs at line \(index + 1):\n  got:      \(got)\n  expected: \(want)", sourceLocation: sourceLocation)
+        let got = index < actualLines.count ? Array(actualLines[index].utf8) : Array("<end of file>".utf8)
+        let want = index < expectedLines.count ? Array(expectedLines[index].utf8) : Array("<end of file>".utf8)
+        // Long JSON lines: show a window around the first differing byte.
+        var column = 0
+        while column < min(got.count, want.count) && got[column] == want[column] { column += 1 }
+        func window(_ line: [UInt8]) -> String {
+            let start = max(0, column - 60)
+            return (start > 0 ? "…" : "") + String(decoding: line[start..<min(line.count, column + 60)], as: UTF8.self)
+        }
+        Issue.record("\(label) differs at line \(index + 1), byte \(column + 1):\n  got:      \(window(got))\n  expected: \(window(want))", sourceLocation: sourceLocation)
     }
 
     /// Names in `path` that look like staging folders.
@@ -302,5 +309,22 @@ import Testing
         #expect(summary["holidays"] as? [String] == day.holidays)
         #expect((summary["notifications"] as? [String: Any])?["total"] as? Int == 0)
         #expect((summary["letters"] as? [String: Any])?["count"] as? Int == 0)
+    }
+
+    /// A date is a holiday if any loaded calendar lists it: an extra calendar closing the sample
+    /// date makes it a non-business day named after that calendar's entry.
+    @Test func extraCalendarHolidayMakesTheRunDateQuiet() throws {
+        let scratch = try Scratch()
+        let closures = try scratch.write("closures.csv", "# covers: 2026-2027\ndate,name\n2026-12-04,Fechamento bancário local\n")
+        let result = try Self.runAviso(date: Self.sampleDate, input: AvisoBinary.samples("csv"), out: scratch.path("out"), extra: ["--holidays", closures])
+        try #require(result.status == 0, "aviso failed: \(result.stderr)")
+        let snapshot = try FolderSnapshot(scratch.path("out/\(Self.sampleDate)"))
+        for name in ["email.jsonl", "sms.jsonl", "whatsapp.jsonl", "voice.jsonl"] {
+            #expect(snapshot.files[name] == Data(), "\(name) must be empty")
+        }
+        let summary = try Self.summary(snapshot)
+        #expect(summary["businessDay"] as? Bool == false)
+        #expect(summary["holidays"] as? [String] == ["Fechamento bancário local"])
+        #expect(CSVTable(snapshot.text("rejects.csv")).records.map { Array($0.prefix(12)) } == Self.sampleInputRejects)
     }
 }
