@@ -51,7 +51,8 @@ let package = Package(
         ),
         .testTarget(
             name: "AvisoEndToEndTests",
-            dependencies: ["AvisoCore"]
+            dependencies: ["AvisoCore"],
+            exclude: ["Fixtures", "Golden"]
         ),
     ]
 )

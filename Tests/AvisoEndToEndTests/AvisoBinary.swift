@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+/// What one run of the `aviso` executable left behind: exit status and both output streams.
+struct ProcessResult: Sendable {
+    /// The process exit status.
+    let status: Int32
+    /// Everything written to standard output.
+    let stdout: String
+    /// Everything written to standard error.
+    let stderr: String
+}
+
+/// Finds the built `aviso` executable and runs it as a child process.
+enum AvisoBinary {
+    /// The package root, found from this file's path (Tests/AvisoEndToEndTests/AvisoBinary.swift).
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The shipped sample export and configuration.
+    static func samples(_ name: String) -> String {
+        packageRoot.appendingPathComponent("samples").appendingPathComponent(name).path
+    }
+
+    /// The `aviso` executable: `AVISO_BINARY` if set, else the products folder of the running
+    /// test bundle (where `swift test` builds every product), else `.build/debug/aviso`.
+    static func location() throws -> URL {
+        let manager = FileManager.default
+        if let explicit = ProcessInfo.processInfo.environment["AVISO_BINARY"], !explicit.isEmpty {
+            guard manager.isExecutableFile(atPath: explicit) else {
+                throw BinaryMissing(message: "AVISO_BINARY=\(explicit) is not an executable file")
+            }
+            return URL(fileURLWithPath: explicit)
+        }
+        var candidates: [URL] = []
+        // The test runner sits in the products folder on Linux (…/debug/AvisoPackageTests.xctest)
+        // and a few levels inside the .xctest bundle on macOS: look in each ancestor folder.
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<5 {
+            candidates.append(folder.appendingPathComponent("aviso"))
+            folder = folder.deletingLastPathComponent()
+        }
+        if let bundleURL = Bundle.main.executableURL?.deletingLastPathComponent() {
+            candidates.append(bundleURL.appendingPathComponent("aviso"))
+        }
+        candidates.append(packageRoot.appendingPathComponent(".build/debug/aviso"))
+        for candidate in candidates {
+            var isDirectory: ObjCBool = false
+            if manager.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+               manager.isExecutableFile(atPath: candidate.path) {
+                return candidate
+            }
+        }
+        throw BinaryMissing(message: "the aviso executable was not found; looked at: "
+            + candidates.map(\.path).joined(separator: ", ")
+            + ". Build it with `swift build` (or set AVISO_BINARY).")
+    }
+
+    /// Runs `aviso` with `arguments` and waits for it; stdout and stderr go through files so a
+    /// chatty child can never block on a full pipe.
+    static func run(_ arguments: [String]) throws -> ProcessResult {
+        let executable = try location()
+        let scratch = try Scratch()
+        let stdoutURL = scratch.url.appendingPathComponent("stdout")
+        let stderrURL = scratch.url.appendingPathComponent("stderr")
+        _ = FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+        let stdoutHandle = try FileHandle(forWritingTo: stdoutURL)
+        let stderrHandle = try FileHandle(forWritingTo: stderrURL)
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = stdoutHandle
+        process.standardError = stderrHandle
+        try process.run()
+        process.waitUntilExit()
+        try stdoutHandle.close()
+        try stderrHandle.close()
+        return ProcessResult(
+            status: process.terminationStatus,
+            stdout: String(decoding: try Data(contentsOf: stdoutURL), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: stderrURL), as: UTF8.self)
+        )
+    }
+
+    /// The error thrown when no executable can be found.
+    struct BinaryMissing: Error, CustomStringConvertible {
+        /// Where it looked and what to do.
+        let message: String
+        /// The message.
+        var description: String { message }
+    }
+}
