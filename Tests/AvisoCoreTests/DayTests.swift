@@ -15,7 +15,7 @@ import Testing
         #expect(day.weekday == weekday)
     }
 
-    @Test(arguments: ["2026-02-29", "2026-13-01", "2026-00-10", "2026-1-01", "26-01-01", "2026/01/01"])
+    @Test(arguments: ["2026-02-29", "2026-13-01", "2026-00-10", "2026-1-01", "26-01-01", "2026/01/01", "04/12/2026"])
     func rejectsImpossibleOrMalformedISO(text: String) {
         #expect(Day(iso: text) == nil)
     }

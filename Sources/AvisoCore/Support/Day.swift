@@ -93,7 +93,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Parses `YYYY-MM-DD` (exactly), as used on the command line and in calendars.
     public init?(iso text: String) {
         let bytes = Array(text.utf8)
-        guard bytes.count == 10, let parsed = DateField.parse(bytes[...]) else { return nil }
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), let parsed = DateField.parse(bytes[...]) else { return nil }
         self = parsed
     }
 
