@@ -18,7 +18,10 @@ import Darwin
 
     /// The standard export: one account, one customer with valid contacts, and charges that are
     /// open for the whole second half of 2026 (no scheduled notification falls in December).
-    static func writeExport(_ folder: String, resends: [String]?, charges: [String]? = nil) throws {
+    static func writeExport(
+        _ folder: String, resends: [String]?, charges: [String]? = nil,
+        chargeHeader: String = "id,customer,billingType,status,value,dueDate,dateCreated"
+    ) throws {
         try Files.write(folder + "/accounts.csv", """
             id,name,email,mobilePhone
             acc_1,Loja Um,loja@example.com,11987650000
@@ -30,7 +33,7 @@ import Darwin
             cus_2,acc_1,Bruno Reis,bruno@example.com,21987654321
 
             """)
-        try Files.write(folder + "/charges.csv", (["id,customer,billingType,status,value,dueDate,dateCreated"] + (charges ?? [
+        try Files.write(folder + "/charges.csv", ([chargeHeader] + (charges ?? [
             "pay_1,cus_1,PIX,PENDING,100.00,2027-03-31,2026-07-01",
             "pay_2,cus_2,PIX,PENDING,250.50,2027-03-31,2026-07-01",
         ])).joined(separator: "\n") + "\n")
@@ -180,6 +183,246 @@ import Darwin
         ])
         #expect(try Self.resendRecords(out, "2026-12-04", "sms") == ["req_c pay_2 p0 RESEND"])
         #expect(try Self.resendRecords(out, "2026-12-04", "email").sorted() == ["req_b pay_1 p0 RESEND", "req_c pay_2 p0 RESEND"])
+    }
+
+    // MARK: Group, priority and contacts
+
+    /// Before-due slots switch on WhatsApp only, overdue slots email only. Charges due
+    /// Saturday 12-05 have effDue Monday 12-07: a resend on Friday or Monday is before due
+    /// (WhatsApp, PAYMENT_DUEDATE_WARNING), on Tuesday overdue (email, PAYMENT_OVERDUE); the
+    /// resend comes first, before the day's scheduled notifications.
+    @Test func groupByEffectiveDueDateAndResendsFirst() throws {
+        let scratch = try Files.scratch("group")
+        defer { Files.remove(scratch) }
+        let input = scratch + "/in", out = scratch + "/out"
+        let whatsapp = "true,false,false,false,false,false,true"
+        let email = "true,false,false,true,false,false,false"
+        try Files.write(input + "/notifications.csv", """
+            event,scheduleOffset,customer,account,enabled,emailEnabledForProvider,smsEnabledForProvider,emailEnabledForCustomer,smsEnabledForCustomer,phoneCallEnabledForCustomer,whatsappEnabledForCustomer
+            PAYMENT_CREATED,0,cus_1,,\(whatsapp)
+            PAYMENT_UPDATED,0,cus_1,,\(whatsapp)
+            PAYMENT_DUEDATE_WARNING,10,cus_1,,\(whatsapp)
+            PAYMENT_DUEDATE_WARNING,0,cus_1,,\(whatsapp)
+            SEND_LINHA_DIGITAVEL,0,cus_1,,\(whatsapp)
+            PAYMENT_OVERDUE,0,cus_1,,\(email)
+            PAYMENT_OVERDUE,7,cus_1,,\(email)
+            PAYMENT_RECEIVED,0,cus_1,,true,false,true,false,true,true,false
+
+            """)
+        let requests = [
+            "req_f,pay_3,2026-12-03T10:00:00-03:00",
+            "req_m,pay_4,2026-12-06T10:00:00-03:00",
+            "req_t,pay_5,2026-12-07T10:00:00-03:00",
+        ]
+        try Self.writeExport(input, resends: requests, charges: [
+            "pay_3,cus_1,PIX,PENDING,30.00,2026-12-05,2026-11-01",
+            "pay_4,cus_1,PIX,PENDING,40.00,2026-12-05,2026-11-01",
+            "pay_5,cus_1,PIX,PENDING,50.00,2026-12-05,2026-11-01",
+        ])
+
+        // Friday 12-04: WARNING_DUE (pulled forward from Saturday) goes by WhatsApp for all three.
+        try Self.run("2026-12-04", input: input, out: out)
+        #expect(try Self.resendResults(out, "2026-12-04") == [["req_f", "pay_3", "2026-12-03T10:00:00-03:00", "SENT", "", "whatsapp"]])
+        let friday = try Files.jsonl(out + "/2026-12-04/whatsapp.jsonl")
+        #expect(friday.map { "\($0["slot"] as? String ?? "?") \($0["payment"] as? String ?? "?")" } == [
+            "RESEND pay_3", "WARNING_DUE pay_3", "WARNING_DUE pay_4", "WARNING_DUE pay_5",
+        ])
+        let resend = try #require(friday.first)
+        #expect(resend["priority"] as? Int == 0)
+        #expect(resend["event"] as? String == "PAYMENT_DUEDATE_WARNING")
+        #expect(resend["scheduleOffset"] as? Int == 0)
+        #expect(resend["scheduledFor"] as? String == "2026-12-04")
+        #expect(resend["shift"] as? String == "NONE")
+        #expect(resend["recipient"] as? String == "CUSTOMER")
+        #expect(resend["resendRequest"] as? String == "req_f")
+        #expect(resend["customer"] as? String == "cus_1")
+        #expect(resend["account"] as? String == "acc_1")
+        #expect(resend["to"] as? String == "+5511987654321")
+        #expect(try Self.resendRecords(out, "2026-12-04", "email") == [])
+
+        // Monday 12-07 is effDue itself: still before due.
+        try Self.run("2026-12-07", input: input, out: out)
+        #expect(try Self.resendResults(out, "2026-12-07") == [["req_m", "pay_4", "2026-12-06T10:00:00-03:00", "SENT", "", "whatsapp"]])
+        let monday = try Files.jsonl(out + "/2026-12-07/whatsapp.jsonl")
+        #expect(monday.map { $0["event"] as? String } == ["PAYMENT_DUEDATE_WARNING"])
+
+        // Tuesday 12-08: overdue; OVERDUE_FIRST goes by email for all three, after the resend.
+        try Self.run("2026-12-08", input: input, out: out)
+        #expect(try Self.resendResults(out, "2026-12-08") == [["req_t", "pay_5", "2026-12-07T10:00:00-03:00", "SENT", "", "email"]])
+        let tuesday = try Files.jsonl(out + "/2026-12-08/email.jsonl")
+        #expect(tuesday.map { "\($0["slot"] as? String ?? "?") \($0["payment"] as? String ?? "?") \($0["event"] as? String ?? "?")" } == [
+            "RESEND pay_5 PAYMENT_OVERDUE",
+            "OVERDUE_FIRST pay_3 PAYMENT_OVERDUE", "OVERDUE_FIRST pay_4 PAYMENT_OVERDUE", "OVERDUE_FIRST pay_5 PAYMENT_OVERDUE",
+        ])
+        #expect(tuesday.first?["to"] as? [String] == ["ana@example.com"])
+        #expect(try Files.jsonl(out + "/2026-12-08/whatsapp.jsonl").isEmpty)
+    }
+
+    /// Every rule's rejection, through the binary: each appears in resend-results.csv and in
+    /// rejects.csv (kind RESEND, with the request id and reason).
+    @Test func rejectedRequestsAreListedInBothFiles() throws {
+        let scratch = try Files.scratch("rejections")
+        defer { Files.remove(scratch) }
+        let input = scratch + "/in", out = scratch + "/out"
+        try Self.writeExport(input, resends: [
+            "r_absent,pay_nope,2026-12-02T10:00:00-03:00",
+            "r_paid,pay_paid,2026-12-02T10:01:00-03:00",
+            "r_deleted,pay_deleted,2026-12-02T10:02:00-03:00",
+            "r_refunded,pay_refunded,2026-12-02T10:03:00-03:00",
+            "r_gone,pay_gone,2026-12-02T10:04:00-03:00",
+            "r_new,pay_new,2026-12-02T10:05:00-03:00",
+            "r_quiet,pay_quiet,2026-12-02T10:06:00-03:00",
+            "r_ok,pay_1,2026-12-02T10:07:00-03:00",
+            "r_again,pay_1,2026-12-02T10:08:00-03:00",
+        ], charges: [
+            "pay_1,cus_1,PIX,PENDING,100.00,2027-03-31,2026-07-01,,,false",
+            "pay_paid,cus_1,PIX,RECEIVED,100.00,2026-12-10,2026-07-01,2026-12-01,,false",
+            "pay_deleted,cus_1,PIX,PENDING,100.00,2026-12-10,2026-07-01,,,true",
+            "pay_refunded,cus_1,PIX,REFUNDED,100.00,2026-12-10,2026-07-01,,,false",
+            "pay_gone,cus_gone,PIX,PENDING,100.00,2026-12-10,2026-07-01,,,false",
+            "pay_new,cus_1,PIX,PENDING,100.00,2026-12-10,2026-12-03,,,false",
+            "pay_quiet,cus_quiet,PIX,PENDING,100.00,2026-12-10,2026-07-01,,,false",
+        ], chargeHeader: "id,customer,billingType,status,value,dueDate,dateCreated,paymentDate,clientPaymentDate,deleted")
+        try Files.write(input + "/customers.csv", """
+            id,account,name,email,mobilePhone,notificationDisabled,deleted
+            cus_1,acc_1,Ana Lima,ana@example.com,11987654321,false,false
+            cus_gone,acc_1,Gil Souza,gil@example.com,11987654322,false,true
+            cus_quiet,acc_1,Quitéria Dias,q@example.com,11987654323,true,false
+
+            """)
+        try Self.run("2026-12-03", input: input, out: out)
+        #expect(try Self.resendResults(out, "2026-12-03").map { "\($0[0]) \($0[3]) \($0[4]) \($0[5])" } == [
+            "r_absent REJECTED CHARGE_NOT_OPEN ",
+            "r_paid REJECTED CHARGE_NOT_OPEN ",
+            "r_deleted REJECTED CHARGE_NOT_OPEN ",
+            "r_refunded REJECTED CHARGE_NOT_OPEN ",
+            "r_gone REJECTED CHARGE_NOT_OPEN ",
+            "r_new REJECTED CHARGE_NOT_OPEN ",
+            "r_quiet REJECTED CUSTOMER_NOTIFICATIONS_DISABLED ",
+            "r_ok SENT  email|sms",
+            "r_again REJECTED RESEND_IN_PROGRESS ",
+        ])
+        #expect(try Self.resendRejects(out, "2026-12-03").sorted() == [
+            "r_absent pay_nope CHARGE_NOT_OPEN",
+            "r_again pay_1 RESEND_IN_PROGRESS",
+            "r_deleted pay_deleted CHARGE_NOT_OPEN",
+            "r_gone pay_gone CHARGE_NOT_OPEN",
+            "r_new pay_new CHARGE_NOT_OPEN",
+            "r_paid pay_paid CHARGE_NOT_OPEN",
+            "r_quiet pay_quiet CUSTOMER_NOTIFICATIONS_DISABLED",
+            "r_refunded pay_refunded CHARGE_NOT_OPEN",
+        ])
+        let summary = try Self.summary(out, "2026-12-03")
+        let resends = try #require(summary["resends"] as? [String: Any])
+        #expect(resends["seen"] as? Int == 9)
+        #expect(resends["sent"] as? Int == 1)
+        #expect(resends["rejected"] as? Int == 8)
+        #expect(resends["deferred"] as? Int == 0)
+    }
+
+    /// --dry-run decides everything but publishes nothing and leaves the ledger as it was.
+    @Test func dryRunChangesNothing() throws {
+        let scratch = try Files.scratch("dry-run")
+        defer { Files.remove(scratch) }
+        let input = scratch + "/in", out = scratch + "/out", fresh = scratch + "/fresh"
+        try Self.writeExport(input, resends: ["req_1,pay_1,2026-12-02T10:00:00-03:00"])
+        try Self.run("2026-12-03", input: input, out: out)
+        let before = try Self.ledgerDump(out)
+        try Self.writeExport(input, resends: ["req_2,pay_1,2026-12-03T10:00:00-03:00"])
+        try Self.run("2026-12-04", input: input, out: out, extra: ["--dry-run"])
+        #expect(Files.list(out) == [".aviso", "2026-12-03"])
+        #expect(try Self.ledgerDump(out) == before)
+        try Self.run("2026-12-04", input: input, out: fresh, extra: ["--dry-run"])
+        #expect(!FileManager.default.fileExists(atPath: Self.ledgerPath(fresh)))
+        #expect(!FileManager.default.fileExists(atPath: fresh + "/2026-12-04"))
+    }
+
+    /// A channel whose contact is invalid: the request is still SENT, that message is a
+    /// NOTIFICATION reject carrying the request id, and the allowance is used.
+    @Test func invalidContactStillUsesTheAllowance() throws {
+        let scratch = try Files.scratch("contact")
+        defer { Files.remove(scratch) }
+        let input = scratch + "/in", out = scratch + "/out"
+        try Self.writeExport(input, resends: ["req_1,pay_2,2026-12-02T10:00:00-03:00"])
+        // Bruno's mobile is not a Brazilian mobile.
+        try Files.write(input + "/customers.csv", """
+            id,account,name,email,mobilePhone
+            cus_1,acc_1,Ana Lima,ana@example.com,11987654321
+            cus_2,acc_1,Bruno Reis,bruno@example.com,1133334444
+
+            """)
+        try Self.run("2026-12-03", input: input, out: out)
+        #expect(try Self.resendResults(out, "2026-12-03") == [["req_1", "pay_2", "2026-12-02T10:00:00-03:00", "SENT", "", "email|sms"]])
+        #expect(try Self.resendRecords(out, "2026-12-03", "email") == ["req_1 pay_2 p0 RESEND"])
+        #expect(try Self.resendRecords(out, "2026-12-03", "sms") == [])
+        let rows = try Files.csv(out + "/2026-12-03/rejects.csv")
+        let header = try #require(rows.first)
+        let named = rows.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
+        let contact = named.filter { $0["resendRequest"] == "req_1" }
+        #expect(contact.map { [$0["kind"], $0["payment"], $0["slot"], $0["recipient"], $0["channel"], $0["reason"]] } == [
+            ["NOTIFICATION", "pay_2", "RESEND", "CUSTOMER", "sms", "NO_VALID_MOBILE"],
+        ])
+
+        try Self.writeExport(input, resends: ["req_2,pay_2,2026-12-03T10:00:00-03:00"])
+        try Files.write(input + "/customers.csv", """
+            id,account,name,email,mobilePhone
+            cus_1,acc_1,Ana Lima,ana@example.com,11987654321
+            cus_2,acc_1,Bruno Reis,bruno@example.com,21987654321
+
+            """)
+        try Self.run("2026-12-04", input: input, out: out)
+        #expect(try Self.resendResults(out, "2026-12-04") == [["req_2", "pay_2", "2026-12-03T10:00:00-03:00", "SENT", "", "email"]])
+        #expect(try Self.resendRecords(out, "2026-12-04", "sms") == [])
+    }
+
+    /// The run for D sees the requests whose requestedAt, as a local date in the configured
+    /// zone, is before D; offsets are honoured; a bad requestedAt is an input reject.
+    @Test func requestedAtLocalDateDecidesTheFirstRun() throws {
+        let scratch = try Files.scratch("requested-at")
+        defer { Files.remove(scratch) }
+        let input = scratch + "/in", out = scratch + "/out", manaus = scratch + "/manaus"
+        try Self.writeExport(input, resends: [
+            "a,pay_1,2026-12-03T23:59:59.999",
+            "b,pay_1,2026-12-04T00:00",
+            "c,pay_1,2026-12-03T23:30-05:00",
+            "d,pay_1,2026-12-04T01:00+02:00",
+            "e,pay_1,2026-12-04T02:59Z",
+            "f,pay_1,2026-12-04T03:00Z",
+            "g,pay_1,2026-12-03",
+        ])
+        try Files.write(scratch + "/config.json", #"{"maxRejectRatio": 0.5}"#)
+        try Self.run("2026-12-04", input: input, out: out, extra: ["--config", scratch + "/config.json"])
+        // d = 23:00Z on 12-03, e = 02:59Z and a = 02:59:59.999Z on 12-04 (all before local midnight).
+        #expect(try Self.resendResults(out, "2026-12-04") == [
+            ["d", "pay_1", "2026-12-04T01:00+02:00", "SENT", "", "email|sms"],
+            ["e", "pay_1", "2026-12-04T02:59Z", "REJECTED", "RESEND_IN_PROGRESS", ""],
+            ["a", "pay_1", "2026-12-03T23:59:59.999", "REJECTED", "RESEND_IN_PROGRESS", ""],
+        ])
+        let rows = try Files.csv(out + "/2026-12-04/rejects.csv")
+        let header = try #require(rows.first)
+        let named = rows.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
+        #expect(named.filter { $0["kind"] == "INPUT" }.map { [$0["file"], $0["line"], $0["id"], $0["field"], $0["reason"]] } == [
+            ["resends.csv", "8", "g", "requestedAt", "BAD_DATETIME"],
+        ])
+        let resendsInput = try #require((try Self.summary(out, "2026-12-04")["inputs"] as? [[String: Any]])?.first { $0["table"] as? String == "resends" })
+        #expect(resendsInput["rowsRead"] as? Int == 7)
+        #expect(resendsInput["rowsUsed"] as? Int == 3)
+        #expect(resendsInput["rowsLeftOut"] as? Int == 3)
+        #expect(resendsInput["rowsRejected"] as? Int == 1)
+
+        // Saturday sees the rest: b = 03:00Z, f = 03:00Z (tie: id order), c = 04:30Z.
+        try Self.run("2026-12-05", input: input, out: out, extra: ["--config", scratch + "/config.json"])
+        #expect(try Self.resendResults(out, "2026-12-05") == [
+            ["b", "pay_1", "2026-12-04T00:00", "DEFERRED", "", "email"],
+            ["f", "pay_1", "2026-12-04T03:00Z", "REJECTED", "RESEND_IN_PROGRESS", ""],
+            ["c", "pay_1", "2026-12-03T23:30-05:00", "REJECTED", "RESEND_IN_PROGRESS", ""],
+        ])
+
+        // In Manaus (UTC−4) local midnight is 04:00Z: b (local, 00:00) is still 12-04, but
+        // f (23:00 on 12-03 there) and the local reading of a are seen on 12-04; c is 00:30 on 12-04.
+        try Files.write(scratch + "/manaus.json", #"{"maxRejectRatio": 0.5, "timeZone": "America/Manaus"}"#)
+        try Self.run("2026-12-04", input: input, out: manaus, extra: ["--config", scratch + "/manaus.json"])
+        #expect(try Self.resendResults(manaus, "2026-12-04").map { $0[0] } == ["d", "e", "f", "a"])
     }
 
     // MARK: Weekend deferral
