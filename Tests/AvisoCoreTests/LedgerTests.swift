@@ -1,0 +1,470 @@
+import Foundation
+import Testing
+@testable import AvisoCore
+
+/// The run ledger: state for D comes only from earlier dates, a rerun of D replaces D's rows,
+/// deferred requests stay pending until handled, and a failed publish records nothing.
+@Suite struct LedgerTests {
+    static func day(_ iso: String) -> Day { Day(iso: iso)! }
+
+    static let calendar = BusinessCalendar(calendars: [BrazilBankingCalendar.builtIn])
+
+    /// A fresh ledger path in its own temporary folder (the folder is not created: the ledger does it).
+    static func temporaryPath() -> (folder: String, path: String) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("aviso-ledger-\(UUID().uuidString)").path
+        return (folder, folder + "/state/ledger.sqlite")
+    }
+
+    static func request(_ id: String, _ payment: String, millis: Int64 = 1_796_000_000_000) -> ResendRequest {
+        ResendRequest(id: id, payment: payment, requestedAtMillis: millis, requestedAtText: "at-\(id)")
+    }
+
+    static func decision(
+        _ id: String, _ payment: String, _ outcome: ResendDecision.Outcome, reason: String = "",
+        channels: [Channel] = [], millis: Int64 = 1_796_000_000_000
+    ) -> ResendDecision {
+        let sent = outcome == .sent
+        return ResendDecision(
+            request: request(id, payment, millis: millis), outcome: outcome, reason: reason, detail: "d",
+            channels: channels, overdue: false,
+            usesEmail: sent && channels.contains(.email),
+            usesPhone: sent && (channels.contains(.sms) || channels.contains(.whatsapp))
+        )
+    }
+
+    static func entry(
+        _ iso: String, businessDay: Bool = true, decisions: [ResendDecision] = [],
+        messages: [LedgerEntry.Message] = [], messageCount: Int? = nil
+    ) -> LedgerEntry {
+        LedgerEntry(
+            runDate: day(iso), startedAt: "2026-01-01T00:00:00Z", finishedAt: "2026-01-01T00:00:01Z",
+            businessDay: businessDay, inputs: [("charges.csv", "aa")], outputs: [("email.jsonl", "bb")],
+            messageCount: messageCount ?? messages.count, letterCount: 0, rejectCount: 0, toolVersion: "test",
+            resendDecisions: decisions, messages: messages
+        )
+    }
+
+    static func message(_ id: String, _ payment: String, slot: String = "RESEND", channel: String = "email", request: String? = nil) -> LedgerEntry.Message {
+        LedgerEntry.Message(id: id, payment: payment, slot: slot, recipient: "CUSTOMER", channel: channel, resendRequest: request)
+    }
+
+    static func record(_ ledger: Ledger, _ entry: LedgerEntry) throws {
+        try ledger.record(entry) {}
+    }
+
+    struct Failure: Error {}
+
+    // MARK: State before D
+
+    @Test func emptyLedgerHasEmptyState() throws {
+        let (folder, path) = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let ledger = try Ledger(path: path)
+        #expect(FileManager.default.fileExists(atPath: path))
+        #expect(try ledger.resendState(before: Self.day("2026-12-03")) == ResendState())
+        #expect(try ledger.runDates(after: Self.day("2000-01-01")) == [])
+        #expect(try ledger.lastRun(before: Self.day("2099-01-01")) == nil)
+        #expect(try ledger.gaps(calendar: Self.calendar) == [])
+        #expect(try ledger.runs(limit: 10) == [])
+    }
+
+    @Test func stateComesOnlyFromDatesBeforeD() throws {
+        let (folder, path) = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let ledger = try Ledger(path: path)
+        try Self.record(ledger, Self.entry("2026-12-03", decisions: [
+            Self.decision("r1", "pay_1", .sent, channels: [.email, .sms]),
+            Self.decision("r2", "pay_2", .rejected, reason: "CHARGE_NOT_OPEN"),
+        ]))
+        try Self.record(ledger, Self.entry("2026-12-04", decisions: [
+            Self.decision("r3", "pay_1", .sent, channels: [.email]),
+            Self.decision("r4", "pay_3", .sent, channels: [.whatsapp]),
+        ]))
+
+        // Nothing of 12-03 itself counts for 12-03.
+        #expect(try ledger.resendState(before: Self.day("2026-12-03")) == ResendState())
+
+        var afterThursday = ResendState()
+        afterThursday.handledRequestIDs = ["r1", "r2"]
+        afterThursday.emailResendsUsed = ["pay_1": 1]
+        afterThursday.phoneResendUsed = ["pay_1"]
+        #expect(try ledger.resendState(before: Self.day("2026-12-04")) == afterThursday)
+
+        var afterFriday = ResendState()
+        afterFriday.handledRequestIDs = ["r1", "r2", "r3", "r4"]
+        afterFriday.emailResendsUsed = ["pay_1": 2]
+        afterFriday.phoneResendUsed = ["pay_1", "pay_3"]
+        #expect(try ledger.resendState(before: Self.day("2026-12-05")) == afterFriday)
+        #expect(try ledger.resendState(before: Self.day("2027-06-01")) == afterFriday)
+    }
+
+    @Test func earlierDateRecordedLaterStillCountsOnlyForLaterDates() throws {
+        let (folder, path) = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let ledger = try Ledger(path: path)
+        try Self.record(ledger, Self.entry("2026-12-04", decisions: [Self.decision("r2", "pay_1", .sent, channels: [.email])]))
+        try Self.record(ledger, Self.entry("2026-12-03", decisions: [Self.decision("r1", "pay_1", .sent, channels: [.email, .sms])]))
+        var beforeFriday = ResendState()
+        beforeFriday.handledRequestIDs = ["r1"]
+        beforeFriday.emailResendsUsed = ["pay_1": 1]
+        beforeFriday.phoneResendUsed = ["pay_1"]
+        #expect(try ledger.resendState(before: Self.day("2026-12-04")) == beforeFriday)
+    }
+
+    // MARK: Reruns
+
+    @Test func rerunOfADateReplacesItsRowsAndCountsNothingTwice() throws {
+        let (folder, path) = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let ledger = try Ledger(path: path)
+        let thursday = Self.entry(
+            "2026-12-03",
+            decisions: [Self.decision("r1", "pay_1", .sent, channels: [.email, .sms])],
+            messages: [Self.message("m1", "pay_1", request: "r1"), Self.message("m2", "pay_1", channel: "sms", request: "r1")]
+        )
+        try Self.record(ledger, thursday)
+        try Self.record(ledger, thursday)
+        try Self.record(ledger, thursday)
+
+        var expected = ResendState()
+        expected.handledRequestIDs = ["r1"]
+        expected.emailResendsUsed = ["pay_1": 1]
+        expected.phoneResendUsed = ["pay_1"]
+        #expect(try ledger.resendState(before: Self.day("2026-12-04")) == expected)
+        let history = try ledger.history(payment: "pay_1")
+        #expect(history.messages.map(\.id) == ["m1", "m2"])
+        #expect(history.resends.map(\.requestId) == ["r1"])
+        #expect(try ledger.runs(limit: 10).map(\.runDate) == ["2026-12-03"])
+
+        // A rerun with different results replaces the date's rows as a whole.
+        try Self.record(ledger, Self.entry(
+            "2026-12-03",
+            decisions: [Self.decision("r9", "pay_2", .sent, channels: [.email])],
+            messages: [Self.message("m9", "pay_2", request: "r9")]
+        ))
+        var replaced = ResendState()
+        replaced.handledRequestIDs = ["r9"]
+        replaced.emailResendsUsed = ["pay_2": 1]
+        #expect(try ledger.resendState(before: Self.day("2026-12-04")) == replaced)
+        let old = try ledger.history(payment: "pay_1")
+        #expect(old.messages.isEmpty)
+        #expect(old.resends.isEmpty)
+        #expect(try ledger.history(payment: "pay_2").messages.map(\.id) == ["m9"])
+    }
+
+    @Test func rerunLeavesOtherDatesAlone() throws {
+        let (folder, path) = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let ledger = try Ledger(path: path)
+        try Self.record(ledger, Self.entry("2026-12-03", decisions: [Self.decision("r1", "pay_1", .sent, channels: [.email])], messages: [Self.message("m1", "pay_1", request: "r1")]))
+        try Self.record(ledger, Self.entry("2026-12-04", decisions: [Self.decision("r2", "pay_1", .sent, channels: [.email])], messages: [Self.message("m2", "pay_1", request: "r2")]))
+        try Self.record(ledger, Self.entry("2026-12-03", decisions: [], messages: []))
+        var expected = ResendState()
+        expected.handledRequestIDs = ["r2"]
+        expected.emailResendsUsed = ["pay_1": 1]
+        #expect(try ledger.resendState(before: Self.day("2026-12-05")) == expected)
+        let history = try ledger.history(payment: "pay_1")
+        #expect(history.messages.map(\.runDate) == ["2026-12-04"])
+        #expect(history.resends.map(\.runDate) == ["2026-12-04"])
+        #expect(try ledger.runs(limit: 10).map(\.runDate) == ["2026-12-04", "2026-12-03"])
+    }
+
+    // MARK: Deferred requests
+
+    @Test func deferredRequestStaysPendingUntilHandled() throws {
+        let (folder, path) = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let ledger = try Ledger(path: path)
+        let millis: Int64 = 1_796_500_000_123
+        try Self.record(ledger, Self.entry("2026-12-05", businessDay: false, decisions: [
+            Self.decision("r5", "pay_2", .deferred, channels: [.email, .sms], millis: millis),
+            Self.decision("r6", "pay_3", .rejected, reason: "RESEND_LIMIT_REACHED"),
+        ]))
+        try Self.record(ledger, Self.entry("2026-12-06", businessDay: false, decisions: [
+            Self.decision("r5", "pay_2", .deferred, channels: [.email, .sms], millis: millis),
+        ]))
+
+        var weekend = ResendState()
+        weekend.handledRequestIDs = ["r6"]
+        weekend.pendingDeferred = [ResendRequest(id: "r5", payment: "pay_2", requestedAtMillis: millis, requestedAtText: "at-r5")]
+        // Before Sunday and before Monday alike: pending once, with its instant and text; a
+        // DEFERRED request is not handled, a REJECTED one is and blocks nothing.
+        #expect(try ledger.resendState(before: Self.day("2026-12-06")) == weekend)
+        #expect(try ledger.resendState(before: Self.day("2026-12-07")) == weekend)
+        #expect(try ledger.resendState(before: Self.day("2026-12-05")) == ResendState())
+        // Deferrals use no allowance.
+        #expect(try ledger.resendState(before: Self.day("2026-12-07")).emailResendsUsed == [:])
+
+        try Self.record(ledger, Self.entry("2026-12-07", decisions: [
+            Self.decision("r5", "pay_2", .sent, channels: [.email, .sms], millis: millis),
+        ]))
+        var monday = ResendState()
+        monday.handledRequestIDs = ["r5", "r6"]
+        monday.emailResendsUsed = ["pay_2": 1]
+        monday.phoneResendUsed = ["pay_2"]
+        #expect(try ledger.resendState(before: Self.day("2026-12-08")) == monday)
+        // A rerun of Sunday still starts from Saturday's state.
+        #expect(try ledger.resendState(before: Self.day("2026-12-06")) == weekend)
+    }
+
+    @Test func deferredThenRejectedIsNoLongerPending() throws {
+        let (folder, path) = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let ledger = try Ledger(path: path)
+        try Self.record(ledger, Self.entry("2026-12-05", businessDay: false, decisions: [Self.decision("r5", "pay_2", .deferred, channels: [.email])]))
+        try Self.record(ledger, Self.entry("2026-12-07", decisions: [Self.decision("r5", "pay_2", .rejected, reason: "CHARGE_NOT_OPEN")]))
+        let state = try ledger.resendState(before: Self.day("2026-12-08"))
+        #expect(state.pendingDeferred == [])
+        #expect(state.handledRequestIDs == ["r5"])
+        #expect(state.emailResendsUsed == [:])
+        #expect(state.phoneResendUsed == [])
+    }
+
+    @Test func severalPendingRequestsComeBackInIdOrder() throws {
+        let (folder, path) = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let ledger = try Ledger(path: path)
+        try Self.record(ledger, Self.entry("2026-12-05", businessDay: false, decisions: [
+            Self.decision("r_b", "pay_2", .deferred, channels: [.email], millis: 1),
+            Self.decision("r_a", "pay_1", .deferred, channels: [.email], millis: 2),
+        ]))
+        let state = try ledger.resendState(before: Self.day("2026-12-07"))
+        #expect(state.pendingDeferred.map(\.id) == ["r_a", "r_b"])
+        #expect(state.pendingDeferred.map(\.payment) == ["pay_1", "pay_2"])
+        #expect(state.pendingDeferred.map(\.requestedAtMillis) == [2, 1])
+    }
+
+    // MARK: Run dates
+
+    @Test func runDatesLastRunAndGaps() throws {
+        let (folder, path) = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let ledger = try Ledger(path: path)
+        for iso in ["2026-12-07", "2026-12-02", "2026-12-03"] { try Self.record(ledger, Self.entry(iso)) }
+
+        #expect(try ledger.runDates(after: Self.day("2026-12-02")) == [Self.day("2026-12-03"), Self.day("2026-12-07")])
+        #expect(try ledger.runDates(after: Self.day("2026-12-01")) == [Self.day("2026-12-02"), Self.day("2026-12-03"), Self.day("2026-12-07")])
+        #expect(try ledger.runDates(after: Self.day("2026-12-05")) == [Self.day("2026-12-07")])
+        #expect(try ledger.runDates(after: Self.day("2026-12-07")) == [])
+
+        #expect(try ledger.lastRun(before: Self.day("2026-12-02")) == nil)
+        #expect(try ledger.lastRun(before: Self.day("2026-12-03")) == Self.day("2026-12-02"))
+        #expect(try ledger.lastRun(before: Self.day("2026-12-07")) == Self.day("2026-12-03"))
+        #expect(try ledger.lastRun(before: Self.day("2026-12-05")) == Self.day("2026-12-03"))
+        #expect(try ledger.lastRun(before: Self.day("2026-12-31")) == Self.day("2026-12-07"))
+
+        // Thursday 12-03 ran; Friday 12-04 did not; the weekend is no gap.
+        #expect(try ledger.gaps(calendar: Self.calendar) == [Self.day("2026-12-04")])
+        #expect(try ledger.runs(limit: 2).map(\.runDate) == ["2026-12-07", "2026-12-03"])
+    }
+
+    struct GapCase: Sendable, CustomTestStringConvertible {
+        var runs: [String]
+        var gaps: [String]
+        var testDescription: String { runs.joined(separator: ",") }
+    }
+
+    @Test(arguments: [
+        GapCase(runs: ["2026-12-03"], gaps: []),
+        GapCase(runs: ["2026-12-02", "2026-12-07"], gaps: ["2026-12-03", "2026-12-04"]),
+        // Friday 11-20 is a holiday: Thursday then Monday misses nothing.
+        GapCase(runs: ["2026-11-19", "2026-11-23"], gaps: []),
+        GapCase(runs: ["2026-11-18", "2026-11-23"], gaps: ["2026-11-19"]),
+        // A weekend run counts as a run; the weekend itself is never a gap.
+        GapCase(runs: ["2026-12-04", "2026-12-05", "2026-12-07"], gaps: []),
+        // Christmas Friday and New Year Friday are holidays.
+        GapCase(runs: ["2026-12-23", "2027-01-05"], gaps: ["2026-12-24", "2026-12-28", "2026-12-29", "2026-12-30", "2026-12-31", "2027-01-04"]),
+    ])
+    func gapsAreTheMissingBusinessDaysBetweenRuns(_ c: GapCase) throws {
+        let (folder, path) = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let ledger = try Ledger(path: path)
+        for iso in c.runs { try Self.record(ledger, Self.entry(iso)) }
+        #expect(try ledger.gaps(calendar: Self.calendar) == c.gaps.map(Self.day))
+    }
+
+    // MARK: Failed publish
+
+    @Test func recordRollsBackWhenPublishThrows() throws {
+        let (folder, path) = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let ledger = try Ledger(path: path)
+        try Self.record(ledger, Self.entry(
+            "2026-12-03", decisions: [Self.decision("r1", "pay_1", .sent, channels: [.email])],
+            messages: [Self.message("m1", "pay_1", request: "r1")]
+        ))
+        let stateBefore = try ledger.resendState(before: Self.day("2026-12-31"))
+        let runsBefore = try ledger.runs(limit: 10)
+        let historyBefore = try ledger.history(payment: "pay_1")
+
+        // A rerun of 12-03 and a first run of 12-04 whose publishing fails.
+        var calls = 0
+        for iso in ["2026-12-03", "2026-12-04"] {
+            do {
+                try ledger.record(Self.entry(
+                    iso, decisions: [Self.decision("r7-\(iso)", "pay_1", .sent, channels: [.email, .sms])],
+                    messages: [Self.message("m7-\(iso)", "pay_1", request: "r7-\(iso)")]
+                )) {
+                    calls += 1
+                    throw Failure()
+                }
+                Issue.record("record must throw when publish throws")
+            } catch let error as AvisoError {
+                #expect(error.category == .output)
+            }
+        }
+        #expect(calls == 2)
+        #expect(try ledger.resendState(before: Self.day("2026-12-31")) == stateBefore)
+        #expect(try ledger.runs(limit: 10) == runsBefore)
+        let historyAfter = try ledger.history(payment: "pay_1")
+        #expect(historyAfter.messages == historyBefore.messages)
+        #expect(historyAfter.resends == historyBefore.resends)
+        #expect(try ledger.runDates(after: Self.day("2026-12-03")) == [])
+    }
+
+    @Test func publishErrorsKeepTheirCategoryAndOthersBecomeOutputErrors() throws {
+        let (folder, path) = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let ledger = try Ledger(path: path)
+        do {
+            try ledger.record(Self.entry("2026-12-03")) { throw AvisoError(.output, file: "x", "publish failed") }
+            Issue.record("record must rethrow")
+        } catch let error as AvisoError {
+            #expect(error.message == "publish failed")
+            #expect(error.file == "x")
+        }
+        do {
+            try ledger.record(Self.entry("2026-12-03")) { throw Failure() }
+            Issue.record("record must throw")
+        } catch let error as AvisoError {
+            #expect(error.category == .output)
+            #expect(error.file == path)
+        }
+        #expect(try ledger.runs(limit: 10) == [])
+    }
+
+    @Test func publishRunsInsideTheTransaction() throws {
+        // What publish sees: the date's old rows are already replaced (not yet committed).
+        let (folder, path) = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let ledger = try Ledger(path: path)
+        var published = false
+        try ledger.record(Self.entry("2026-12-03", messageCount: 7)) { published = true }
+        #expect(published)
+        let runs = try ledger.runs(limit: 10)
+        #expect(runs == [RecordedRun(
+            runDate: "2026-12-03", startedAt: "2026-01-01T00:00:00Z", finishedAt: "2026-01-01T00:00:01Z",
+            businessDay: true, outcome: "SUCCEEDED", messages: 7, letters: 0, rejects: 0
+        )])
+    }
+
+    // MARK: History
+
+    @Test func historyListsMessagesAndResendsOldestFirst() throws {
+        let (folder, path) = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let ledger = try Ledger(path: path)
+        try Self.record(ledger, Self.entry(
+            "2026-12-04", decisions: [Self.decision("r2", "pay_1", .sent, channels: [.email, .sms], millis: 5)],
+            messages: [Self.message("mb", "pay_1", channel: "sms", request: "r2"), Self.message("ma", "pay_1", request: "r2"), Self.message("mx", "pay_9")]
+        ))
+        try Self.record(ledger, Self.entry(
+            "2026-12-03", decisions: [Self.decision("r1", "pay_1", .rejected, reason: "RESEND_IN_PROGRESS", millis: 9), Self.decision("r0", "pay_1", .sent, channels: [.email], millis: 1)],
+            messages: [Self.message("mc", "pay_1", slot: "WARNING_DUE")]
+        ))
+        let history = try ledger.history(payment: "pay_1")
+        #expect(history.messages == [
+            HistoryMessage(runDate: "2026-12-03", id: "mc", slot: "WARNING_DUE", recipient: "CUSTOMER", channel: "email", resendRequest: nil),
+            HistoryMessage(runDate: "2026-12-04", id: "ma", slot: "RESEND", recipient: "CUSTOMER", channel: "email", resendRequest: "r2"),
+            HistoryMessage(runDate: "2026-12-04", id: "mb", slot: "RESEND", recipient: "CUSTOMER", channel: "sms", resendRequest: "r2"),
+        ])
+        #expect(history.resends == [
+            HistoryResend(runDate: "2026-12-03", requestId: "r0", requestedAt: "at-r0", outcome: "SENT", reason: "", channels: "email"),
+            HistoryResend(runDate: "2026-12-03", requestId: "r1", requestedAt: "at-r1", outcome: "REJECTED", reason: "RESEND_IN_PROGRESS", channels: ""),
+            HistoryResend(runDate: "2026-12-04", requestId: "r2", requestedAt: "at-r2", outcome: "SENT", reason: "", channels: "email|sms"),
+        ])
+        #expect(try ledger.history(payment: "pay_unknown").messages.isEmpty)
+    }
+
+    // MARK: Opening and schema
+
+    @Test func reopeningKeepsEverythingAndMigratesOnlyOnce() throws {
+        let (folder, path) = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        do {
+            let ledger = try Ledger(path: path)
+            try Self.record(ledger, Self.entry("2026-12-03", decisions: [Self.decision("r1", "pay_1", .sent, channels: [.email, .sms])]))
+        }
+        for _ in 0..<2 {
+            let reopened = try Ledger(path: path)
+            var expected = ResendState()
+            expected.handledRequestIDs = ["r1"]
+            expected.emailResendsUsed = ["pay_1": 1]
+            expected.phoneResendUsed = ["pay_1"]
+            #expect(try reopened.resendState(before: Self.day("2026-12-04")) == expected)
+            #expect(try reopened.runs(limit: 5).map(\.runDate) == ["2026-12-03"])
+        }
+        let existing = try #require(try Ledger.openExisting(path: path))
+        #expect(try existing.runs(limit: 5).count == 1)
+    }
+
+    @Test func emptyFileIsMigratedIntoALedger() throws {
+        let (folder, path) = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        #expect(FileManager.default.createFile(atPath: path, contents: Data()))
+        let ledger = try Ledger(path: path)
+        try Self.record(ledger, Self.entry("2026-12-03"))
+        #expect(try ledger.runs(limit: 5).map(\.runDate) == ["2026-12-03"])
+    }
+
+    @Test func openExistingCreatesNothing() throws {
+        let (folder, path) = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(try Ledger.openExisting(path: path) == nil)
+        #expect(!FileManager.default.fileExists(atPath: path))
+        #expect(!FileManager.default.fileExists(atPath: folder))
+    }
+
+    @Test func fileThatIsNotADatabaseIsAnOutputError() throws {
+        let (folder, path) = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(String(repeating: "not a database\n", count: 100).utf8)))
+        do {
+            _ = try Ledger(path: path)
+            Issue.record("opening garbage must fail")
+        } catch let error as AvisoError {
+            #expect(error.category == .output)
+            #expect(error.file == path)
+            #expect(error.message.contains("cannot open the run ledger"))
+        }
+    }
+
+    @Test func defaultPathIsBesideTheOutputFolders() {
+        #expect(Ledger.defaultPath(outputRoot: "out") == "out/.aviso/ledger.sqlite")
+        #expect(Ledger.defaultPath(outputRoot: "/srv/aviso/out/") == "/srv/aviso/out/.aviso/ledger.sqlite")
+    }
+
+    // MARK: Run lock
+
+    @Test func secondLockOnTheSameLedgerIsBusyUntilTheFirstIsReleased() throws {
+        let (folder, path) = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let lockPath = path + ".lock"
+        var first: RunLock? = try RunLock(path: lockPath, timeoutSeconds: 0)
+        #expect(FileManager.default.fileExists(atPath: lockPath))
+        do {
+            _ = try RunLock(path: lockPath, timeoutSeconds: 0.2)
+            Issue.record("a second lock must not be granted while the first is held")
+        } catch let error as AvisoError {
+            #expect(error.category == .busy)
+            #expect(error.file == lockPath)
+            #expect(error.message.contains("another aviso run holds this ledger"))
+        }
+        withExtendedLifetime(first) {}
+        first = nil
+        let second = try RunLock(path: lockPath, timeoutSeconds: 0)
+        #expect(second.path == lockPath)
+    }
+}
