@@ -278,18 +278,20 @@ private func rows(_ text: String, fields: [String] = ["id", "name", "value"]) th
 
     // MARK: Buffer boundaries
 
-    private static let mixed: String = "\u{FEFF}id;name;value;extra\r\n"
-        + "1;\"Silva; Ana\";1.234,56;z\r\n"
-        + "\r\n"
-        + "2;\"Loja \"\"Boa\"\"\r\nLtda\";10;\r\n"
-        + "3;ab\"c;5\n"
-        + "\n"
-        + "4;\"x\"y;6\n"
-        + "5;São;7;8;9\n"
-        + " 6 ; \"sp\" ;\t8\t\n"
-        + "8;\"q\r\"\"\";10\n"
-        + "7;\"open;9\n"
-        + "9;z;11"
+    private static let mixed: String = [
+        "\u{FEFF}id;name;value;extra\r\n",
+        "1;\"Silva; Ana\";1.234,56;z\r\n",
+        "\r\n",
+        "2;\"Loja \"\"Boa\"\"\r\nLtda\";10;\r\n",
+        "3;ab\"c;5\n",
+        "\n",
+        "4;\"x\"y;6\n",
+        "5;São;7;8;9\n",
+        " 6 ; \"sp\" ;\t8\t\n",
+        "8;\"q\r\"\"\";10\n",
+        "7;\"open;9\n",
+        "9;z;11",
+    ].joined()
 
     private static let mixedExpected: [CSVRow] = [
         CSVRow(2, 1, ["1", "Silva; Ana", "1.234,56"]),

@@ -8,30 +8,37 @@ import Testing
     // Files are written to a fresh temporary folder rather than kept under Fixtures/: exact
     // bytes (BOM, CRLF, a fold inside a UTF-8 sequence) stay visible here, and the test target
     // needs no resource or exclude declaration.
-    static let saoPauloCSV: [UInt8] = [0xEF, 0xBB, 0xBF] + Array((
-        "# Feriados estaduais e municipais de São Paulo\r\n"
-        + "# covers: 2026-2027\r\n"
-        + "date,name\r\n"
-        + "2026-01-25,Aniversário de São Paulo\r\n"
-        + "\r\n"
-        + "2026-07-09,\"Revolução Constitucionalista, 1932\"\r\n"
-        + "2027-01-25,Aniversário de São Paulo\r\n"
-        + "2027-07-09,\"Revolução Constitucionalista, 1932\"\r\n").utf8)
+    static let saoPauloCSV: [UInt8] = [0xEF, 0xBB, 0xBF] + Array([
+        "# Feriados estaduais e municipais de São Paulo\r\n",
+        "# covers: 2026-2027\r\n",
+        "date,name\r\n",
+        "2026-01-25,Aniversário de São Paulo\r\n",
+        "\r\n",
+        "2026-07-09,\"Revolução Constitucionalista, 1932\"\r\n",
+        "2027-01-25,Aniversário de São Paulo\r\n",
+        "2027-07-09,\"Revolução Constitucionalista, 1932\"\r\n",
+    ].joined().utf8)
 
     static let badDateCSV = Array("date,name\n2026-03-19,Dia de São José\n2026-13-19,Typo\n".utf8)
 
     // "Inventário" is folded between the two bytes of "á" (0xC3 0xA1), as RFC 5545 allows.
-    static let closuresICS: [UInt8] = Array((
-        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Aviso//closures//PT\r\nX-COVERS:2026-2027\r\n"
-        + "BEGIN:VEVENT\r\nUID:1@aviso\r\nDTSTART;VALUE=DATE:20261224\r\nDTEND;VALUE=DATE:20261225\r\n"
-        + "SUMMARY:Véspera de Natal\\, expediente\r\n  interno\r\n"
-        + "BEGIN:VALARM\r\nACTION:DISPLAY\r\nDTSTART:20261201\r\nSUMMARY:alarme\r\nEND:VALARM\r\n"
-        + "END:VEVENT\r\n"
-        + "BEGIN:VEVENT\r\nUID:2@aviso\r\nDTSTART:20270104\r\nDTEND:20270107\r\nSUMMARY:Invent").utf8)
-        + [0xC3, 0x0D, 0x0A, 0x20, 0xA1]
-        + Array(("rio anual\r\nEND:VEVENT\r\n"
-        + "BEGIN:VEVENT\r\nUID:3@aviso\r\nDTSTART;VALUE=DATE:20270301\r\nSTATUS:CANCELLED\r\n"
-        + "SUMMARY:Cancelado\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n").utf8)
+    static let closuresICS: [UInt8] = {
+        let head: [String] = [
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Aviso//closures//PT\r\nX-COVERS:2026-2027\r\n",
+            "BEGIN:VEVENT\r\nUID:1@aviso\r\nDTSTART;VALUE=DATE:20261224\r\nDTEND;VALUE=DATE:20261225\r\n",
+            "SUMMARY:Véspera de Natal\\, expediente\r\n  interno\r\n",
+            "BEGIN:VALARM\r\nACTION:DISPLAY\r\nDTSTART:20261201\r\nSUMMARY:alarme\r\nEND:VALARM\r\n",
+            "END:VEVENT\r\n",
+            "BEGIN:VEVENT\r\nUID:2@aviso\r\nDTSTART:20270104\r\nDTEND:20270107\r\nSUMMARY:Invent",
+        ]
+        let tail: [String] = [
+            "rio anual\r\nEND:VEVENT\r\n",
+            "BEGIN:VEVENT\r\nUID:3@aviso\r\nDTSTART;VALUE=DATE:20270301\r\nSTATUS:CANCELLED\r\n",
+            "SUMMARY:Cancelado\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+        ]
+        let fold: [UInt8] = [0xC3, 0x0D, 0x0A, 0x20, 0xA1]
+        return Array(head.joined().utf8) + fold + Array(tail.joined().utf8)
+    }()
 
     /// A fresh temporary folder holding `files`, removed by the caller.
     static func folder(_ files: [String: [UInt8]]) throws -> URL {

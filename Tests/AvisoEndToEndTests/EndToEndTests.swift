@@ -243,7 +243,8 @@ import Testing
 
         let otherAfter = try FolderSnapshot(out + "/2026-12-03")
         #expect(otherAfter == otherDate, "the 2026-12-03 folder must be untouched (bytes and modification times)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["2026-12-03", Self.sampleDate])
+        // The run ledger lives in OUT/.aviso; the published folders are the visible entries.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).filter { !$0.hasPrefix(".") }.sorted() == ["2026-12-03", Self.sampleDate])
     }
 
     // MARK: 6. A failed run publishes nothing
@@ -269,7 +270,7 @@ import Testing
         let after = try FolderSnapshot(out + "/\(Self.sampleDate)")
         #expect(after == before, "the published folder must be untouched (bytes and modification times)")
         #expect(try Self.stagingLeftovers(out) == [])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out) == [Self.sampleDate])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).filter { !$0.hasPrefix(".") } == [Self.sampleDate])
     }
 
     // MARK: 7. Non-business days

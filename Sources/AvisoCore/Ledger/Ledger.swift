@@ -16,16 +16,24 @@ public final class Ledger {
     }
 
     /// Opens the ledger, creating it (and its folder) on first use and migrating its schema.
-    public init(path: String) throws {
+    /// `readOnly` opens an existing ledger without writing anything to it (dry runs, queries).
+    public init(path: String, readOnly: Bool = false) throws {
         self.path = path
         let folder = (path as NSString).deletingLastPathComponent
         do {
-            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            if !readOnly, !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             var configuration = Configuration()
             configuration.busyMode = .timeout(30)
             configuration.label = "aviso-ledger"
+            configuration.readonly = readOnly
             queue = try DatabaseQueue(path: path, configuration: configuration)
-            try Ledger.migrator.migrate(queue)
+            if readOnly {
+                guard try queue.read({ db in try Ledger.migrator.hasCompletedMigrations(db) }) else {
+                    throw AvisoError(.output, file: path, "the run ledger has an older schema", hint: "run `aviso run` once (not --dry-run) to migrate it")
+                }
+            } else {
+                try Ledger.migrator.migrate(queue)
+            }
         } catch let error as AvisoError {
             throw error
         } catch {
@@ -33,9 +41,9 @@ public final class Ledger {
         }
     }
 
-    /// Opens an existing ledger without creating anything; nil when there is none.
+    /// Opens an existing ledger read-only, creating nothing; nil when there is none.
     public static func openExisting(path: String) throws -> Ledger? {
-        FileManager.default.fileExists(atPath: path) ? try Ledger(path: path) : nil
+        FileManager.default.fileExists(atPath: path) ? try Ledger(path: path, readOnly: true) : nil
     }
 
     static var migrator: DatabaseMigrator {

@@ -72,7 +72,7 @@ public final class MessageComposer: Sendable {
     /// The most septets an SMS may take.
     public static let smsLimit = 160
 
-    private let library: MustacheLibrary
+    private let skeletons: TemplateSkeletons
 
     // Every template is parsed with this pragma in front so that `{{name}}` is never HTML-escaped.
     private static let textPragma = "{{% CONTENT_TYPE: TEXT}}"
@@ -91,12 +91,14 @@ public final class MessageComposer: Sendable {
                 throw AvisoError(.usage, "built-in template \(key) does not parse: \(error)")
             }
         }
+        var direct = Set<String>()
         if let directory = templateDirectory {
-            for (key, template) in try MessageComposer.loadOverrides(directory) {
+            for (key, template, usesTransforms) in try MessageComposer.loadOverrides(directory) {
                 library.register(template, named: key)
+                if usesTransforms { direct.insert(key) }
             }
         }
-        self.library = library
+        self.skeletons = TemplateSkeletons(library: library, directTemplates: direct)
     }
 
     /// The message for `channel`.
@@ -109,14 +111,14 @@ public final class MessageComposer: Sendable {
         }
         switch channel {
         case .email:
-            let variables = MessageComposer.variables(context)
-            let subject = try render(context, "email.subject", variables)
-            let text = try render(context, "email.text", variables)
+            let values = TemplateValues(context)
+            let subject = try render(context, "email.subject", values)
+            let text = try render(context, "email.text", values)
             return .email(subject: MessageComposer.oneLine(subject), text: MessageComposer.trimmed(text))
         case .sms:
             return .sms(text: try composeSMS(context))
         case .voice:
-            let script = try render(context, "voice", MessageComposer.variables(context))
+            let script = try render(context, "voice", TemplateValues(context))
             return .voice(script: MessageComposer.oneLine(script))
         case .whatsapp:
             return MessageComposer.whatsapp(context)
@@ -146,7 +148,7 @@ public final class MessageComposer: Sendable {
 
     private func composeSMS(_ context: MessageContext) throws -> String {
         let limit = MessageComposer.smsLimit
-        var variables = MessageComposer.variables(context)
+        var variables = TemplateValues(context)
         var text = GSM7.fold(MessageComposer.compactSpaces(try render(context, "sms", variables)))
         var septets = GSM7.septets(text)
         if septets <= limit { return text }
@@ -156,26 +158,26 @@ public final class MessageComposer: Sendable {
             septets = GSM7.septets(text)
         }
         let firstName = MessageComposer.firstName(context.customerName)
-        variables["customerName"] = firstName
+        variables.set(.customerName, firstName)
         try rerender()
         if septets <= limit { return text }
 
-        if variables["description"] != nil {
-            variables["description"] = nil
+        if variables.isPresent(.description) {
+            variables.set(.description, nil)
             try rerender()
             if septets <= limit { return text }
         }
 
         // Cut the names, each by the overflow, a few rounds at most (a name may appear twice).
-        for name in ["accountName", "customerName"] {
+        for name in [TemplateVariable.accountName, .customerName] {
             for _ in 0..<4 where septets > limit {
-                guard let current = variables[name] as? String else { break }
+                guard let current = variables.value(name) else { break }
                 let length = GSM7.septets(current)
                 let target = length - (septets - limit)
                 guard target >= 6, target < length else { break }
                 let cut = GSM7.truncate(current, toSeptets: target)
-                variables[name] = cut
-                if name == "customerName" { variables["customerFirstName"] = cut }
+                variables.set(name, cut)
+                if name == .customerName { variables.set(.customerFirstName, cut) }
                 try rerender()
             }
             if septets <= limit { return text }
@@ -185,51 +187,11 @@ public final class MessageComposer: Sendable {
 
     // MARK: Rendering
 
-    private func render(_ context: MessageContext, _ part: String, _ variables: [String: Any]) throws -> String {
+    private func render(_ context: MessageContext, _ part: String, _ values: TemplateValues) throws -> String {
         let key = DefaultTemplates.key(slotKey: context.slotKey.uppercased(), recipient: context.recipient, part: part)
-        guard let text = library.render(variables, withTemplate: key) else {
+        guard let text = skeletons.render(key, values) else {
             throw AvisoError(.usage, "no message template \(key)")
         }
-        return text
-    }
-
-    /// The values templates can use (see `DefaultTemplates`).
-    static func variables(_ context: MessageContext) -> [String: Any] {
-        var v: [String: Any] = [
-            "slotKey": context.slotKey,
-            "customerName": context.customerName,
-            "customerFirstName": firstName(context.customerName),
-            "accountName": context.accountName,
-            "value": MoneyFormat.brl(context.value),
-            "valueDecimal": MoneyFormat.decimal(context.value),
-            "valueSpoken": MoneyFormat.spoken(context.value),
-            "dueDate": context.dueDate.brazilian,
-            "dueDateISO": context.dueDate.iso,
-            "runDate": context.runDate.brazilian,
-            "dueToday": context.runDate == context.dueDate,
-            "dueSoon": context.runDate != context.dueDate,
-        ]
-        if let payDate = context.payDate { v["payDate"] = payDate.brazilian }
-        if let link = present(context.link) { v["link"] = link }
-        if let url = present(context.invoiceUrl) { v["invoiceUrl"] = url }
-        if let url = present(context.bankSlipUrl) { v["bankSlipUrl"] = url }
-        if let line = present(context.identificationField) { v["identificationField"] = line }
-        if let description = present(context.description) { v["description"] = description }
-        if let days = context.daysUntilDue, days >= 0 {
-            v["daysUntilDue"] = days
-            v["daysUntilDueText"] = daysText(days)
-            v["daysUntilDueSpoken"] = daysSpoken(days)
-        }
-        if let days = context.daysOverdue, days >= 0 {
-            v["daysOverdue"] = days
-            v["daysOverdueText"] = daysText(days)
-            v["daysOverdueSpoken"] = daysSpoken(days)
-        }
-        return v
-    }
-
-    private static func present(_ text: String?) -> String? {
-        guard let text, !text.isEmpty else { return nil }
         return text
     }
 
@@ -252,7 +214,7 @@ public final class MessageComposer: Sendable {
 
     // MARK: Loading overrides
 
-    private static func loadOverrides(_ directory: String) throws -> [(String, MustacheTemplate)] {
+    private static func loadOverrides(_ directory: String) throws -> [(String, MustacheTemplate, Bool)] {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory)
@@ -275,7 +237,7 @@ public final class MessageComposer: Sendable {
             throw AvisoError(.usage, file: directory, "unknown template files: " + unknown.joined(separator: ", "),
                              hint: "name overrides <slot>.<customer|provider>.<email.subject|email.text|sms|voice>.mustache, e.g. warning_due.customer.sms.mustache")
         }
-        var templates: [(String, MustacheTemplate)] = []
+        var templates: [(String, MustacheTemplate, Bool)] = []
         for (key, name) in found {
             let path = directory + "/" + name
             guard let data = FileManager.default.contents(atPath: path),
@@ -286,7 +248,7 @@ public final class MessageComposer: Sendable {
             // Editors on Windows may save a byte-order mark; it is not part of the message.
             if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
             do {
-                templates.append((key, try MustacheTemplate(string: textPragma + text)))
+                templates.append((key, try MustacheTemplate(string: textPragma + text), usesTransforms(text)))
             } catch let error as MustacheTemplate.ParserError {
                 throw AvisoError(.usage, file: path, line: error.context.lineNumber,
                                  "the template does not parse: \(error.error) near \"\(error.context.line)\"")
@@ -295,6 +257,20 @@ public final class MessageComposer: Sendable {
             }
         }
         return templates
+    }
+
+    /// Whether a template applies a transform (`{{uppercased(name)}}`) inside a tag: such a
+    /// template is rendered with the real values every time instead of from a skeleton.
+    static func usesTransforms(_ text: String) -> Bool {
+        var inTag = false
+        var previous: Character = " "
+        for character in text {
+            if previous == "{" && character == "{" { inTag = true }
+            if previous == "}" && character == "}" { inTag = false }
+            if inTag && character == "(" { return true }
+            previous = character
+        }
+        return false
     }
 
     // MARK: Text clean-up

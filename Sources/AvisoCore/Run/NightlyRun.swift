@@ -244,7 +244,7 @@ public struct NightlyRun {
         }
         tally(outbound: outbound, letters: letters, rejects: rejects, into: &report)
 
-        guard let ledger else {
+        guard let ledger, !options.dryRun else {
             logger.info("dry run: nothing written")
             return report
         }

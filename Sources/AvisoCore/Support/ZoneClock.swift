@@ -16,10 +16,16 @@ public struct ZoneClock: Sendable {
     public func instant(_ value: DateTimeValue) -> Int64 {
         let localMillis = Int64(value.day.number) * 86_400_000 + value.millisecondOfDay
         if let offset = value.offsetSeconds { return localMillis - Int64(offset) * 1000 }
-        // Guess with the offset at the local time read as UTC, then correct once (DST edges).
-        var guess = localMillis - Int64(offsetSeconds(atMillis: localMillis)) * 1000
-        guess = localMillis - Int64(offsetSeconds(atMillis: guess)) * 1000
-        return guess
+        // Guess with the offset at the local time read as UTC, then correct once. A guess is right
+        // when it reads back as the written local time; in a forward gap (a local time that
+        // never existed, clocks moved ahead) neither does, and the later instant is the one
+        // that keeps the written date.
+        let first = localMillis - Int64(offsetSeconds(atMillis: localMillis)) * 1000
+        let second = localMillis - Int64(offsetSeconds(atMillis: first)) * 1000
+        for guess in [second, first] where guess + Int64(offsetSeconds(atMillis: guess)) * 1000 == localMillis {
+            return guess
+        }
+        return max(first, second)
     }
 
     /// The local date of an instant in this zone.
