@@ -281,56 +281,104 @@ public final class MessageComposer: Sendable {
 
     /// Whitespace runs (line breaks included) as one space, ends trimmed.
     static func oneLine(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
         var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if isSpace(scalar) {
+        var i = 0
+        while i < bytes.count {
+            let width = spaceWidth(bytes, i)
+            if width > 0 {
                 pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(" ") }
-                pendingSpace = false
-                out.append(scalar)
+                i += width
+                continue
             }
+            if pendingSpace { out.append(0x20) }
+            pendingSpace = false
+            out.append(bytes[i])
+            i += 1
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Runs of spaces and tabs as one space; line breaks kept; ends trimmed.
     static func compactSpaces(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
         var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if scalar == " " || scalar == "\t" || scalar == "\u{A0}" {
-                pendingSpace = !(out.isEmpty || out.last == "\n")
-            } else {
-                if pendingSpace && scalar != "\n" && scalar != "\r" { out.append(" ") }
-                pendingSpace = false
-                out.append(scalar)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let inline = b == 0x20 || b == 0x09 || (b == 0xC2 && i + 1 < bytes.count && bytes[i + 1] == 0xA0)
+            if inline {
+                pendingSpace = !(out.isEmpty || out.last == 0x0A)
+                i += b == 0xC2 ? 2 : 1
+                continue
             }
+            if pendingSpace && b != 0x0A && b != 0x0D { out.append(0x20) }
+            pendingSpace = false
+            out.append(b)
+            i += 1
         }
-        return trimmed(String(out))
+        return trimmed(bytes: out)
     }
 
     /// Leading and trailing whitespace and line breaks removed; lines' trailing spaces removed.
     static func trimmed(_ text: String) -> String {
-        var lines: [String.UnicodeScalarView] = []
-        for line in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
-            var scalars = Array(line)
-            while let last = scalars.last, isSpace(last) { scalars.removeLast() }
-            lines.append(String.UnicodeScalarView(scalars))
+        trimmed(bytes: Array(text.utf8))
+    }
+
+    private static func trimmed(bytes: [UInt8]) -> String {
+        // Each line without its trailing white space.
+        var lines: [ArraySlice<UInt8>] = []
+        var start = 0
+        for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x0A {
+            var end = i
+            while end > start {
+                if isSpaceByte(bytes[end - 1]) {
+                    end -= 1
+                } else if end - start >= 2, bytes[end - 2] == 0xC2, bytes[end - 1] == 0xA0 {
+                    end -= 2
+                } else {
+                    break
+                }
+            }
+            lines.append(bytes[start..<end])
+            start = i + 1
         }
         while let first = lines.first, first.isEmpty { lines.removeFirst() }
         while let last = lines.last, last.isEmpty { lines.removeLast() }
-        // Leading spaces of the first line only: indentation inside the body is the author's.
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
         for (index, line) in lines.enumerated() {
-            if index > 0 { out.append("\n") }
+            if index > 0 { out.append(0x0A) }
             if index == 0 {
-                out.append(contentsOf: line.drop { isSpace($0) })
+                // Leading spaces of the first line only: indentation inside the body is the author's.
+                var i = line.startIndex
+                while i < line.endIndex {
+                    let width = spaceWidth(bytes, i, end: line.endIndex)
+                    if width == 0 { break }
+                    i += width
+                }
+                out.append(contentsOf: line[i...])
             } else {
                 out.append(contentsOf: line)
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    @inline(__always)
+    private static func isSpaceByte(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0B || b == 0x0C
+    }
+
+    /// The length of the white-space character at `i` (1, or 2 for U+00A0), or 0.
+    @inline(__always)
+    private static func spaceWidth(_ bytes: [UInt8], _ i: Int, end: Int? = nil) -> Int {
+        if isSpaceByte(bytes[i]) { return 1 }
+        if bytes[i] == 0xC2, i + 1 < (end ?? bytes.count), bytes[i + 1] == 0xA0 { return 2 }
+        return 0
     }
 }
