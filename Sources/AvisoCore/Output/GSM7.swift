@@ -51,7 +51,15 @@ public enum GSM7 {
 
     /// Septets a scalar of the alphabet takes: 2 for the extension table, else 1.
     static func cost(_ scalar: Unicode.Scalar) -> Int {
-        extensionTable.contains(scalar.value) ? 2 : 1
+        let v = scalar.value
+        if v < 0x80 { return asciiClass[Int(v)] == 2 ? 2 : 1 }
+        return extensionTable.contains(v) ? 2 : 1
+    }
+
+    /// For each ASCII code: 0 outside the alphabet, 1 in the basic table, 2 in the extension
+    /// table. Most message text is ASCII, so this spares a set lookup per character.
+    private static let asciiClass: [UInt8] = (0..<128).map { v in
+        basic.contains(UInt32(v)) ? 1 : extensionTable.contains(UInt32(v)) ? 2 : 0
     }
 
     // MARK: Folding
@@ -65,7 +73,7 @@ public enum GSM7 {
         var composable = false
         for scalar in text.unicodeScalars {
             let v = scalar.value
-            if v < 0x80, basic.contains(v) || extensionTable.contains(v) {
+            if v < 0x80, asciiClass[Int(v)] != 0 {
                 out.append(scalar)
                 composable = true
                 continue
