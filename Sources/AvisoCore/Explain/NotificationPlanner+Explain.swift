@@ -24,7 +24,7 @@ extension NotificationPlanner {
             // Dates for the reader: also for slots the run does not evaluate. The run's own
             // evaluation (when there is one) decides whether the slot fires.
             let shown: SlotEvaluation?
-            if charge.isOpen, effectiveDue == nil {
+            if charge.isOpen, effectiveDue == nil, slot != .created, slot != .updated, slot != .received {
                 shown = nil
             } else {
                 shown = try? evaluate(slot, setting: setting, charge: charge, effectiveDue: effectiveDue, computeAll: true)

@@ -181,10 +181,12 @@ public struct NotificationPlanner: Sendable {
         default:
             break
         }
-        guard charge.isOpen, let effectiveDue else { return .notOpen }
+        guard charge.isOpen else { return .notOpen }
+        if slot == .created { return charge.subscription == nil ? .met : .generatedBySubscription }
+        // effDue is known for every open charge the run evaluates; explain leaves out the slots
+        // that need it when the calendars do not cover it.
+        guard let effectiveDue else { return .notOpen }
         switch slot {
-        case .created:
-            return charge.subscription == nil ? .met : .generatedBySubscription
         case .warningBefore:
             guard setting.scheduleOffset > 0 else { return .noOffset }
             return runDate <= effectiveDue ? .met : .afterEffectiveDue
@@ -200,7 +202,7 @@ public struct NotificationPlanner: Sendable {
         case .overdueRepeat:
             guard setting.scheduleOffset > 0 else { return .noOffset }
             return runDate > effectiveDue ? .met : .notYetOverdue
-        case .updated, .received:
+        case .created, .updated, .received:
             return .eventDriven
         }
     }
