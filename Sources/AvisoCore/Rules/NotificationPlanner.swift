@@ -27,30 +27,9 @@ public struct NotificationPlanner: Sendable {
     /// calendar's error when a date the rules need for this charge is not covered.
     public func notifications(for charge: Charge, customer: Customer, account: Account,
                               settings: SlotSettings) throws(AvisoError) -> [PlannedNotification] {
-        guard runDateIsBusinessDay, charge.dateCreated < runDate, !customer.deleted else { return [] }
-        let fired = try firedSlots(for: charge, settings: settings)
-        guard fired.any else { return [] }
-
-        var contacts = ContactCache()
-        var result: [PlannedNotification] = []
-        for slot in Slot.allCases {
-            guard let scheduledFor = fired[slot] else { continue }
-            let setting = settings[slot]
-            let rival: Slot? = slot == .warningBefore ? .warningDue : slot == .overdueRepeat ? .overdueFirst : nil
-            let offset = slot == .warningBefore || slot == .overdueRepeat ? setting.scheduleOffset : 0
-            let shift: Shift = runDate == scheduledFor ? .none : runDate < scheduledFor ? .pulledForward : .pushedBack
-            for recipient in Recipient.allCases {
-                if recipient == .customer, customer.notificationDisabled { continue }
-                for channel in Channel.allCases where setting.isOn(recipient, channel) {
-                    if let rival, fired[rival] != nil, settings[rival].isOn(recipient, channel) { continue }
-                    let contact = contacts.result(recipient, channel, customer: customer, account: account)
-                    result.append(PlannedNotification(
-                        slot: slot, recipient: recipient, channel: channel, scheduleOffset: offset,
-                        scheduledFor: scheduledFor, shift: shift, contact: contact))
-                }
-            }
-        }
-        return result
+        var collector = NotificationCollector()
+        try plan(charge: charge, customer: customer, account: account, settings: settings, into: &collector)
+        return collector.notifications
     }
 
     /// The letter decision when the charge's letter is due in this run (S == runDate), else nil.
@@ -60,11 +39,194 @@ public struct NotificationPlanner: Sendable {
     /// `notificationDisabled` does not matter.
     public func letter(for charge: Charge, customer: Customer) throws(AvisoError) -> LetterDecision? {
         guard runDateIsBusinessDay, charge.dateCreated < runDate, !customer.deleted,
-              PostalRules.isEligible(charge, customer: customer) else { return nil }
-        let earliest = max(charge.dateCreated + 1, charge.dueDate - configuration.mailingWindowDays)
-        let sendDate = try calendar.nextBusinessDay(onOrAfter: earliest)
+              postalIneligibility(of: charge, customer: customer) == nil else { return nil }
+        let sendDate = try calendar.nextBusinessDay(onOrAfter: letterTarget(of: charge))
         guard sendDate == runDate else { return nil }
+        return try letterDecision(for: charge, customer: customer, sendDate: sendDate)
+    }
 
+    // MARK: - The one evaluation shared by the run and by explain
+
+    /// The single code path behind `notifications(for:…)` and `explain(…)`: decides which slots
+    /// fire on the run date, settles collisions and checks contacts, and tells the sink every
+    /// step. The run's sink keeps only the notifications; explain's keeps everything.
+    @inline(__always)
+    func plan<Sink: PlanSink>(charge: Charge, customer: Customer, account: Account, settings: SlotSettings,
+                              into sink: inout Sink) throws(AvisoError) {
+        guard runDateIsBusinessDay, charge.dateCreated < runDate, !customer.deleted else { return }
+        let fired = try firedSlots(for: charge, settings: settings, into: &sink)
+        guard fired.any else { return }
+
+        var contacts = ContactCache()
+        for slot in Slot.allCases {
+            guard let scheduledFor = fired[slot] else { continue }
+            let setting = settings[slot]
+            let rival: Slot? = slot == .warningBefore ? .warningDue : slot == .overdueRepeat ? .overdueFirst : nil
+            let offset = slot == .warningBefore || slot == .overdueRepeat ? setting.scheduleOffset : 0
+            let shift: Shift = runDate == scheduledFor ? .none : runDate < scheduledFor ? .pulledForward : .pushedBack
+            for recipient in Recipient.allCases {
+                let silenced = recipient == .customer && customer.notificationDisabled
+                if silenced, !Sink.wantsEveryStep { continue }
+                for channel in Channel.allCases where setting.isOn(recipient, channel) {
+                    if silenced {
+                        sink.skipped(slot, recipient, channel, because: .customerNotificationsDisabled)
+                        continue
+                    }
+                    if let rival, fired[rival] != nil, settings[rival].isOn(recipient, channel) {
+                        sink.skipped(slot, recipient, channel, because: .lostCollision(to: rival))
+                        continue
+                    }
+                    let contact = contacts.result(recipient, channel, customer: customer, account: account)
+                    sink.planned(PlannedNotification(
+                        slot: slot, recipient: recipient, channel: channel, scheduleOffset: offset,
+                        scheduledFor: scheduledFor, shift: shift, contact: contact))
+                }
+            }
+        }
+    }
+
+    // The slots whose send date is the run date and whose condition holds, with the date each
+    // aimed at. Touches the calendar only for dates a slot needs: effDue for an open charge,
+    // then S of each enabled slot whose condition holds.
+    @inline(__always)
+    private func firedSlots<Sink: PlanSink>(for charge: Charge, settings: SlotSettings,
+                                            into sink: inout Sink) throws(AvisoError) -> FiredSlots {
+        var fired = FiredSlots()
+        let effectiveDue: Day? = charge.isOpen ? try calendar.nextBusinessDay(onOrAfter: charge.dueDate) : nil
+        for slot in Slot.allCases {
+            let setting = settings[slot]
+            guard setting.enabled else { continue }
+            let evaluation = try evaluate(slot, setting: setting, charge: charge, effectiveDue: effectiveDue, computeAll: false)
+            if Sink.wantsEveryStep { sink.evaluated(slot, evaluation) }
+            if evaluation.fires(on: runDate) { fired[slot] = evaluation.scheduledFor }
+        }
+        return fired
+    }
+
+    /// One slot's condition, aimed-at date and send date S for this charge (RULES.md "When a
+    /// slot fires"). With `computeAll` false (the run), S is computed only when the condition
+    /// holds, so the run looks at no date it does not need; with `computeAll` true (explain),
+    /// the dates are worked out even for a slot whose condition fails.
+    ///
+    /// `effectiveDue` is effDue of an open charge; it may be nil for any other charge.
+    @inline(__always)
+    func evaluate(_ slot: Slot, setting: SlotSetting, charge: Charge, effectiveDue: Day?,
+                  computeAll: Bool) throws(AvisoError) -> SlotEvaluation {
+        var result = SlotEvaluation(condition: condition(of: slot, setting: setting, charge: charge, effectiveDue: effectiveDue))
+        guard result.condition == .met || computeAll else { return result }
+        switch slot {
+        case .updated:
+            break
+        case .created:
+            let target = charge.dateCreated + 1
+            result.scheduledFor = target
+            result.sendDate = try calendar.nextBusinessDay(onOrAfter: target)
+        case .warningBefore:
+            guard setting.scheduleOffset > 0 else { break }
+            let target = charge.dueDate - setting.scheduleOffset
+            result.scheduledFor = target
+            result.sendDate = try calendar.previousBusinessDay(onOrBefore: target)
+        case .warningDue, .linhaDigitavel:
+            result.scheduledFor = charge.dueDate
+            result.sendDate = try calendar.previousBusinessDay(onOrBefore: charge.dueDate)
+        case .overdueFirst:
+            guard let effectiveDue else { break }
+            let target = effectiveDue + 1
+            result.scheduledFor = target
+            result.sendDate = try calendar.nextBusinessDay(onOrAfter: target)
+        case .overdueRepeat:
+            let step = setting.scheduleOffset
+            guard let effectiveDue, step > 0 else { break }
+            // Send dates grow with k: the first k whose S is on or after D is the only one that
+            // can land on D, and the earliest if several land there. Once the aimed date is past
+            // D, S is too, and the run needs look no further.
+            var k = 1
+            var settled = false
+            while k <= configuration.maxOverdueRepeats {
+                let target = effectiveDue + 1 + k * step
+                if target > runDate, !computeAll {
+                    settled = true
+                    break
+                }
+                let sendDate = try calendar.nextBusinessDay(onOrAfter: target)
+                if sendDate >= runDate {
+                    result.scheduledFor = target
+                    result.sendDate = sendDate
+                    result.repeatIndex = k
+                    settled = true
+                    break
+                }
+                k += 1
+            }
+            if !settled, result.condition == .met { result.condition = .repeatsExhausted }
+        case .received:
+            guard let payDate = charge.payDate else { break }
+            let target = payDate + 1
+            result.scheduledFor = target
+            result.sendDate = try calendar.nextBusinessDay(onOrAfter: target)
+        }
+        return result
+    }
+
+    /// The first part of a slot's condition (RULES.md) that fails, or `.met`. Does not look at
+    /// `enabled` nor at the send date; needs `effectiveDue` only for an open charge.
+    @inline(__always)
+    func condition(of slot: Slot, setting: SlotSetting, charge: Charge, effectiveDue: Day?) -> SlotCondition {
+        switch slot {
+        case .updated:
+            return .eventDriven
+        case .received:
+            guard charge.isPaid else { return .notPaid }
+            return charge.payDate == nil ? .noPayDate : .met
+        default:
+            break
+        }
+        guard charge.isOpen else { return .notOpen }
+        if slot == .created { return charge.subscription == nil ? .met : .generatedBySubscription }
+        // effDue is known for every open charge the run evaluates; explain leaves out the slots
+        // that need it when the calendars do not cover it.
+        guard let effectiveDue else { return .notOpen }
+        switch slot {
+        case .warningBefore:
+            guard setting.scheduleOffset > 0 else { return .noOffset }
+            return runDate <= effectiveDue ? .met : .afterEffectiveDue
+        case .warningDue:
+            return runDate <= effectiveDue ? .met : .afterEffectiveDue
+        case .linhaDigitavel:
+            guard charge.billingType.carriesBoleto else { return .billingType }
+            guard PostalRules.isPresent(charge.identificationField) else { return .noIdentificationField }
+            guard charge.lastBankSlipViewedDate == nil else { return .boletoViewed }
+            return runDate <= effectiveDue ? .met : .afterEffectiveDue
+        case .overdueFirst:
+            return runDate > effectiveDue ? .met : .notYetOverdue
+        case .overdueRepeat:
+            guard setting.scheduleOffset > 0 else { return .noOffset }
+            return runDate > effectiveDue ? .met : .notYetOverdue
+        case .created, .updated, .received:
+            return .eventDriven
+        }
+    }
+
+    // MARK: - Letters
+
+    /// Why the charge gets no printed boleto at all, the first that applies of: postal service
+    /// not asked for, not open, billing type, no linha digitável; nil when it is eligible.
+    func postalIneligibility(of charge: Charge, customer: Customer) -> PostalIneligibility? {
+        if !customer.postalService, !charge.postalService { return .notRequested }
+        if !charge.isOpen { return .notOpen }
+        if !charge.billingType.carriesBoleto { return .billingType }
+        if !PostalRules.isPresent(charge.identificationField) { return .noIdentificationField }
+        return nil
+    }
+
+    /// The date inside nextBD() of the letter's send date: max(dateCreated + 1, dueDate − window).
+    func letterTarget(of charge: Charge) -> Day {
+        max(charge.dateCreated + 1, charge.dueDate - configuration.mailingWindowDays)
+    }
+
+    /// The letter's checks for a send date: address, CEP, then the delivery estimate against
+    /// effDue.
+    func letterDecision(for charge: Charge, customer: Customer, sendDate: Day) throws(AvisoError) -> LetterDecision {
         var estimate: Day?
         let state = customer.state.map { $0.uppercased() }
         if let state, PostalRules.cepRanges(state: state) != nil {
@@ -91,73 +253,56 @@ public struct NotificationPlanner: Sendable {
         }
         return LetterDecision(sendDate: sendDate, estimatedDelivery: estimate, outcome: .mail(postalCode: cep))
     }
+}
 
-    // The slots whose send date is the run date and whose condition holds, with the date each
-    // aimed at. Touches the calendar only for dates a slot needs: effDue for an open charge,
-    // then S of each enabled slot whose condition can still hold.
-    private func firedSlots(for charge: Charge, settings: SlotSettings) throws(AvisoError) -> FiredSlots {
-        var fired = FiredSlots()
-        let d = runDate
-        if charge.isOpen {
-            let effectiveDue = try calendar.nextBusinessDay(onOrAfter: charge.dueDate)
+/// One slot's evaluation for a charge on the run date; no heap allocation.
+struct SlotEvaluation: Equatable {
+    /// `.met`, or the first part of the condition that fails.
+    var condition: SlotCondition
+    /// The date inside nextBD()/prevBD() of S; nil when not worked out.
+    var scheduledFor: Day?
+    /// The send date S; nil when not worked out.
+    var sendDate: Day?
+    /// OVERDUE_REPEAT: the k of `scheduledFor`.
+    var repeatIndex: Int?
 
-            let created = settings[.created]
-            if created.enabled, charge.subscription == nil {
-                let target = charge.dateCreated + 1
-                if try calendar.nextBusinessDay(onOrAfter: target) == d { fired[.created] = target }
-            }
-
-            if d <= effectiveDue {
-                let before = settings[.warningBefore]
-                if before.enabled, before.scheduleOffset > 0 {
-                    let target = charge.dueDate - before.scheduleOffset
-                    if try calendar.previousBusinessDay(onOrBefore: target) == d { fired[.warningBefore] = target }
-                }
-                let due = settings[.warningDue]
-                let linha = settings[.linhaDigitavel]
-                let linhaHolds = linha.enabled && charge.billingType.carriesBoleto
-                    && PostalRules.isPresent(charge.identificationField) && charge.lastBankSlipViewedDate == nil
-                if due.enabled || linhaHolds {
-                    let target = charge.dueDate
-                    if try calendar.previousBusinessDay(onOrBefore: target) == d {
-                        if due.enabled { fired[.warningDue] = target }
-                        if linhaHolds { fired[.linhaDigitavel] = target }
-                    }
-                }
-            } else {
-                let first = settings[.overdueFirst]
-                if first.enabled {
-                    let target = effectiveDue + 1
-                    if try calendar.nextBusinessDay(onOrAfter: target) == d { fired[.overdueFirst] = target }
-                }
-                let repeating = settings[.overdueRepeat]
-                let step = repeating.scheduleOffset
-                if repeating.enabled, step > 0 {
-                    // Dates grow with k, so the first k landing on D is the earliest; once the
-                    // aimed date is past D no later k can land on D.
-                    let span = d - effectiveDue
-                    var k = 1
-                    while k <= configuration.maxOverdueRepeats {
-                        let distance = 1 + k * step
-                        if distance > span { break }
-                        let target = effectiveDue + distance
-                        if try calendar.nextBusinessDay(onOrAfter: target) == d {
-                            fired[.overdueRepeat] = target
-                            break
-                        }
-                        k += 1
-                    }
-                }
-            }
-        } else if charge.isPaid, let payDate = charge.payDate {
-            let received = settings[.received]
-            if received.enabled {
-                let target = payDate + 1
-                if try calendar.nextBusinessDay(onOrAfter: target) == d { fired[.received] = target }
-            }
-        }
-        return fired
+    /// Whether the slot fires on D (given that it is enabled, the charge is considered and D
+    /// is a business day): the condition holds and S = D.
+    @inline(__always)
+    func fires(on runDate: Day) -> Bool {
+        condition == .met && sendDate == runDate && scheduledFor != nil
     }
+}
+
+/// Why a notification switched on for a firing slot produces nothing.
+enum PlanSkip: Equatable {
+    /// The customer has notificationDisabled (customer notifications only).
+    case customerNotificationsDisabled
+    /// WARNING_DUE or OVERDUE_FIRST fires for the same recipient and channel and wins.
+    case lostCollision(to: Slot)
+}
+
+/// Receives the steps of `NotificationPlanner.plan`. The run's sink ignores everything but the
+/// planned notifications; with `wantsEveryStep` false the planner does not even report the rest.
+protocol PlanSink {
+    /// Whether `evaluated` and `skipped` are wanted (explain) or not (the run's hot path).
+    static var wantsEveryStep: Bool { get }
+    /// An enabled slot was evaluated (only when the charge is considered on a business day).
+    mutating func evaluated(_ slot: Slot, _ evaluation: SlotEvaluation)
+    /// A switched-on channel of a firing slot gives nothing.
+    mutating func skipped(_ slot: Slot, _ recipient: Recipient, _ channel: Channel, because reason: PlanSkip)
+    /// A notification goes out, or is rejected for its contact.
+    mutating func planned(_ notification: PlannedNotification)
+}
+
+/// The run's sink: the planned notifications, in the order planned.
+private struct NotificationCollector: PlanSink {
+    static var wantsEveryStep: Bool { false }
+    var notifications: [PlannedNotification] = []
+
+    @inline(__always) mutating func evaluated(_ slot: Slot, _ evaluation: SlotEvaluation) {}
+    @inline(__always) mutating func skipped(_ slot: Slot, _ recipient: Recipient, _ channel: Channel, because reason: PlanSkip) {}
+    @inline(__always) mutating func planned(_ notification: PlannedNotification) { notifications.append(notification) }
 }
 
 /// The aimed-at date of each slot that fires, without heap allocation.
@@ -198,7 +343,7 @@ private struct FiredSlots {
 }
 
 /// Contact results of one charge, each checked at most once however many slots fire.
-private struct ContactCache {
+struct ContactCache {
     private var customerEmail: ContactResult?
     private var customerMobile: ContactResult?
     private var customerVoice: ContactResult?

@@ -75,84 +75,34 @@ public struct NightlyRun {
             logger.warning("no run recorded for the business days \(report.missedBusinessDays.map(\.iso).joined(separator: ", ")); their reminders were not sent (use --catch-up to run them first)")
         }
 
-        var rejects: [RejectRecord] = []
-        let ratio = configuration.maxRejectRatio
-
-        // Accounts.
-        var accounts: [String: Account] = [:]
-        var stats = try TableReader<AccountTable>(input: inputs["accounts"]!, maxRejectRatio: ratio).read(rejects: &rejects) { account in
-            guard accounts[account.id] == nil else { return .rejected(Self.duplicate("account", account.id)) }
-            accounts[account.id] = account
-            return .used
-        }
-        report.tables.append(stats)
-
-        // Customers.
-        var customers: [String: Customer] = [:]
-        stats = try TableReader<CustomerTable>(input: inputs["customers"]!, maxRejectRatio: ratio).read(rejects: &rejects) { customer in
-            guard accounts[customer.account] != nil else {
-                return .rejected(RowError(field: "account", reason: "UNKNOWN_ACCOUNT", detail: "account \(customer.account) is not in the accounts file (or its row was rejected)"))
-            }
-            guard customers[customer.id] == nil else { return .rejected(Self.duplicate("customer", customer.id)) }
-            customers[customer.id] = customer
-            return customer.deleted ? .leftOut : .used
-        }
-        report.tables.append(stats)
-
-        // Notification settings.
-        var book = SettingsBook()
-        if let input = inputs["notifications"] {
-            stats = try TableReader<SettingTable>(input: input, maxRejectRatio: ratio).read(rejects: &rejects) { row in
-                switch row.owner {
-                case .customer(let id) where customers[id] == nil:
-                    return .rejected(RowError(field: "customer", reason: "UNKNOWN_CUSTOMER", detail: "customer \(id) is not in the customers file (or its row was rejected)"))
-                case .account(let id) where accounts[id] == nil:
-                    return .rejected(RowError(field: "account", reason: "UNKNOWN_ACCOUNT", detail: "account \(id) is not in the accounts file (or its row was rejected)"))
-                default:
-                    break
-                }
-                guard book.add(row) else {
-                    return .rejected(RowError(field: "event", reason: "DUPLICATE_SETTING", detail: "a row for slot \(row.slot.name) of this owner appeared earlier; the first row is kept"))
-                }
-                return .used
-            }
-            report.tables.append(stats)
-        }
-        book.prepare()
+        // Accounts, customers and notification settings, read as every command reads them.
+        let snapshot = try ExportSnapshot(inputs: inputs, maxRejectRatio: configuration.maxRejectRatio)
+        var rejects = snapshot.rejects
+        report.tables += snapshot.tables
 
         // Resend requests: this export's, plus those deferred earlier and not yet handled.
         var requests: [String: ResendRequest] = [:]
         for request in state.pendingDeferred { requests[request.id] = request }
-        if let input = inputs["resends"] {
-            var seenIDs = Set<String>()
-            stats = try TableReader<ResendTable>(input: input, maxRejectRatio: ratio).read(rejects: &rejects) { row in
-                guard seenIDs.insert(row.id).inserted else { return .rejected(Self.duplicate("resend request", row.id)) }
-                let instant = clock.instant(row.requestedAt)
-                // Requests made on or after the run date belong to later runs; handled ones are done.
-                if clock.localDay(ofMillis: instant) >= runDate || state.handledRequestIDs.contains(row.id) { return .leftOut }
-                if requests[row.id] == nil {
-                    requests[row.id] = ResendRequest(id: row.id, payment: row.payment, requestedAtMillis: instant, requestedAtText: row.requestedAtText)
-                }
-                return .used
+        let resendStats = try snapshot.readResends(rejects: &rejects) { row in
+            let instant = clock.instant(row.requestedAt)
+            // Requests made on or after the run date belong to later runs; handled ones are done.
+            if clock.localDay(ofMillis: instant) >= runDate || state.handledRequestIDs.contains(row.id) { return .leftOut }
+            if requests[row.id] == nil {
+                requests[row.id] = ResendRequest(id: row.id, payment: row.payment, requestedAtMillis: instant, requestedAtText: row.requestedAtText)
             }
-            report.tables.append(stats)
+            return .used
         }
+        if let resendStats { report.tables.append(resendStats) }
         let resendPayments = Set(requests.values.map(\.payment))
 
         // Charges, streamed: each is decided as it is read; only the day's output is kept.
         var outbound: [OutboundRecord] = []
         var letters: [ManifestLetter] = []
-        var seenCharges = Set<String>()
         var decisionRejects: [RejectRecord] = []
         var resendTargets: [String: ResendTarget] = [:]
-        stats = try TableReader<ChargeTable>(input: inputs["charges"]!, maxRejectRatio: ratio).read(rejects: &rejects) { charge in
-            guard let customer = customers[charge.customer] else {
-                return .rejected(RowError(field: "customer", reason: "UNKNOWN_CUSTOMER", detail: "customer \(charge.customer) is not in the customers file (or its row was rejected)"))
-            }
-            guard seenCharges.insert(charge.id).inserted else { return .rejected(Self.duplicate("charge", charge.id)) }
-            if charge.dateCreated >= runDate || customer.deleted { return .leftOut }
-            let account = accounts[customer.account]!
-            let settings = book.settings(customer: customer.id, account: account.id)
+        let stats = try snapshot.readCharges(rejects: &rejects) { charge, customer, account in
+            if LeftOutReason.of(charge: charge, customer: customer, runDate: runDate) != nil { return .leftOut }
+            let settings = snapshot.settings(customer: customer.id, account: account.id)
             if resendPayments.contains(charge.id) {
                 resendTargets[charge.id] = ResendTarget(charge: charge, customer: customer, account: account, settings: settings)
             }
@@ -239,11 +189,12 @@ public struct NightlyRun {
         }
 
         for i in report.tables.indices {
-            let path = inputs[report.tables[i].table]!.path
+            let path = snapshot.inputs[report.tables[i].table]!.path
             report.tables[i].sha256 = try FileDigest.sha256(path: path, displayName: report.tables[i].fileName)
         }
         tally(outbound: outbound, letters: letters, rejects: rejects, into: &report)
 
+        // A dry run reads an existing ledger (for the resend state) but never writes to it.
         guard let ledger, !options.dryRun else {
             logger.info("dry run: nothing written")
             return report
@@ -281,10 +232,6 @@ public struct NightlyRun {
         let day = Day(number: Int32(seconds / 86_400))
         let s = seconds % 86_400
         return "\(day.iso)T\(Day.pad(s / 3600, 2)):\(Day.pad(s / 60 % 60, 2)):\(Day.pad(s % 60, 2))Z"
-    }
-
-    static func duplicate(_ what: String, _ id: String) -> RowError {
-        RowError(field: "id", reason: "DUPLICATE_ID", detail: "\(what) id \(id) appeared on an earlier valid row; the first is kept")
     }
 
     /// The deterministic notification id: derived only from run date, charge, slot, recipient and

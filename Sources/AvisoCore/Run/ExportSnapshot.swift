@@ -1,0 +1,131 @@
+/// An export read the way every run reads it: accounts, customers and notification settings
+/// loaded whole (with their rejects), resend requests and charges streamed with the run's
+/// reject logic. `aviso run`, `aviso explain` and `aviso forecast` all read through it, so they
+/// see the same rows, rejects and left-out charges.
+public struct ExportSnapshot {
+    /// What a caller made of a sound charge row (known customer, first valid row of its id).
+    public enum ChargeUse: Sendable, Equatable {
+        /// Considered by the run.
+        case used
+        /// Left out (counted, not rejected): not yet created on the run date, deleted customer.
+        case leftOut
+    }
+
+    /// The export's files by table base name.
+    public let inputs: [String: LocatedInput]
+    /// A file fails when its rejected rows are strictly more than this share of its records.
+    public let maxRejectRatio: Double
+    /// Accounts by id (first valid row of each id).
+    public let accounts: [String: Account]
+    /// Customers by id, deleted ones included (their charges are left out).
+    public let customers: [String: Customer]
+    /// Statistics of the files read so far: accounts, customers, notifications (if present).
+    public let tables: [TableStatistics]
+    /// INPUT rejects of the files read so far, in reading order.
+    public let rejects: [RejectRecord]
+    private let book: SettingsBook
+
+    /// Locates the export's files and reads accounts, customers and settings. Throws when a
+    /// file is missing or can't be trusted.
+    public init(directory: String?, explicit: [String: String], maxRejectRatio: Double) throws {
+        try self.init(inputs: try ExportLocator.locate(directory: directory, explicit: explicit), maxRejectRatio: maxRejectRatio)
+    }
+
+    /// Reads accounts, customers and (when present) notification settings from located files.
+    public init(inputs: [String: LocatedInput], maxRejectRatio: Double) throws {
+        self.inputs = inputs
+        self.maxRejectRatio = maxRejectRatio
+        var rejects: [RejectRecord] = []
+        var tables: [TableStatistics] = []
+
+        var accounts: [String: Account] = [:]
+        tables.append(try TableReader<AccountTable>(input: inputs["accounts"]!, maxRejectRatio: maxRejectRatio).read(rejects: &rejects) { account in
+            guard accounts[account.id] == nil else { return .rejected(Self.duplicate("account", account.id)) }
+            accounts[account.id] = account
+            return .used
+        })
+
+        var customers: [String: Customer] = [:]
+        tables.append(try TableReader<CustomerTable>(input: inputs["customers"]!, maxRejectRatio: maxRejectRatio).read(rejects: &rejects) { customer in
+            guard accounts[customer.account] != nil else {
+                return .rejected(RowError(field: "account", reason: "UNKNOWN_ACCOUNT", detail: "account \(customer.account) is not in the accounts file (or its row was rejected)"))
+            }
+            guard customers[customer.id] == nil else { return .rejected(Self.duplicate("customer", customer.id)) }
+            customers[customer.id] = customer
+            return customer.deleted ? .leftOut : .used
+        })
+
+        var book = SettingsBook()
+        if let input = inputs["notifications"] {
+            tables.append(try TableReader<SettingTable>(input: input, maxRejectRatio: maxRejectRatio).read(rejects: &rejects) { row in
+                switch row.owner {
+                case .customer(let id) where customers[id] == nil:
+                    return .rejected(RowError(field: "customer", reason: "UNKNOWN_CUSTOMER", detail: "customer \(id) is not in the customers file (or its row was rejected)"))
+                case .account(let id) where accounts[id] == nil:
+                    return .rejected(RowError(field: "account", reason: "UNKNOWN_ACCOUNT", detail: "account \(id) is not in the accounts file (or its row was rejected)"))
+                default:
+                    break
+                }
+                guard book.add(row) else {
+                    return .rejected(RowError(field: "event", reason: "DUPLICATE_SETTING", detail: "a row for slot \(row.slot.name) of this owner appeared earlier; the first row is kept"))
+                }
+                return .used
+            })
+        }
+        book.prepare()
+
+        self.accounts = accounts
+        self.customers = customers
+        self.book = book
+        self.tables = tables
+        self.rejects = rejects
+    }
+
+    /// The slot settings in force for a customer of an account.
+    public func settings(customer: String, account: String) -> SlotSettings {
+        book.settings(customer: customer, account: account)
+    }
+
+    /// Streams the resend requests file, if there is one: a repeated request id is rejected
+    /// (DUPLICATE_ID); every other sound row goes to `handle`, which says whether it is used,
+    /// left out or rejected. Nil when the export has no resends file.
+    func readResends(rejects: inout [RejectRecord], _ handle: (ResendRow) throws -> TableReader<ResendTable>.Verdict) throws -> TableStatistics? {
+        guard let input = inputs["resends"] else { return nil }
+        var seenIDs = Set<String>()
+        return try TableReader<ResendTable>(input: input, maxRejectRatio: maxRejectRatio).read(rejects: &rejects) { row in
+            guard seenIDs.insert(row.id).inserted else { return .rejected(Self.duplicate("resend request", row.id)) }
+            return try handle(row)
+        }
+    }
+
+    /// Reads the resends file only to check it the way a run does (rejects, reject limit),
+    /// keeping every sound row. Nil when the export has none.
+    public func checkResends(rejects: inout [RejectRecord]) throws -> [ResendRow]? {
+        var rows: [ResendRow] = []
+        guard try readResends(rejects: &rejects, { rows.append($0); return .used }) != nil else { return nil }
+        return rows
+    }
+
+    /// Streams the charges file: a charge of an unknown (or rejected) customer is rejected
+    /// (UNKNOWN_CUSTOMER), a repeated id is rejected (DUPLICATE_ID); every other row goes to
+    /// `handle` with its customer and account, which says whether the run uses it or leaves it
+    /// out (see `LeftOutReason`). Throws when the file can't be trusted, or what `handle` throws.
+    public func readCharges(rejects: inout [RejectRecord],
+                            _ handle: (Charge, Customer, Account) throws -> ChargeUse) throws -> TableStatistics {
+        var seenCharges = Set<String>()
+        return try TableReader<ChargeTable>(input: inputs["charges"]!, maxRejectRatio: maxRejectRatio).read(rejects: &rejects) { charge in
+            guard let customer = customers[charge.customer] else {
+                return .rejected(RowError(field: "customer", reason: "UNKNOWN_CUSTOMER", detail: "customer \(charge.customer) is not in the customers file (or its row was rejected)"))
+            }
+            guard seenCharges.insert(charge.id).inserted else { return .rejected(Self.duplicate("charge", charge.id)) }
+            switch try handle(charge, customer, accounts[customer.account]!) {
+            case .used: return .used
+            case .leftOut: return .leftOut
+            }
+        }
+    }
+
+    static func duplicate(_ what: String, _ id: String) -> RowError {
+        RowError(field: "id", reason: "DUPLICATE_ID", detail: "\(what) id \(id) appeared on an earlier valid row; the first is kept")
+    }
+}
