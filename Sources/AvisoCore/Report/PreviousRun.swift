@@ -32,7 +32,8 @@ public struct PreviousRun: Sendable, Equatable {
         // Not a hot path: one small file per run.
         guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)),
               let root = object as? [String: Any],
-              let dateText = root["runDate"] as? String, let runDate = Day(iso: dateText),
+              // Day(iso:) also takes DD/MM/YYYY; summary.json writes ISO, so insist on it.
+              let dateText = root["runDate"] as? String, let runDate = Day(iso: dateText), runDate.iso == dateText,
               let notifications = root["notifications"] as? [String: Any],
               let byChannel = notifications["byChannel"] as? [String: Any],
               let letters = (root["letters"] as? [String: Any]).flatMap({ integer($0["count"]) }),
