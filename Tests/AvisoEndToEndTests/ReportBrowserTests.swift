@@ -4,7 +4,8 @@ import Testing
 
 /// Opens report.html in headless Chromium: it must load from a file with no network, render to a
 /// real screenshot and keep the run's totals in the DOM. Skipped when no Chromium is installed,
-/// unless AVISO_REQUIRE_BROWSER=1 (CI), where a missing browser is a failure.
+/// unless AVISO_REQUIRE_BROWSER=1 (CI), where a missing browser is a failure. With
+/// AVISO_REPORT_SCREENSHOT=/path.png the screenshot (and the page, as /path.png.html) are kept.
 @Suite(.serialized) struct ReportBrowserTests {
     static let candidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable", "/snap/bin/chromium"]
 
@@ -143,6 +144,8 @@ import Testing
         if let keep = ProcessInfo.processInfo.environment["AVISO_REPORT_SCREENSHOT"] {
             try? FileManager.default.removeItem(atPath: keep)
             try FileManager.default.copyItem(atPath: screenshot.path, toPath: keep)
+            try? FileManager.default.removeItem(atPath: keep + ".html")
+            try FileManager.default.copyItem(atPath: page.path, toPath: keep + ".html")
         }
 
         let dump = try Self.run(browser, ["--dump-dom", page.absoluteString], profile: folder.appendingPathComponent("profile-dom"))

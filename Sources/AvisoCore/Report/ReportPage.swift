@@ -149,7 +149,7 @@ public enum ReportPage {
         let totals = feeTotals(report)
         for channel in Channel.allCases {
             let count = report.messagesByChannel[channel, default: 0]
-            html.raw("<tr><td><span class=\"dot\" style=\"background:" + ReportStyle.color(channel) + "\"></span>")
+            html.raw("<tr><td class=\"name\"><span class=\"dot\" style=\"background:" + ReportStyle.color(channel) + "\"></span>")
             html.text(ReportFormat.channelLabel(channel))
             html.raw("</td>")
             cell(ReportFormat.count(count), zero: count == 0, into: &html)

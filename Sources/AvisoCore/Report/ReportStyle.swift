@@ -56,6 +56,9 @@ enum ReportStyle {
         .up-bad,.down-bad{color:var(--bad);font-weight:600}
         .flat{color:var(--muted)}
         svg.chart{width:100%;height:auto;display:block;margin:6px 0 4px}
+        svg.chart.bars{max-width:620px}
+        svg.chart.columns{max-width:980px}
+        td.name{white-space:nowrap}
         svg.chart text{font-family:inherit;fill:#334155}
         svg.chart .lbl{font-size:13px}
         svg.chart .val{font-size:13px;font-weight:700;fill:var(--ink)}

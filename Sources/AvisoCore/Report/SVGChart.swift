@@ -25,11 +25,11 @@ enum SVGChart {
 
     /// Horizontal bars scaled to the largest value.
     static func horizontalBars(_ bars: [Bar], title: String, labelWidth: Int = 120) -> String {
-        let width = 720, rowHeight = 34, barHeight = 22, valueWidth = 120
+        let width = 540, rowHeight = 34, barHeight = 22, valueWidth = 120
         let height = max(bars.count, 1) * rowHeight + 8
         let plot = width - labelWidth - valueWidth
         let maximum = max(bars.map(\.value).max() ?? 0, 1)
-        var svg = open(width: width, height: height, title: title)
+        var svg = open(width: width, height: height, title: title, kind: "bars")
         for (index, bar) in bars.enumerated() {
             let y = 4 + index * rowHeight
             let length = bar.value <= 0 ? 0 : max(2, Int(Int64(plot) * bar.value / maximum))
@@ -50,7 +50,7 @@ enum SVGChart {
         let height = top + plotHeight + 50
         let totals = columns.map { $0.values.reduce(0, +) }
         let scale = niceCeiling(max(totals.max() ?? 0, 1))
-        var svg = open(width: width, height: height, title: title)
+        var svg = open(width: width, height: height, title: title, kind: "columns")
 
         // Legend across the top.
         var legendX = left
@@ -107,8 +107,8 @@ enum SVGChart {
         return value
     }
 
-    private static func open(width: Int, height: Int, title: String) -> String {
-        "<svg class=\"chart\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"\(HTMLBuilder.escaped(title))\"><title>\(HTMLBuilder.escaped(title))</title>"
+    private static func open(width: Int, height: Int, title: String, kind: String) -> String {
+        "<svg class=\"chart " + kind + "\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"\(HTMLBuilder.escaped(title))\"><title>\(HTMLBuilder.escaped(title))</title>"
     }
 
     private static func quoted(_ value: Int) -> String {
