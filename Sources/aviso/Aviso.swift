@@ -23,7 +23,7 @@ struct Aviso: ParsableCommand {
         ledger; 1 anything unexpected.
         """,
         version: version,
-        subcommands: [RunCommand.self, HistoryCommand.self, StatusCommand.self, HolidaysCommand.self],
+        subcommands: [RunCommand.self, HistoryCommand.self, StatusCommand.self, HolidaysCommand.self, GenerateCommand.self],
         defaultSubcommand: nil
     )
 
