@@ -23,7 +23,10 @@ struct Aviso: ParsableCommand {
         ledger; 1 anything unexpected.
         """,
         version: version,
-        subcommands: [RunCommand.self, HistoryCommand.self, StatusCommand.self, HolidaysCommand.self, ExplainCommand.self, ForecastCommand.self],
+        subcommands: [
+            RunCommand.self, ExplainCommand.self, ForecastCommand.self, HistoryCommand.self, StatusCommand.self,
+            GenerateCommand.self, HolidaysCommand.self,
+        ],
         defaultSubcommand: nil
     )
 

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Benchmark of `aviso run` on generated exports: see bench/README.md.
+# Usage: bench/run.sh ["SIZES"]      e.g. bench/run.sh "100000 1000000"
+# Prints one markdown table row per size and format (CSV, CSV.gz, XML) on stdout; progress on stderr.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SIZES="${1:-100000 1000000 10000000}"
+DATE=2026-12-04
+SEED=1
+DATA=bench/.data
+
+if [ ! -x /usr/bin/time ]; then
+  echo "bench: installing GNU time" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2
+  apt-get install -y -qq time >&2
+fi
+
+echo "bench: swift build -c release" >&2
+swift build -c release >&2
+BIN="$(swift build -c release --show-bin-path)/aviso"
+
+seconds_since() { # $1 = start from `date +%s.%N`
+  awk -v s="$1" -v e="$(date +%s.%N)" 'BEGIN { printf "%.2f", e - s }'
+}
+
+echo "| charges | format | input MB | wall s | input MB/s | charges/s | peak RSS MB | wc -l s (floor) |"
+echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+
+for n in $SIZES; do
+  customers=$(( n / 5 > 0 ? n / 5 : 1 ))
+  for variant in csv csv.gz xml; do
+    format=${variant%.gz}
+    gzip_flag=""
+    [ "$variant" = csv.gz ] && gzip_flag="--gzip"
+    dir="$DATA/$n/$variant"
+    key="charges=$n customers=$customers seed=$SEED format=$format $gzip_flag date=$DATE"
+    # Generated exports are cached: the generator is deterministic, so the key says it all.
+    if [ ! -f "$dir/.generated" ] || [ "$(cat "$dir/.generated")" != "$key" ]; then
+      echo "bench: generating $n charges, $variant" >&2
+      rm -rf "$dir"
+      "$BIN" generate --charges "$n" --customers "$customers" --seed "$SEED" --format "$format" $gzip_flag \
+        --date "$DATE" --out "$dir" >/dev/null
+      rm -f "$dir/.bytes"
+      echo "$key" > "$dir/.generated"
+    fi
+    files=("$dir"/*."$variant")
+
+    # Input size: uncompressed bytes of all input files (cached, zcat of gigabytes takes a while).
+    if [ ! -f "$dir/.bytes" ]; then
+      if [ -n "$gzip_flag" ]; then cat "${files[@]}" | gzip -dc | wc -c > "$dir/.bytes"
+      else cat "${files[@]}" | wc -c > "$dir/.bytes"; fi
+    fi
+    bytes=$(tr -d ' \n' < "$dir/.bytes")
+
+    # The floor: just reading every line of the same files (this also warms the page cache).
+    start=$(date +%s.%N)
+    if [ -n "$gzip_flag" ]; then zcat "${files[@]}" | wc -l >/dev/null
+    else wc -l "${files[@]}" >/dev/null; fi
+    floor=$(seconds_since "$start")
+
+    out=$(mktemp -d)
+    timing=$(mktemp)
+    echo "bench: aviso run, $n charges, $variant" >&2
+    if /usr/bin/time -v -o "$timing" "$BIN" run --date "$DATE" --input "$dir" --out "$out" --quiet >&2; then
+      wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.2f", s }' "$timing")
+      rss=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$timing")
+      awk -v n="$n" -v f="$variant" -v b="$bytes" -v w="$wall" -v r="$rss" -v fl="$floor" 'BEGIN {
+        mb = b / 1e6; if (w <= 0) w = 0.01
+        printf "| %d | %s | %.1f | %.2f | %.1f | %.0f | %d | %.2f |\n", n, f, mb, w, mb / w, n / w, r, fl
+      }'
+    else
+      echo "| $n | $variant | $(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }') | FAILED (exit $?) | | | | $floor |"
+    fi
+    rm -rf "$out" "$timing"
+  done
+done
