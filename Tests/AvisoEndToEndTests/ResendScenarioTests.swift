@@ -510,7 +510,7 @@ import Darwin
         #expect(try Files.snapshot(out + "/2026-12-03") == first)
         #expect(try Self.ledgerDump(out) == firstLedger)
         #expect(try Binary.run(["history", "--payment", "pay_1", "--out", out]).stdout == firstHistory.stdout)
-        #expect(first.keys.sorted() == ["email.jsonl", "postal-manifest.csv", "rejects.csv", "resend-results.csv", "sms.jsonl", "summary.json", "voice.jsonl", "whatsapp.jsonl"])
+        #expect(first.keys.sorted() == ["email.jsonl", "fees.csv", "postal-manifest.csv", "rejects.csv", "report.html", "resend-results.csv", "sms.jsonl", "summary.json", "voice.jsonl", "whatsapp.jsonl"])
         #expect(try Self.resendResults(out, "2026-12-03") == [
             ["req_1", "pay_1", "2026-12-02T10:00:00-03:00", "SENT", "", "email|sms"],
             ["req_2", "pay_1", "2026-12-02T11:00:00-03:00", "REJECTED", "RESEND_IN_PROGRESS", ""],
@@ -552,10 +552,13 @@ import Darwin
         #expect(rerun.stderr.contains("stale"))
         // Same decisions as the first run of 12-03: SMS still available, req_2 not yet seen.
         #expect(try Self.resendResults(out, "2026-12-03") == [["req_1", "pay_1", "2026-12-02T10:00:00-03:00", "SENT", "", "email|sms"]])
+        // summary.json and report.html name the stale later runs; every other file is as before.
         var expected = original
         expected["summary.json"] = nil
+        expected["report.html"] = nil
         var actual = try Files.snapshot(out + "/2026-12-03")
         actual["summary.json"] = nil
+        actual["report.html"] = nil
         #expect(actual == expected)
         // Other dates' folders are untouched.
         #expect(try Files.snapshot(out + "/2026-12-04") == later)

@@ -100,9 +100,23 @@ public struct NightlyRun {
         var letters: [ManifestLetter] = []
         var decisionRejects: [RejectRecord] = []
         var resendTargets: [String: ResendTarget] = [:]
+        // The finance page's look ahead over the next business days, gathered in the same pass.
+        var upcoming: UpcomingSends? = options.dryRun ? nil : try? UpcomingSends(
+            after: runDate, businessDays: ReportPage.forecastDays, calendar: calendar, configuration: configuration
+        )
+        var upcomingProblem: (any Error)?
         let stats = try snapshot.readCharges(rejects: &rejects) { charge, customer, account in
-            if LeftOutReason.of(charge: charge, customer: customer, runDate: runDate) != nil { return .leftOut }
             let settings = snapshot.settings(customer: customer.id, account: account.id)
+            if upcoming != nil {
+                do {
+                    try upcoming!.add(charge: charge, customer: customer, account: account, settings: settings)
+                } catch {
+                    // A look ahead past the calendars' years must not fail today's run.
+                    upcomingProblem = error
+                    upcoming = nil
+                }
+            }
+            if LeftOutReason.of(charge: charge, customer: customer, runDate: runDate) != nil { return .leftOut }
             if resendPayments.contains(charge.id) {
                 resendTargets[charge.id] = ResendTarget(charge: charge, customer: customer, account: account, settings: settings)
             }
@@ -199,11 +213,24 @@ public struct NightlyRun {
             logger.info("dry run: nothing written")
             return report
         }
+        if let upcomingProblem {
+            logger.warning("report.html has no look ahead: \(upcomingProblem)")
+        }
+        var page = RunOutputWriter.PageContext()
+        page.accountNames = snapshot.accounts.mapValues(\.name)
+        page.forecast = upcoming?.days ?? []
+        page.dataQuality = DataQualityCensus.make(customers: snapshot.customers, accounts: snapshot.accounts)
+        if let previousDate = try ledger.lastRun(before: runDate) {
+            let path = (options.outputRoot as NSString).appendingPathComponent(previousDate.iso + "/summary.json")
+            if let data = FileManager.default.contents(atPath: path) {
+                page.previous = PreviousRun.load(summaryJSON: Array(data))
+            }
+        }
         let publisher = try OutputPublisher(outputRoot: options.outputRoot, runDate: runDate)
         do {
             try RunOutputWriter(folder: publisher.stagingPath).write(
                 outbound: outbound, letters: letters, rejects: rejects, resendRows: resendRows,
-                report: &report, options: options
+                page: page, report: &report, options: options
             )
             CrashPoint.reach("after-staging")
             let entry = LedgerEntry(

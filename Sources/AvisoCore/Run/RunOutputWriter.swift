@@ -3,9 +3,18 @@
 struct RunOutputWriter {
     let folder: String
 
+    /// What the finance page needs beyond the run's counts.
+    struct PageContext {
+        var accountNames: [String: String] = [:]
+        var previous: PreviousRun?
+        var forecast: [ForecastDay] = []
+        var dataQuality: [AccountDataQuality] = []
+    }
+
     func write(
         outbound: [OutboundRecord], letters: [ManifestLetter], rejects: [RejectRecord],
-        resendRows: [ResendResultsWriter.Row] = [], report: inout RunReport, options: RunOptions
+        resendRows: [ResendResultsWriter.Row] = [], page: PageContext = PageContext(),
+        report: inout RunReport, options: RunOptions
     ) throws {
         let sorted = OutboundFileWriter.sorted(outbound)
         var byChannel: [Channel: [OutboundRecord]] = [:]
@@ -18,6 +27,21 @@ struct RunOutputWriter {
         try emit("postal-manifest.csv", PostalManifestWriter.bytes(letters), records: letters.count, report: &report)
         try emit("rejects.csv", RejectsWriter.bytes(rejects), records: rejects.count, report: &report)
         try emit("resend-results.csv", ResendResultsWriter.bytes(resendRows), records: resendRows.count, report: &report)
+        try emit("fees.csv", FeeTable.csv(report, accountNames: page.accountNames), records: report.feesByAccount.count, report: &report)
+        var lettersByState: [String: (letters: Int, value: Int64)] = [:]
+        for letter in letters {
+            lettersByState[letter.state, default: (0, 0)].letters += 1
+            lettersByState[letter.state, default: (0, 0)].value += letter.value
+        }
+        var bySlotAndChannel: [String: [Channel: Int]] = [:]
+        for record in outbound { bySlotAndChannel[record.slot, default: [:]][record.channel, default: 0] += 1 }
+        let input = ReportInput(
+            report: report, configuration: options.configuration, previous: page.previous,
+            forecast: page.forecast, dataQuality: page.dataQuality, rejectExamples: rejects,
+            accountNames: page.accountNames, lettersByState: lettersByState,
+            messagesBySlotAndChannel: bySlotAndChannel
+        )
+        try emit("report.html", ReportPage.render(input), records: 1, report: &report)
         try OutputFile.write(SummaryDocument.render(report: report, options: options), to: folder + "/summary.json")
     }
 

@@ -1,0 +1,92 @@
+/// The report's look ahead, computed while the run streams the charges: for each charge, the
+/// dates in the window on which any of its slots (or its letter) could be sent are worked out
+/// from the send-date formulas, and only on those dates is the charge planned, by that date's
+/// own planner. A slot fires on D only when its send date is D, so this gives exactly what
+/// `aviso forecast` (which plans every charge on every date) gives, at a fraction of the cost.
+struct UpcomingSends {
+    private let calendar: BusinessCalendar
+    private let configuration: RunConfiguration
+    private let planners: [NotificationPlanner]
+    private let firstDay: Day
+    private let lastDay: Day
+    /// One entry per business day of the window, in date order.
+    private(set) var days: [ForecastDay]
+
+    /// The next `businessDays` business days after `runDate`.
+    init(after runDate: Day, businessDays: Int, calendar: BusinessCalendar, configuration: RunConfiguration) throws {
+        var planners: [NotificationPlanner] = []
+        var day = runDate
+        while planners.count < businessDays {
+            day = day + 1
+            guard calendar.covers(day) else { break }
+            if try calendar.isBusinessDay(day) {
+                planners.append(try NotificationPlanner(runDate: day, calendar: calendar, configuration: configuration))
+            }
+        }
+        self.calendar = calendar
+        self.configuration = configuration
+        self.planners = planners
+        self.firstDay = planners.first?.runDate ?? runDate + 1
+        self.lastDay = planners.last?.runDate ?? runDate
+        self.days = planners.map { ForecastDay(date: $0.runDate, businessDay: true) }
+    }
+
+    /// Adds what a charge would emit on the window's dates.
+    mutating func add(charge: Charge, customer: Customer, account: Account, settings: SlotSettings) throws {
+        guard !planners.isEmpty, !customer.deleted else { return }
+        let candidates = try candidateDates(charge: charge, settings: settings)
+        guard !candidates.isEmpty else { return }
+        for (index, planner) in planners.enumerated() where candidates.contains(planner.runDate) {
+            guard charge.dateCreated < planner.runDate else { continue }
+            for planned in try planner.notifications(for: charge, customer: customer, account: account, settings: settings) {
+                if case .rejected = planned.contact {
+                    days[index].rejectedNotifications += 1
+                    continue
+                }
+                days[index].messagesByChannel[planned.channel, default: 0] += 1
+                days[index].messagesBySlot[planned.slot, default: 0] += 1
+                days[index].feesByChannel[planned.channel, default: 0] += configuration.fee(for: planned.channel)
+            }
+            if let letter = try planner.letter(for: charge, customer: customer), case .mail = letter.outcome {
+                days[index].letters += 1
+                days[index].postalFees += configuration.postalFee
+            }
+        }
+    }
+
+    /// Every send date in the window of the charge's enabled slots and of its letter.
+    private func candidateDates(charge: Charge, settings: SlotSettings) throws -> Set<Day> {
+        var dates = Set<Day>()
+        func consider(_ day: Day) {
+            if day >= firstDay && day <= lastDay { dates.insert(day) }
+        }
+        func next(_ day: Day) throws -> Day? {
+            guard calendar.covers(day) else { return nil }
+            return try calendar.nextBusinessDay(onOrAfter: day)
+        }
+        func previous(_ day: Day) throws -> Day? {
+            guard calendar.covers(day) else { return nil }
+            return try calendar.previousBusinessDay(onOrBefore: day)
+        }
+        if charge.isPaid, let payDate = charge.payDate, settings[.received].enabled, let s = try next(payDate + 1) { consider(s) }
+        guard charge.isOpen else { return dates }
+        if settings[.created].enabled, let s = try next(charge.dateCreated + 1) { consider(s) }
+        let warningBefore = settings[.warningBefore]
+        if warningBefore.enabled, warningBefore.scheduleOffset > 0, let s = try previous(charge.dueDate - warningBefore.scheduleOffset) { consider(s) }
+        if settings[.warningDue].enabled || settings[.linhaDigitavel].enabled, let s = try previous(charge.dueDate) { consider(s) }
+        if let effectiveDue = try next(charge.dueDate) {
+            if settings[.overdueFirst].enabled, let s = try next(effectiveDue + 1) { consider(s) }
+            let repeatSetting = settings[.overdueRepeat]
+            if repeatSetting.enabled, repeatSetting.scheduleOffset > 0, configuration.maxOverdueRepeats > 0 {
+                for k in 1...configuration.maxOverdueRepeats {
+                    let target = effectiveDue + 1 + k * repeatSetting.scheduleOffset
+                    if target > lastDay { break }
+                    if let s = try next(target) { consider(s) }
+                }
+            }
+        }
+        let mailing = max(charge.dateCreated + 1, charge.dueDate - configuration.mailingWindowDays)
+        if let s = try next(mailing) { consider(s) }
+        return dates
+    }
+}
