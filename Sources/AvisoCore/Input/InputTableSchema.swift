@@ -1,7 +1,7 @@
 /// What a run reads from one export file: its base name, the XML record element, the fields
 /// it uses (everything else in the file is ignored), which are required, and how a row decodes.
-protocol InputTableSchema {
-    associatedtype Row
+protocol InputTableSchema: SendableMetatype {
+    associatedtype Row: Sendable
     /// File base name and XML root element (`charges`).
     static var baseName: String { get }
     /// XML record element (`charge`).

@@ -58,6 +58,7 @@ public struct NightlyRun {
         let composer = try MessageComposer(templateDirectory: options.templateDirectory)
         let clock = try ZoneClock(identifier: configuration.timeZone)
         let inputs = try ExportLocator.locate(directory: options.inputDirectory, explicit: options.explicitInputs)
+        let digests = BackgroundDigests(files: inputs.keys.sorted().map { (inputs[$0]!.path, inputs[$0]!.fileName) })
 
         var report = RunReport(
             runDate: runDate, businessDay: planner.runDateIsBusinessDay,
@@ -97,6 +98,7 @@ public struct NightlyRun {
 
         // Charges, streamed: each is decided as it is read; only the day's output is kept.
         var outbound: [OutboundRecord] = []
+        var contexts: [MessageContext] = []
         var letters: [ManifestLetter] = []
         var decisionRejects: [RejectRecord] = []
         var resendTargets: [String: ResendTarget] = [:]
@@ -131,9 +133,13 @@ public struct NightlyRun {
                     reject.detail = detail
                     decisionRejects.append(reject)
                 case .email(let addresses):
-                    outbound.append(try makeRecord(planned, to: addresses, charge: charge, customer: customer, account: account, runDate: runDate, composer: composer))
+                    let (record, context) = try makeRecord(planned, to: addresses, charge: charge, customer: customer, account: account, runDate: runDate, composer: composer)
+                    outbound.append(record)
+                    contexts.append(context)
                 case .phone(let number):
-                    outbound.append(try makeRecord(planned, to: [number], charge: charge, customer: customer, account: account, runDate: runDate, composer: composer))
+                    let (record, context) = try makeRecord(planned, to: [number], charge: charge, customer: customer, account: account, runDate: runDate, composer: composer)
+                    outbound.append(record)
+                    contexts.append(context)
                 }
             }
             if let decision = try planner.letter(for: charge, customer: customer) {
@@ -195,16 +201,22 @@ public struct NightlyRun {
                     reject.detail = detail
                     rejects.append(reject)
                 case .email(let addresses):
-                    outbound.append(try makeResendRecord(decision, channel: channel, to: addresses, target: target, runDate: runDate, composer: composer))
+                    let (record, context) = try makeResendRecord(decision, channel: channel, to: addresses, target: target, runDate: runDate, composer: composer)
+                    outbound.append(record)
+                    contexts.append(context)
                 case .phone(let number):
-                    outbound.append(try makeResendRecord(decision, channel: channel, to: [number], target: target, runDate: runDate, composer: composer))
+                    let (record, context) = try makeResendRecord(decision, channel: channel, to: [number], target: target, runDate: runDate, composer: composer)
+                    outbound.append(record)
+                    contexts.append(context)
                 }
             }
         }
 
+        try ParallelCompose.compose(&outbound, contexts: contexts, composer: composer)
+
         for i in report.tables.indices {
             let path = snapshot.inputs[report.tables[i].table]!.path
-            report.tables[i].sha256 = try FileDigest.sha256(path: path, displayName: report.tables[i].fileName)
+            report.tables[i].sha256 = try digests.sha256(path: path)
         }
         tally(outbound: outbound, letters: letters, rejects: rejects, into: &report)
 
@@ -290,43 +302,41 @@ public struct NightlyRun {
         )
     }
 
+    /// A record whose message is composed later (in parallel, see `ParallelCompose`), with the
+    /// context to compose it from.
     private func makeRecord(
         _ planned: PlannedNotification, to: [String], charge: Charge, customer: Customer, account: Account,
         runDate: Day, composer: MessageComposer
-    ) throws -> OutboundRecord {
-        OutboundRecord(
+    ) throws -> (OutboundRecord, MessageContext) {
+        let record = OutboundRecord(
             id: Self.notificationID(runDate: runDate, payment: charge.id, slot: planned.slot.name, recipient: planned.recipient, channel: planned.channel),
             runDate: runDate, priority: planned.slot.priority, account: account.id, customer: customer.id,
             payment: charge.id, event: planned.slot.event.rawValue, scheduleOffset: planned.scheduleOffset,
             slot: planned.slot.name, slotRank: planned.slot.rawValue, recipient: planned.recipient,
             channel: planned.channel, to: to, scheduledFor: planned.scheduledFor, shift: planned.shift,
             fee: options.configuration.fee(for: planned.channel), resendRequest: nil,
-            message: try composer.compose(
-                channel: planned.channel,
-                context: context(slotKey: planned.slot.name, recipient: planned.recipient, charge: charge, customer: customer, account: account, runDate: runDate)
-            )
+            message: ParallelCompose.placeholder
         )
+        return (record, context(slotKey: planned.slot.name, recipient: planned.recipient, charge: charge, customer: customer, account: account, runDate: runDate))
     }
 
     private func makeResendRecord(
         _ decision: ResendDecision, channel: Channel, to: [String], target: ResendTarget, runDate: Day,
         composer: MessageComposer
-    ) throws -> OutboundRecord {
+    ) throws -> (OutboundRecord, MessageContext) {
         let event: NotificationEvent = decision.overdue ? .paymentOverdue : .paymentDueDateWarning
-        return OutboundRecord(
+        let record = OutboundRecord(
             id: Self.resendID(request: decision.request.id, channel: channel),
             runDate: runDate, priority: 0, account: target.account.id, customer: target.customer.id,
             payment: target.charge.id, event: event.rawValue, scheduleOffset: 0, slot: "RESEND", slotRank: -1,
             recipient: .customer, channel: channel, to: to, scheduledFor: runDate, shift: .none,
             fee: options.configuration.fee(for: channel), resendRequest: decision.request.id,
-            message: try composer.compose(
-                channel: channel,
-                context: context(
-                    slotKey: decision.overdue ? "RESEND_OVERDUE" : "RESEND_BEFORE_DUE", recipient: .customer,
-                    charge: target.charge, customer: target.customer, account: target.account, runDate: runDate
-                )
-            )
+            message: ParallelCompose.placeholder
         )
+        return (record, context(
+            slotKey: decision.overdue ? "RESEND_OVERDUE" : "RESEND_BEFORE_DUE", recipient: .customer,
+            charge: target.charge, customer: target.customer, account: target.account, runDate: runDate
+        ))
     }
 
     private func tally(outbound: [OutboundRecord], letters: [ManifestLetter], rejects: [RejectRecord], into report: inout RunReport) {

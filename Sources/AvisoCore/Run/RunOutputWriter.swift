@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes a run's files into the staging folder and fills in the report's output list (records
 /// and SHA-256 of each file), then writes summary.json, which names them all.
 struct RunOutputWriter {
@@ -20,9 +22,21 @@ struct RunOutputWriter {
         var byChannel: [Channel: [OutboundRecord]] = [:]
         for record in sorted { byChannel[record.channel, default: []].append(record) }
         report.outputs = []
-        for channel in Channel.allCases {
-            let records = byChannel[channel] ?? []
-            try emit(OutboundFileWriter.fileName(for: channel), OutboundFileWriter.fileBytes(records, channel: channel), records: records.count, report: &report)
+        // The four channel files are rendered and hashed at once, one per worker.
+        let channels = Channel.allCases
+        let rendered = RenderedFiles(count: channels.count)
+        let groups = channels.map { byChannel[$0] ?? [] }
+        DispatchQueue.concurrentPerform(iterations: channels.count) { i in
+            let bytes = OutboundFileWriter.fileBytes(groups[i], channel: channels[i])
+            var hasher = SHA256()
+            hasher.update(bytes)
+            rendered.set(i, bytes: bytes, sha256: SHA256.hex(hasher.finalize()))
+        }
+        for (i, channel) in channels.enumerated() {
+            let name = OutboundFileWriter.fileName(for: channel)
+            let (bytes, sha256) = rendered.get(i)
+            try OutputFile.write(bytes, to: folder + "/" + name)
+            report.outputs.append((file: name, records: groups[i].count, sha256: sha256))
         }
         try emit("postal-manifest.csv", PostalManifestWriter.bytes(letters), records: letters.count, report: &report)
         try emit("rejects.csv", RejectsWriter.bytes(rejects), records: rejects.count, report: &report)
@@ -43,6 +57,26 @@ struct RunOutputWriter {
         )
         try emit("report.html", ReportPage.render(input), records: 1, report: &report)
         try OutputFile.write(SummaryDocument.render(report: report, options: options), to: folder + "/summary.json")
+    }
+
+    /// Channel files rendered by parallel workers, one slot each.
+    private final class RenderedFiles: @unchecked Sendable {
+        private let lock = NSLock()
+        private var files: [([UInt8], String)]
+
+        init(count: Int) { files = Array(repeating: ([], ""), count: count) }
+
+        func set(_ index: Int, bytes: [UInt8], sha256: String) {
+            lock.lock()
+            files[index] = (bytes, sha256)
+            lock.unlock()
+        }
+
+        func get(_ index: Int) -> ([UInt8], String) {
+            lock.lock()
+            defer { lock.unlock() }
+            return files[index]
+        }
     }
 
     private func emit(_ name: String, _ bytes: [UInt8], records: Int, report: inout RunReport) throws {
