@@ -5,9 +5,13 @@ The export is designed for the run date 2026-12-04 (a Friday): every slot of RUL
 some charge, postal letters are sent and refused for each reason, and a few rows are bad on
 purpose. Everything comes from one seeded random generator, so two runs write identical bytes.
 
+The export also holds eight manual resend requests (resends.csv / resends.xml), one per outcome
+that RULES.md "Manual resends" defines, for the same run date.
+
 The script also holds a small reference evaluation of RULES.md for that date. It checks that
-every designed charge does exactly what it was designed to do, that the filler charges do
-nothing, and prints the expected counts (the same counts are quoted in samples/README.md).
+every designed charge and resend request does exactly what it was designed to do, that the
+filler charges do nothing, and prints the expected counts (the same counts are quoted in
+samples/README.md).
 
 Usage: python3 samples/make_samples.py          (writes the files, prints the expected counts)
 Python 3 standard library only.
@@ -669,7 +673,7 @@ SLOTS = ["CREATED", "WARNING_BEFORE", "WARNING_DUE", "LINHA_DIGITAVEL", "OVERDUE
 BUILT_IN = {
     "CREATED": (0, "ce cs"), "WARNING_BEFORE": (10, "ce cs"), "WARNING_DUE": (0, "ce cs"),
     "LINHA_DIGITAVEL": (0, "ce cs"), "OVERDUE_FIRST": (0, "ce cs pe"), "OVERDUE_REPEAT": (7, "ce cs"),
-    "RECEIVED": (0, "ce cs pe"),
+    "RECEIVED": (0, "ce cs pe"), "UPDATED": (0, "ce cs"),
 }
 CHANNEL_KEYS = [("ce", "CUSTOMER", "email"), ("cs", "CUSTOMER", "sms"), ("cw", "CUSTOMER", "whatsapp"),
                 ("cv", "CUSTOMER", "voice"), ("pe", "PROVIDER", "email"), ("ps", "PROVIDER", "sms")]
@@ -920,6 +924,55 @@ for row, position in zip(bad, (40, 150, 260)):
     CHARGES.insert(position, row)
 assert next(i for i, c in enumerate(CHARGES) if c["id"] == bad[2]["id"]) < 260
 
+# ---------------------------------------------------------------- manual resends (RULES.md "Manual resends")
+
+RESEND_FIELDS = ["id", "payment", "requestedAt"]
+
+
+def designed(note, account=None, handle=None):
+    """The id of the one designed charge with this note (and account or customer handle)."""
+    found = [c for c in CHARGES if c["_note"] == note
+             and (account is None or CUSTOMERS_BY_ID[c["customer"]]["account"] == account)
+             and (handle is None or c["customer"] == BY_HANDLE[handle]["id"])]
+    assert len(found) == 1, (note, account, handle, len(found))
+    return found[0]["id"]
+
+
+# One request per outcome, written in every requestedAt form FORMATS.md accepts. No random draws
+# here: the rows above keep their bytes. Expected on RUN_DATE, with no earlier run in the ledger:
+# (outcome, reason, channels sent, channels whose message is rejected for a bad contact).
+# They are processed by requestedAt as an instant, then by id; the rows are listed by id.
+RESENDS = [
+    # Before due (due Mon 12-07, nothing scheduled today): the built-in before-due slots have
+    # email and SMS.
+    ({"id": "req_1001", "payment": designed("due Mon 12-07: WARNING_DUE on 12-07", GYM),
+      "requestedAt": "2026-12-03T10:15:00-03:00"}, ("SENT", "", "email|sms", "")),
+    # Overdue since September, past its last repeat: the school's overdue group has WhatsApp too,
+    # and SMS and WhatsApp go together on the one phone allowance.
+    ({"id": "req_1002", "payment": designed("due 09-17: k=11 > maxOverdueRepeats", SCHOOL),
+      "requestedAt": "2026-12-03 09:00"}, ("SENT", "", "email|sms|whatsapp", "")),
+    # Paid on 12-03 (its RECEIVED goes today): not open.
+    ({"id": "req_1003", "payment": designed("paid 12-03", GYM),
+      "requestedAt": "2026-12-04T01:30:00Z"}, ("REJECTED", "CHARGE_NOT_OPEN", "", "")),
+    # A charge id that is not in the export.
+    ({"id": "req_1004", "payment": "pay_000000000000",
+      "requestedAt": "2026-12-03T16:45:10.500-0300"}, ("REJECTED", "CHARGE_NOT_OPEN", "", "")),
+    # Two requests for one charge at the same instant, written differently: the id decides the
+    # order, the first is SENT (its SMS is rejected: DDD 20 does not exist, the allowance is used
+    # all the same), the second finds it in progress.
+    ({"id": "req_1005", "payment": designed("due 12-15, bad DDD: SMS NO_VALID_MOBILE", handle="c_invalid_ddd"),
+      "requestedAt": "2026-12-03T14:00:00Z"}, ("SENT", "", "email|sms", "sms")),
+    ({"id": "req_1006", "payment": designed("due 12-15, bad DDD: SMS NO_VALID_MOBILE", handle="c_invalid_ddd"),
+      "requestedAt": "2026-12-03 11:00:00"}, ("REJECTED", "RESEND_IN_PROGRESS", "", "")),
+    # The customer has notificationDisabled.
+    ({"id": "req_1007", "payment": designed("due 12-03, notificationDisabled: account email only", handle="e_notif_disabled"),
+      "requestedAt": "2026-12-03T08:05-03"}, ("REJECTED", "CUSTOMER_NOTIFICATIONS_DISABLED", "", "")),
+    # Requested on the run date itself: the run of 12-04 does not see it (the run of 12-07 will).
+    ({"id": "req_1008", "payment": designed("due 12-04, card", PET),
+      "requestedAt": "2026-12-04T08:10:00-03:00"}, ("NOT_SEEN", "", "", "")),
+]
+RESEND_ROWS = [row for row, _ in RESENDS]
+
 # ---------------------------------------------------------------- writers
 
 
@@ -961,6 +1014,8 @@ write("xml/accounts.xml", xml_text("accounts", "account", ACCOUNT_FIELDS, ACCOUN
 write("xml/customers.xml", xml_text("customers", "customer", CUSTOMER_FIELDS, CUSTOMERS))
 write("xml/charges.xml", xml_text("charges", "charge", CHARGE_FIELDS, CHARGES))
 write("xml/notifications.xml", xml_text("notifications", "notification", SETTING_FIELDS, SETTINGS))
+write("csv/resends.csv", csv_text(RESEND_FIELDS, RESEND_ROWS))
+write("xml/resends.xml", xml_text("resends", "resend", RESEND_FIELDS, RESEND_ROWS))
 write("config.json", CONFIG_TEXT)
 
 # ---------------------------------------------------------------- check the design, print expected counts
@@ -988,6 +1043,80 @@ for row in CHARGES:
     for name in got:
         slot_count[name] = slot_count.get(name, 0) + 1
 
+
+
+def requested_at(text):
+    """(local date, UTC instant) of a requestedAt; America/Sao_Paulo is UTC-3 all year since 2019."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?"
+                     r"(Z|[+-]\d{2}(?::?\d{2})?)?", text)
+    if not m:
+        raise ValueError("BAD_DATETIME")
+    written = dt.datetime(int(m[1]), int(m[2]), int(m[3]), int(m[4]), int(m[5]), int(m[6] or 0))
+    zone = m[7]
+    if zone is None:
+        offset = -180
+    elif zone == "Z":
+        offset = 0
+    else:
+        digits_only = zone[1:].replace(":", "")
+        offset = (int(digits_only[:2]) * 60 + int(digits_only[2:] or 0)) * (1 if zone[0] == "+" else -1)
+    instant = written - dt.timedelta(minutes=offset)
+    return (instant - dt.timedelta(hours=3)).date(), instant
+
+
+def resend_outcomes():
+    """RULES.md "Manual resends" for RUN_DATE with no earlier run: request id -> expected tuple."""
+    considered, seen_ids = {}, set()
+    for row in CHARGES:
+        parsed = parse_charge(row, CUSTOMERS_BY_ID, seen_ids)
+        if isinstance(parsed, str):
+            continue
+        seen_ids.add(parsed["id"])
+        cust = CUSTOMERS_BY_ID[row["customer"]]
+        if parsed["dateCreated"] < D and not truthy(cust["deleted"]):
+            considered[parsed["id"]] = (parsed, cust)
+    results, in_progress = {}, set()
+    for row in sorted(RESEND_ROWS, key=lambda r: (requested_at(r["requestedAt"])[1], r["id"].encode())):
+        local_date, _ = requested_at(row["requestedAt"])
+        found = considered.get(row["payment"])
+        if local_date >= D:
+            results[row["id"]] = ("NOT_SEEN", "", "", "")
+            continue
+        if not found or found[0]["status"] not in OPEN or found[0]["deleted"]:
+            results[row["id"]] = ("REJECTED", "CHARGE_NOT_OPEN", "", "")
+            continue
+        if row["payment"] in in_progress:
+            results[row["id"]] = ("REJECTED", "RESEND_IN_PROGRESS", "", "")
+            continue
+        c, cust = found
+        if truthy(cust["notificationDisabled"]):
+            results[row["id"]] = ("REJECTED", "CUSTOMER_NOTIFICATIONS_DISABLED", "", "")
+            continue
+        overdue = D > next_bd(c["dueDate"])
+        group = ["OVERDUE_FIRST", "OVERDUE_REPEAT"] if overdue else \
+            ["CREATED", "UPDATED", "WARNING_BEFORE", "WARNING_DUE", "LINHA_DIGITAVEL"]
+        keys = set()
+        for slot in group:
+            enabled, _, slot_keys = resolve(cust, slot)
+            if enabled:
+                keys |= slot_keys
+        channels = [name for key, name in (("ce", "email"), ("cs", "sms"), ("cw", "whatsapp")) if key in keys]
+        if not channels:
+            results[row["id"]] = ("REJECTED", "RESEND_LIMIT_REACHED", "", "")
+            continue
+        in_progress.add(row["payment"])
+        pieces = [cust["email"]] + re.split(r"[,;]", cust["additionalEmails"])
+        bad = [ch for ch in channels if not (any(valid_email(p.strip()) for p in pieces if p.strip())
+                                             if ch == "email" else is_mobile(cust["mobilePhone"]))]
+        results[row["id"]] = ("SENT", "", "|".join(channels), "|".join(bad))
+    return results
+
+
+resend_results = resend_outcomes()
+for row, expected in RESENDS:
+    if resend_results[row["id"]] != expected:
+        problems.append("resend %s: expected %s, got %s" % (row["id"], expected, resend_results[row["id"]]))
+
 if problems:
     sys.exit("design check failed:\n  " + "\n  ".join(problems))
 
@@ -1006,3 +1135,6 @@ print("letters %d, face value %s, postal fees %s; whatsapp %d (fees %s), voice %
 print("messages (slot, recipient, channel, result):")
 for key in sorted(message_count):
     print("  %-16s %-8s %-8s %-16s %d" % (key + (message_count[key],)))
+print("resend requests on %s (id, payment, outcome, reason, channels, rejected contacts):" % D.isoformat())
+for row in RESEND_ROWS:
+    print(("  %-9s %-17s %-9s %-32s %-20s %s" % ((row["id"], row["payment"]) + resend_results[row["id"]])).rstrip())
