@@ -13,10 +13,21 @@ enum SampleExport {
         try ConfigurationLoader.load(path: root.appendingPathComponent("samples/config.json").path)
     }
 
+    /// Options for a run of the samples. Explain and forecast leave manual resends aside (they
+    /// can't be foreseen), so by default the run compared with them reads the export without
+    /// its resends file: every table but `resends`, named explicitly.
     static func options(_ date: String, input: String = csv, outputRoot: String = "/nonexistent-aviso-out",
-                        dryRun: Bool = true) throws -> RunOptions {
-        RunOptions(
-            runDate: RulesFixtures.day(date), inputDirectory: input, outputRoot: outputRoot,
+                        dryRun: Bool = true, withResends: Bool = false) throws -> RunOptions {
+        var explicit: [String: String] = [:]
+        if !withResends {
+            for name in try FileManager.default.contentsOfDirectory(atPath: input) {
+                let table = String(name.prefix { $0 != "." })
+                if table != "resends" { explicit[table] = input + "/" + name }
+            }
+        }
+        return RunOptions(
+            runDate: RulesFixtures.day(date), inputDirectory: withResends ? input : nil, explicitInputs: explicit,
+            outputRoot: outputRoot,
             configuration: try configuration(), calendars: [BrazilBankingCalendar.builtIn], dryRun: dryRun,
             toolVersion: "test", statePath: outputRoot + "/ledger.sqlite")
     }
