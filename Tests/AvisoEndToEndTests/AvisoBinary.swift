@@ -58,7 +58,7 @@ enum AvisoBinary {
 
     /// Runs `aviso` with `arguments` and waits for it; stdout and stderr go through files so a
     /// chatty child can never block on a full pipe.
-    static func run(_ arguments: [String]) throws -> ProcessResult {
+    static func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> ProcessResult {
         let executable = try location()
         let scratch = try Scratch()
         let stdoutURL = scratch.url.appendingPathComponent("stdout")
@@ -70,6 +70,9 @@ enum AvisoBinary {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !extra.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(extra) { $1 }
+        }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = stdoutHandle
         process.standardError = stderrHandle

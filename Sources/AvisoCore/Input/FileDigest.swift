@@ -26,7 +26,7 @@ final class BackgroundDigests: @unchecked Sendable {
 
     /// Starts hashing `files` (path → display name).
     init(files: [(path: String, name: String)]) {
-        let thread = Thread { [self] in
+        let work: @Sendable () -> Void = { [self] in
             for file in files {
                 let result = Result { try FileDigest.sha256(path: file.path, displayName: file.name) }
                 condition.lock()
@@ -38,7 +38,7 @@ final class BackgroundDigests: @unchecked Sendable {
             condition.broadcast()
             condition.unlock()
         }
-        thread.start()
+        if Parallelism.enabled { Thread(block: work).start() } else { work() }
     }
 
     /// The digest of a file, waiting for the hashing thread to finish.

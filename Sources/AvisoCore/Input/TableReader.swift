@@ -31,9 +31,9 @@ struct TableReader<Schema: InputTableSchema> {
             table: input.table, fileName: input.fileName, format: input.format.rawValue,
             gzip: input.fileName.lowercased().hasSuffix(".gz")
         )
-        let queue = BatchQueue<Item>(capacity: 4)
         let input = self.input
-        let producer = Thread {
+        let queue = BatchQueue<Item>(capacity: Parallelism.enabled ? 4 : Int.max)
+        let produce: @Sendable () -> Void = {
             do {
                 try Self.produce(input: input, into: queue)
                 queue.finish(nil)
@@ -41,8 +41,13 @@ struct TableReader<Schema: InputTableSchema> {
                 queue.finish(error)
             }
         }
-        producer.stackSize = 1 << 22
-        producer.start()
+        if Parallelism.enabled {
+            let producer = Thread(block: produce)
+            producer.stackSize = 1 << 22
+            producer.start()
+        } else {
+            produce()
+        }
         var progress = ProgressLine(label: input.fileName)
         var firstReasons: [String] = []
         do {

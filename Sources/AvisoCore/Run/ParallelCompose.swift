@@ -15,7 +15,7 @@ enum ParallelCompose {
         let chunks = min(max(ProcessInfo.processInfo.activeProcessorCount, 1) * 2, max(1, count / 256))
         let channels = records.map(\.channel)
         let results = ResultSlots(count: count)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+        Parallelism.forEach(chunks) { chunk in
             let lower = count * chunk / chunks
             let upper = count * (chunk + 1) / chunks
             for i in lower..<upper {

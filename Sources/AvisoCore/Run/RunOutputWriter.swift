@@ -26,7 +26,7 @@ struct RunOutputWriter {
         let channels = Channel.allCases
         let rendered = RenderedFiles(count: channels.count)
         let groups = channels.map { byChannel[$0] ?? [] }
-        DispatchQueue.concurrentPerform(iterations: channels.count) { i in
+        Parallelism.forEach(channels.count) { i in
             let bytes = OutboundFileWriter.fileBytes(groups[i], channel: channels[i])
             var hasher = SHA256()
             hasher.update(bytes)
