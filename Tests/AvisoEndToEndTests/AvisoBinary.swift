@@ -3,8 +3,10 @@ import Testing
 
 /// What one run of the `aviso` executable left behind: exit status and both output streams.
 struct ProcessResult: Sendable {
-    /// The process exit status.
+    /// The process exit status (the signal number when `signaled`).
     let status: Int32
+    /// Whether the process was killed by a signal (the crash hook's SIGKILL).
+    let signaled: Bool
     /// Everything written to standard output.
     let stdout: String
     /// Everything written to standard error.
@@ -70,9 +72,10 @@ enum AvisoBinary {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        if !extra.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(extra) { $1 }
-        }
+        // The crash hook is only ever set on purpose, by the test that runs the child.
+        var environment = ProcessInfo.processInfo.environment
+        environment["AVISO_CRASH_AT"] = nil
+        process.environment = environment.merging(extra) { $1 }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = stdoutHandle
         process.standardError = stderrHandle
@@ -82,6 +85,7 @@ enum AvisoBinary {
         try stderrHandle.close()
         return ProcessResult(
             status: process.terminationStatus,
+            signaled: process.terminationReason == .uncaughtSignal,
             stdout: String(decoding: try Data(contentsOf: stdoutURL), as: UTF8.self),
             stderr: String(decoding: try Data(contentsOf: stderrURL), as: UTF8.self)
         )

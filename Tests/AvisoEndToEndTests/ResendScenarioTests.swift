@@ -50,7 +50,7 @@ import Darwin
     static func run(
         _ date: String, input: String, out: String, extra: [String] = [], environment: [String: String] = [:],
         expect status: Int32 = 0, sourceLocation: SourceLocation = #_sourceLocation
-    ) throws -> Binary.Result {
+    ) throws -> ProcessResult {
         let result = try Binary.run(["run", "--date", date, "--input", input, "--out", out] + extra, environment: environment)
         #expect(!result.signaled, "aviso run --date \(date) was killed: \(result.stderr)", sourceLocation: sourceLocation)
         #expect(result.status == status, "aviso run --date \(date) exited \(result.status): \(result.stderr)", sourceLocation: sourceLocation)
@@ -739,55 +739,9 @@ import Darwin
 extension ResendScenarioTests {
     /// Finds and runs the built `aviso` executable.
     struct Binary {
-        /// Exit status (or the signal number when `signaled`) and the captured streams.
-        struct Result {
-            var status: Int32
-            var signaled: Bool
-            var stdout: String
-            var stderr: String
-        }
-
-        /// Beside the test bundle in the products folder, else `.build/debug/aviso` of this package.
-        static func location(filePath: String = #filePath) -> String? {
-            var candidates: [String] = []
-            let bundle = Bundle.main.bundleURL
-            candidates.append(bundle.appendingPathComponent("aviso").path)
-            candidates.append(bundle.deletingLastPathComponent().appendingPathComponent("aviso").path)
-            let package = URL(fileURLWithPath: filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            candidates.append(package.appendingPathComponent(".build/debug/aviso").path)
-            return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
-        }
-
-        static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
-            let executable = try #require(location(), "the aviso binary was not found; build it with `swift build`")
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = arguments
-            var env = ProcessInfo.processInfo.environment
-            env["AVISO_CRASH_AT"] = nil
-            for (key, value) in environment { env[key] = value }
-            process.environment = env
-            // Files, not pipes: a full pipe would block the child while we wait for it.
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("aviso-resend-io-\(UUID().uuidString)").path
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(atPath: folder) }
-            try Data().write(to: URL(fileURLWithPath: folder + "/out"))
-            try Data().write(to: URL(fileURLWithPath: folder + "/err"))
-            let out = try FileHandle(forWritingTo: URL(fileURLWithPath: folder + "/out"))
-            let err = try FileHandle(forWritingTo: URL(fileURLWithPath: folder + "/err"))
-            process.standardOutput = out
-            process.standardError = err
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            try out.close()
-            try err.close()
-            return Result(
-                status: process.terminationStatus,
-                signaled: process.terminationReason == .uncaughtSignal,
-                stdout: String(decoding: FileManager.default.contents(atPath: folder + "/out") ?? Data(), as: UTF8.self),
-                stderr: String(decoding: FileManager.default.contents(atPath: folder + "/err") ?? Data(), as: UTF8.self)
-            )
+        /// Runs the built binary (see `AvisoBinary`).
+        static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> ProcessResult {
+            try AvisoBinary.run(arguments, environment: environment)
         }
 
         /// The ledger's tables without wall-clock columns, through the `sqlite3` tool when the
