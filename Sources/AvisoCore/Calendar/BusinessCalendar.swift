@@ -118,4 +118,16 @@ public struct BusinessCalendar: Sendable {
         }
         return d
     }
+
+    /// The business days strictly between `start` and `end`, in order. A day outside the
+    /// covered years throws, unless `skippingUncovered` (then it is left out).
+    public func businessDays(after start: Day, before end: Day, skippingUncovered: Bool = false) throws(AvisoError) -> [Day] {
+        var days: [Day] = []
+        var d = start + 1
+        while d < end {
+            if !(skippingUncovered && !covers(d)), try isBusinessDay(d) { days.append(d) }
+            d = d + 1
+        }
+        return days
+    }
 }

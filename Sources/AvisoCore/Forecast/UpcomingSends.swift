@@ -18,6 +18,8 @@ struct UpcomingSends {
         var day = runDate
         while planners.count < businessDays {
             day = day + 1
+            // Candidate dates are bits of a UInt64, one per calendar day of the window.
+            if let first = planners.first, day - first.runDate >= 64 { break }
             guard calendar.covers(day) else { break }
             if try calendar.isBusinessDay(day) {
                 planners.append(try NotificationPlanner(runDate: day, calendar: calendar, configuration: configuration))
@@ -35,8 +37,8 @@ struct UpcomingSends {
     mutating func add(charge: Charge, customer: Customer, account: Account, settings: SlotSettings) throws {
         guard !planners.isEmpty, !customer.deleted else { return }
         let candidates = try candidateDates(charge: charge, settings: settings)
-        guard !candidates.isEmpty else { return }
-        for (index, planner) in planners.enumerated() where candidates.contains(planner.runDate) {
+        guard candidates != 0 else { return }
+        for (index, planner) in planners.enumerated() where candidates & (1 << UInt64(planner.runDate - firstDay)) != 0 {
             guard charge.dateCreated < planner.runDate else { continue }
             for planned in try planner.notifications(for: charge, customer: customer, account: account, settings: settings) {
                 if case .rejected = planned.contact {
@@ -54,11 +56,12 @@ struct UpcomingSends {
         }
     }
 
-    /// Every send date in the window of the charge's enabled slots and of its letter.
-    private func candidateDates(charge: Charge, settings: SlotSettings) throws -> Set<Day> {
-        var dates = Set<Day>()
+    /// Every send date in the window of the charge's enabled slots and of its letter, as a bit
+    /// per day from the window's first day (no allocation: this runs for every charge).
+    private func candidateDates(charge: Charge, settings: SlotSettings) throws -> UInt64 {
+        var dates: UInt64 = 0
         func consider(_ day: Day) {
-            if day >= firstDay && day <= lastDay { dates.insert(day) }
+            if day >= firstDay && day <= lastDay { dates |= 1 << UInt64(day - firstDay) }
         }
         func next(_ day: Day) throws -> Day? {
             guard calendar.covers(day) else { return nil }
@@ -85,8 +88,7 @@ struct UpcomingSends {
                 }
             }
         }
-        let mailing = max(charge.dateCreated + 1, charge.dueDate - configuration.mailingWindowDays)
-        if let s = try next(mailing) { consider(s) }
+        if let s = try next(planners[0].letterTarget(of: charge)) { consider(s) }
         return dates
     }
 }

@@ -154,13 +154,9 @@ public final class Ledger {
         let dates = try queue.read { db in
             try String.fetchAll(db, sql: "SELECT runDate FROM run ORDER BY runDate")
         }.compactMap { Day(iso: $0) }
-        guard let first = dates.first, let last = dates.last else { return [] }
-        let recorded = Set(dates)
         var missing: [Day] = []
-        var d = first
-        while d < last {
-            if !recorded.contains(d), calendar.covers(d), try calendar.isBusinessDay(d) { missing.append(d) }
-            d = d + 1
+        for (earlier, later) in zip(dates, dates.dropFirst()) {
+            missing += try calendar.businessDays(after: earlier, before: later, skippingUncovered: true)
         }
         return missing
     }

@@ -212,11 +212,7 @@ public struct NotificationPlanner: Sendable {
     /// Why the charge gets no printed boleto at all, the first that applies of: postal service
     /// not asked for, not open, billing type, no linha digitável; nil when it is eligible.
     func postalIneligibility(of charge: Charge, customer: Customer) -> PostalIneligibility? {
-        if !customer.postalService, !charge.postalService { return .notRequested }
-        if !charge.isOpen { return .notOpen }
-        if !charge.billingType.carriesBoleto { return .billingType }
-        if !PostalRules.isPresent(charge.identificationField) { return .noIdentificationField }
-        return nil
+        PostalRules.ineligibility(of: charge, customer: customer)
     }
 
     /// The date inside nextBD() of the letter's send date: max(dateCreated + 1, dueDate − window).

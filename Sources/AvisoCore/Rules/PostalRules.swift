@@ -84,8 +84,18 @@ public enum PostalRules {
     /// Whether the charge gets a printed boleto at all: open, BOLETO or UNDEFINED, with a linha
     /// digitável, and the customer's or the charge's own `postalService` set.
     public static func isEligible(_ charge: Charge, customer: Customer) -> Bool {
-        charge.isOpen && charge.billingType.carriesBoleto && isPresent(charge.identificationField)
-            && (customer.postalService || charge.postalService)
+        ineligibility(of: charge, customer: customer) == nil
+    }
+
+    /// The first eligibility check the charge fails (no one asked for letters, not open, a
+    /// billing type without boleto, no linha digitável), or nil when its boleto is mailed.
+    /// The one statement of the rule: the planner, explain and `isEligible` all use it.
+    public static func ineligibility(of charge: Charge, customer: Customer) -> PostalIneligibility? {
+        if !customer.postalService, !charge.postalService { return .notRequested }
+        if !charge.isOpen { return .notOpen }
+        if !charge.billingType.carriesBoleto { return .billingType }
+        if !isPresent(charge.identificationField) { return .noIdentificationField }
+        return nil
     }
 
     /// The names of the address fields that are missing (street, number, neighbourhood, city,

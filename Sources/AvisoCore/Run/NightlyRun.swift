@@ -41,13 +41,7 @@ public struct NightlyRun {
     /// covered. Empty when the ledger has no earlier run (a first run has nothing to miss).
     func missedBusinessDays(before day: Day, ledger: Ledger, calendar: BusinessCalendar) throws -> [Day] {
         guard let last = try ledger.lastRun(before: day) else { return [] }
-        var missed: [Day] = []
-        var d = last + 1
-        while d < day {
-            if try calendar.isBusinessDay(d) { missed.append(d) }
-            d = d + 1
-        }
-        return missed
+        return try calendar.businessDays(after: last, before: day)
     }
 
     // swiftlint:disable:next function_body_length
