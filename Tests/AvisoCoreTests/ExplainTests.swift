@@ -107,8 +107,7 @@ enum SampleExport {
         let snapshot = try ExportSnapshot(directory: input, explicit: [:], maxRejectRatio: options.configuration.maxRejectRatio)
         var rejects = snapshot.rejects
         var result: [ChargeExplanation] = []
-        _ = try snapshot.readCharges(rejects: &rejects) { charge, customer, account in
-            let settings = snapshot.settings(customer: customer.id, account: account.id)
+        _ = try snapshot.readCharges(rejects: &rejects) { charge, customer, account, settings in
             result.append(try planner.explain(charge: charge, customer: customer, account: account, settings: settings))
             return .used
         }

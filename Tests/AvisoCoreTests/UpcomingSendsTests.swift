@@ -12,8 +12,8 @@ import Testing
         var upcoming = try UpcomingSends(after: options.runDate, businessDays: 10, calendar: calendar, configuration: options.configuration)
         let snapshot = try ExportSnapshot(directory: options.inputDirectory, explicit: options.explicitInputs, maxRejectRatio: options.configuration.maxRejectRatio)
         var rejects = snapshot.rejects
-        _ = try snapshot.readCharges(rejects: &rejects) { charge, customer, account in
-            try upcoming.add(charge: charge, customer: customer, account: account, settings: snapshot.settings(customer: customer.id, account: account.id))
+        _ = try snapshot.readCharges(rejects: &rejects) { charge, customer, account, settings in
+            try upcoming.add(charge: charge, customer: customer, account: account, settings: settings)
             return .used
         }
         let days = upcoming.days

@@ -25,13 +25,11 @@ public struct ChargeExplainer {
         let resends = try snapshot.checkResends(rejects: &rejects) ?? []
         let firstChargeReject = rejects.count
         var found: ChargeExplanation?
-        _ = try snapshot.readCharges(rejects: &rejects) { charge, customer, account in
+        _ = try snapshot.readCharges(rejects: &rejects) { charge, customer, account, settings in
             let leftOut = LeftOutReason.of(charge: charge, customer: customer, runDate: runDate)
             if charge.id == payment {
-                let settings = snapshot.settings(customer: customer.id, account: account.id)
                 found = try planner.explain(charge: charge, customer: customer, account: account, settings: settings)
             } else if leftOut == nil {
-                let settings = snapshot.settings(customer: customer.id, account: account.id)
                 _ = try planner.notifications(for: charge, customer: customer, account: account, settings: settings)
                 _ = try planner.letter(for: charge, customer: customer)
             }

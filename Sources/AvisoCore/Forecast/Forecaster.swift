@@ -29,13 +29,10 @@ public struct Forecaster {
             maxRejectRatio: configuration.maxRejectRatio)
         var rejects = snapshot.rejects
         _ = try snapshot.checkResends(rejects: &rejects)
-        _ = try snapshot.readCharges(rejects: &rejects) { charge, customer, account in
-            var settings: SlotSettings?
+        _ = try snapshot.readCharges(rejects: &rejects) { charge, customer, account, slotSettings in
             for i in working {
                 let planner = planners[i]
                 guard LeftOutReason.of(charge: charge, customer: customer, runDate: planner.runDate) == nil else { continue }
-                let slotSettings = settings ?? snapshot.settings(customer: customer.id, account: account.id)
-                settings = slotSettings
                 for planned in try planner.notifications(for: charge, customer: customer, account: account, settings: slotSettings) {
                     if case .rejected = planned.contact {
                         result[i].rejectedNotifications += 1

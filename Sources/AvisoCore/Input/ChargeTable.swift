@@ -11,17 +11,20 @@ enum ChargeTable: InputTableSchema {
     ]
     static let required = ["id", "customer", "billingType", "status", "value", "dueDate", "dateCreated"]
 
+    /// The record fields of `Charge.TextField`'s positions, in that order.
+    static let textFields = [0, 1, 11, 12, 13, 14, 15, 16]
+
     static func decode(_ c: FieldCursor) throws(RowError) -> Charge {
+        guard c.record.bytes(0) != nil else { throw c.missing(0) }
+        guard c.record.bytes(1) != nil else { throw c.missing(1) }
         let charge = Charge(
-            id: try c.requiredString(0), customer: try c.requiredString(1),
+            text: PackedText(record: c.record, fields: textFields),
             billingType: try c.requiredEnum(2, BillingType.self),
             status: try c.requiredEnum(3, ChargeStatus.self),
             value: try c.requiredMoney(4), dueDate: try c.requiredDate(5),
             dateCreated: try c.requiredDate(6), originalDueDate: try c.date(7),
             paymentDate: try c.date(8), clientPaymentDate: try c.date(9),
-            deleted: try c.boolean(10, absent: false), subscription: c.string(11),
-            description: c.string(12), nossoNumero: c.string(13), identificationField: c.string(14),
-            invoiceUrl: c.string(15), bankSlipUrl: c.string(16),
+            deleted: try c.boolean(10, absent: false),
             lastBankSlipViewedDate: try c.date(17), postalService: try c.boolean(18, absent: false)
         )
         if charge.status.isPaid, !charge.deleted, charge.payDate == nil {

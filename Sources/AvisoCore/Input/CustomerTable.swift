@@ -9,13 +9,13 @@ enum CustomerTable: InputTableSchema {
     ]
     static let required = ["id", "account", "name"]
 
+    /// The record fields of `Customer.TextField`'s positions, in that order.
+    static let textFields = Array(0..<15)
+
     static func decode(_ c: FieldCursor) throws(RowError) -> Customer {
-        Customer(
-            id: try c.requiredString(0), account: try c.requiredString(1), name: try c.requiredString(2),
-            cpfCnpj: c.string(3), email: c.string(4), additionalEmails: c.string(5), phone: c.string(6),
-            mobilePhone: c.string(7), address: c.string(8), addressNumber: c.string(9),
-            complement: c.string(10), province: c.string(11), postalCode: c.string(12),
-            cityName: c.string(13), state: c.string(14),
+        for field in 0..<3 where c.record.bytes(field) == nil { throw c.missing(field) }
+        return Customer(
+            text: PackedText(record: c.record, fields: textFields),
             notificationDisabled: try c.boolean(15, absent: false),
             postalService: try c.boolean(16, absent: false),
             deleted: try c.boolean(17, absent: false)

@@ -5,9 +5,9 @@ enum DataQualityCensus {
     /// How many example customer ids to keep per problem.
     static let examplesPerProblem = 3
 
-    static func make(customers: [String: Customer], accounts: [String: Account]) -> [AccountDataQuality] {
+    static func make(customers: [Customer], accounts: [String: Account]) -> [AccountDataQuality] {
         var byAccount: [String: AccountDataQuality] = [:]
-        for customer in customers.values where !customer.deleted {
+        for customer in customers where !customer.deleted {
             var quality = byAccount[customer.account]
                 ?? AccountDataQuality(account: customer.account, accountName: accounts[customer.account]?.name ?? customer.account)
             quality.customers += 1

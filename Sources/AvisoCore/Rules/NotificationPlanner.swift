@@ -182,7 +182,7 @@ public struct NotificationPlanner: Sendable {
             break
         }
         guard charge.isOpen else { return .notOpen }
-        if slot == .created { return charge.subscription == nil ? .met : .generatedBySubscription }
+        if slot == .created { return charge.hasSubscription ? .generatedBySubscription : .met }
         // effDue is known for every open charge the run evaluates; explain leaves out the slots
         // that need it when the calendars do not cover it.
         guard let effectiveDue else { return .notOpen }
@@ -194,7 +194,7 @@ public struct NotificationPlanner: Sendable {
             return runDate <= effectiveDue ? .met : .afterEffectiveDue
         case .linhaDigitavel:
             guard charge.billingType.carriesBoleto else { return .billingType }
-            guard PostalRules.isPresent(charge.identificationField) else { return .noIdentificationField }
+            guard charge.hasIdentificationField else { return .noIdentificationField }
             guard charge.lastBankSlipViewedDate == nil else { return .boletoViewed }
             return runDate <= effectiveDue ? .met : .afterEffectiveDue
         case .overdueFirst:

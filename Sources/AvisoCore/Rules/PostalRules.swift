@@ -94,7 +94,7 @@ public enum PostalRules {
         if !customer.postalService, !charge.postalService { return .notRequested }
         if !charge.isOpen { return .notOpen }
         if !charge.billingType.carriesBoleto { return .billingType }
-        if !isPresent(charge.identificationField) { return .noIdentificationField }
+        if !charge.hasIdentificationField { return .noIdentificationField }
         return nil
     }
 
@@ -137,7 +137,13 @@ public enum PostalRules {
     // A value counts as present when it has something besides spaces; the input layer already
     // turns blank fields into nil, this only guards values built elsewhere.
     static func isPresent(_ value: String?) -> Bool {
-        guard let value else { return false }
-        return value.utf8.contains { $0 != 0x20 && !(0x09...0x0D).contains($0) }
+        guard var value else { return false }
+        return value.withUTF8 { isPresent(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Whether UTF-8 bytes hold anything but white space (nil holds nothing).
+    static func isPresent(_ bytes: UnsafeRawBufferPointer?) -> Bool {
+        guard let bytes else { return false }
+        return bytes.contains { $0 != 0x20 && !(0x09...0x0D).contains($0) }
     }
 }

@@ -17,8 +17,12 @@ public struct ExportSnapshot {
     public let maxRejectRatio: Double
     /// Accounts by id (first valid row of each id).
     public let accounts: [String: Account]
+    /// Accounts in file order (first valid row of each id); customers point into it.
+    public let accountList: [Account]
     /// Customers by id, deleted ones included (their charges are left out).
-    public let customers: [String: Customer]
+    public let customers: CustomerDirectory
+    /// The settings of each account in `accountList` (its rows over the built-in defaults).
+    private let accountSettings: [SlotSettings]
     /// Statistics of the files read so far: accounts, customers, notifications (if present).
     public let tables: [TableStatistics]
     /// INPUT rejects of the files read so far, in reading order.
@@ -39,19 +43,22 @@ public struct ExportSnapshot {
         var tables: [TableStatistics] = []
 
         var accounts: [String: Account] = [:]
+        var accountList: [Account] = []
+        var accountPositions: [String: Int] = [:]
         tables.append(try TableReader<AccountTable>(input: inputs["accounts"]!, maxRejectRatio: maxRejectRatio).read(rejects: &rejects) { account in
             guard accounts[account.id] == nil else { return .rejected(Self.duplicate("account", account.id)) }
             accounts[account.id] = account
+            accountPositions[account.id] = accountList.count
+            accountList.append(account)
             return .used
         })
 
-        var customers: [String: Customer] = [:]
+        var customers = CustomerDirectory()
         tables.append(try TableReader<CustomerTable>(input: inputs["customers"]!, maxRejectRatio: maxRejectRatio).read(rejects: &rejects) { customer in
-            guard accounts[customer.account] != nil else {
+            guard let account = accountPositions[customer.account] else {
                 return .rejected(RowError(field: "account", reason: "UNKNOWN_ACCOUNT", detail: "account \(customer.account) is not in the accounts file (or its row was rejected)"))
             }
-            guard customers[customer.id] == nil else { return .rejected(Self.duplicate("customer", customer.id)) }
-            customers[customer.id] = customer
+            guard customers.add(customer, account: account) else { return .rejected(Self.duplicate("customer", customer.id)) }
             return customer.deleted ? .leftOut : .used
         })
 
@@ -59,7 +66,7 @@ public struct ExportSnapshot {
         if let input = inputs["notifications"] {
             tables.append(try TableReader<SettingTable>(input: input, maxRejectRatio: maxRejectRatio).read(rejects: &rejects) { row in
                 switch row.owner {
-                case .customer(let id) where customers[id] == nil:
+                case .customer(let id) where customers.position(ofID: id) == nil:
                     return .rejected(RowError(field: "customer", reason: "UNKNOWN_CUSTOMER", detail: "customer \(id) is not in the customers file (or its row was rejected)"))
                 case .account(let id) where accounts[id] == nil:
                     return .rejected(RowError(field: "account", reason: "UNKNOWN_ACCOUNT", detail: "account \(id) is not in the accounts file (or its row was rejected)"))
@@ -73,17 +80,25 @@ public struct ExportSnapshot {
             })
         }
         book.prepare()
+        for id in book.customersWithRows {
+            if let position = customers.position(ofID: id) { customers.markOwnSettings(at: position) }
+        }
 
         self.accounts = accounts
+        self.accountList = accountList
+        self.accountSettings = accountList.map { book.settings(account: $0.id) }
         self.customers = customers
         self.book = book
         self.tables = tables
         self.rejects = rejects
     }
 
-    /// The slot settings in force for a customer of an account.
-    public func settings(customer: String, account: String) -> SlotSettings {
-        book.settings(customer: customer, account: account)
+    /// The slot settings in force for the customer at `position` in `customers`.
+    @inline(__always)
+    func settings(customerAt position: Int) -> SlotSettings {
+        let account = Int(customers.accountIndex[position])
+        guard customers.hasOwnSettings[position] else { return accountSettings[account] }
+        return book.settings(customer: customers.all[position].id, account: accountList[account].id)
     }
 
     /// Streams the resend requests file, if there is one: a repeated request id is rejected
@@ -108,17 +123,23 @@ public struct ExportSnapshot {
 
     /// Streams the charges file: a charge of an unknown (or rejected) customer is rejected
     /// (UNKNOWN_CUSTOMER), a repeated id is rejected (DUPLICATE_ID); every other row goes to
-    /// `handle` with its customer and account, which says whether the run uses it or leaves it
-    /// out (see `LeftOutReason`). Throws when the file can't be trusted, or what `handle` throws.
+    /// `handle` with its customer, account and the slot settings in force, which says whether
+    /// the run uses it or leaves it out (see `LeftOutReason`). Throws when the file can't be
+    /// trusted, or what `handle` throws.
     public func readCharges(rejects: inout [RejectRecord],
-                            _ handle: (Charge, Customer, Account) throws -> ChargeUse) throws -> TableStatistics {
-        var seenCharges = Set<String>()
+                            _ handle: (Charge, Customer, Account, SlotSettings) throws -> ChargeUse) throws -> TableStatistics {
+        var seenCharges = ChargeIDSet()
+        let empty = UnsafeRawBufferPointer(start: nil, count: 0)
         return try TableReader<ChargeTable>(input: inputs["charges"]!, maxRejectRatio: maxRejectRatio).read(rejects: &rejects) { charge in
-            guard let customer = customers[charge.customer] else {
+            // Ids are looked up by their bytes: no String is made for a charge the run only passes by.
+            guard let position = charge.text.withBytes(Charge.TextField.customer, { customers.position(ofID: $0 ?? empty) }) else {
                 return .rejected(RowError(field: "customer", reason: "UNKNOWN_CUSTOMER", detail: "customer \(charge.customer) is not in the customers file (or its row was rejected)"))
             }
-            guard seenCharges.insert(charge.id).inserted else { return .rejected(Self.duplicate("charge", charge.id)) }
-            switch try handle(charge, customer, accounts[customer.account]!) {
+            guard charge.text.withBytes(Charge.TextField.id, { seenCharges.insert($0 ?? empty) }) else {
+                return .rejected(Self.duplicate("charge", charge.id))
+            }
+            let account = accountList[Int(customers.accountIndex[position])]
+            switch try handle(charge, customers.all[position], account, settings(customerAt: position)) {
             case .used: return .used
             case .leftOut: return .leftOut
             }

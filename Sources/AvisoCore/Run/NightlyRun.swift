@@ -88,7 +88,8 @@ public struct NightlyRun {
             return .used
         }
         if let resendStats { report.tables.append(resendStats) }
-        let resendPayments = Set(requests.values.map(\.payment))
+        var resendPayments = ChargeIDSet()
+        for request in requests.values { _ = resendPayments.insert(request.payment) }
 
         // Charges, streamed: each is decided as it is read; only the day's output is kept.
         var outbound: [OutboundRecord] = []
@@ -101,8 +102,7 @@ public struct NightlyRun {
             after: runDate, businessDays: ReportPage.forecastDays, calendar: calendar, configuration: configuration
         )
         var upcomingProblem: (any Error)?
-        let stats = try snapshot.readCharges(rejects: &rejects) { charge, customer, account in
-            let settings = snapshot.settings(customer: customer.id, account: account.id)
+        let stats = try snapshot.readCharges(rejects: &rejects) { charge, customer, account, settings in
             if upcoming != nil {
                 do {
                     try upcoming!.add(charge: charge, customer: customer, account: account, settings: settings)
@@ -113,7 +113,7 @@ public struct NightlyRun {
                 }
             }
             if LeftOutReason.of(charge: charge, customer: customer, runDate: runDate) != nil { return .leftOut }
-            if resendPayments.contains(charge.id) {
+            if resendPayments.count > 0, charge.text.withBytes(Charge.TextField.id, { $0.map(resendPayments.contains) ?? false }) {
                 resendTargets[charge.id] = ResendTarget(charge: charge, customer: customer, account: account, settings: settings)
             }
             for planned in try planner.notifications(for: charge, customer: customer, account: account, settings: settings) {
@@ -225,7 +225,7 @@ public struct NightlyRun {
         var page = RunOutputWriter.PageContext()
         page.accountNames = snapshot.accounts.mapValues(\.name)
         page.forecast = upcoming?.days ?? []
-        page.dataQuality = DataQualityCensus.make(customers: snapshot.customers, accounts: snapshot.accounts)
+        page.dataQuality = DataQualityCensus.make(customers: snapshot.customers.all, accounts: snapshot.accounts)
         if let previousDate = try ledger.lastRun(before: runDate) {
             let path = (options.outputRoot as NSString).appendingPathComponent(previousDate.iso + "/summary.json")
             if let data = FileManager.default.contents(atPath: path) {

@@ -27,6 +27,14 @@ struct SettingsBook {
         }
     }
 
+    /// The ids of the customers that have rows of their own, in no particular order.
+    var customersWithRows: Dictionary<String, [Slot: SlotSetting]>.Keys { customerRows.keys }
+
+    /// The settings in force for any customer of an account that has no rows of its own.
+    func settings(account: String) -> SlotSettings {
+        accountCache[account] ?? .builtIn
+    }
+
     /// The settings in force for a customer of an account.
     func settings(customer: String, account: String) -> SlotSettings {
         var settings = accountCache[account] ?? .builtIn

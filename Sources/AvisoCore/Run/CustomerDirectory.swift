@@ -1,0 +1,72 @@
+import Foundation
+
+/// The export's customers in file order (the first valid row of each id), found by the bytes
+/// of an id without building a `String`, each with the position of its account and whether it
+/// has notification settings rows of its own.
+public struct CustomerDirectory: Sendable {
+    /// The customers, in the order their rows were read.
+    public private(set) var all: [Customer] = []
+    /// For each customer, the position of its account in `ExportSnapshot.accountList`.
+    private(set) var accountIndex: [Int32] = []
+    /// For each customer, whether the settings file has rows of its own for it.
+    private(set) var hasOwnSettings: [Bool] = []
+    private var index: ByteKeyIndex
+
+    /// An empty directory expecting about `expected` customers.
+    init(expected: Int = 0) {
+        index = ByteKeyIndex(expected: expected)
+    }
+
+    /// Number of customers.
+    public var count: Int { all.count }
+
+    /// Adds a customer of the account at `account`; false (and nothing added) when a customer
+    /// with the same id is already there.
+    mutating func add(_ customer: Customer, account: Int) -> Bool {
+        index.reserveOne()
+        let (hash, probe) = customer.text.withBytes(Customer.TextField.id) { key in
+            let key = key ?? UnsafeRawBufferPointer(start: nil, count: 0)
+            let hash = ByteKeyIndex.hash(key)
+            return (hash, index.probe(hash: hash) { equalID(at: $0, key) })
+        }
+        guard case .vacant(let slot) = probe else { return false }
+        index.fill(slot, hash: hash, entry: all.count)
+        all.append(customer)
+        accountIndex.append(Int32(account))
+        hasOwnSettings.append(false)
+        return true
+    }
+
+    /// Notes that the customer at `position` has settings rows of its own.
+    mutating func markOwnSettings(at position: Int) {
+        hasOwnSettings[position] = true
+    }
+
+    /// The position of the customer whose id has these bytes.
+    @inline(__always)
+    func position(ofID key: UnsafeRawBufferPointer) -> Int? {
+        guard case .found(let position) = index.probe(hash: ByteKeyIndex.hash(key), matches: { equalID(at: $0, key) }) else {
+            return nil
+        }
+        return position
+    }
+
+    /// The position of the customer with this id.
+    func position(ofID id: String) -> Int? {
+        var id = id
+        return id.withUTF8 { position(ofID: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The customer with this id, deleted ones included.
+    public subscript(id: String) -> Customer? {
+        position(ofID: id).map { all[$0] }
+    }
+
+    @inline(__always)
+    private func equalID(at position: Int, _ key: UnsafeRawBufferPointer) -> Bool {
+        all[position].text.withBytes(Customer.TextField.id) { stored in
+            guard let stored, stored.count == key.count else { return false }
+            return stored.count == 0 || memcmp(stored.baseAddress!, key.baseAddress!, key.count) == 0
+        }
+    }
+}

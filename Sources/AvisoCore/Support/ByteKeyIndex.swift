@@ -1,0 +1,103 @@
+/// An open-addressing hash index from byte strings (ids as they appear in the export) to
+/// small integers, for the lookups a run makes once per charge: the customer of a charge and
+/// whether its id was seen before. Keys are not stored here: the caller keeps them (in an
+/// arena, or in the records themselves) and answers "is entry `n` equal to this key?", so a
+/// lookup hashes the bytes once and never builds a `String`.
+///
+/// A slot keeps the upper 32 bits of the hash, which also place it, so the index grows without
+/// asking for the keys again. The hash is fixed (not seeded per process), so the index behaves the same on every run.
+struct ByteKeyIndex {
+    /// 0 = empty; otherwise the upper 32 bits of the key's hash and the entry number + 1.
+    private var slots: [UInt64]
+    private var mask: Int
+    /// Number of entries.
+    private(set) var count = 0
+
+    /// An index sized for about `expected` entries (it grows as needed).
+    init(expected: Int = 0) {
+        var capacity = 16
+        while capacity < expected * 2 { capacity <<= 1 }
+        slots = Array(repeating: 0, count: capacity)
+        mask = capacity - 1
+    }
+
+    /// The 64-bit hash of a key.
+    @inline(__always)
+    static func hash(_ key: UnsafeRawBufferPointer) -> UInt64 {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(key.count)
+        var offset = 0
+        let count = key.count
+        while offset + 8 <= count {
+            let word = key.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            state = mix(state ^ word, 0xA076_1D64_78BD_642F)
+            offset += 8
+        }
+        if offset < count {
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while offset < count {
+                tail |= UInt64(key[offset]) << shift
+                shift += 8
+                offset += 1
+            }
+            state = mix(state ^ tail, 0xE703_7ED1_A0B4_28DB)
+        }
+        state ^= state >> 33
+        state &*= 0xFF51_AFD7_ED55_8CCD
+        state ^= state >> 33
+        return state
+    }
+
+    /// Where a key stands: the entry with an equal key, or the empty slot where it would go.
+    enum Probe {
+        case found(Int)
+        case vacant(slot: Int)
+    }
+
+    /// Makes room for one more entry (call before `probe` when about to `fill`).
+    @inline(__always)
+    mutating func reserveOne() {
+        if (count + 1) * 4 > slots.count * 3 { grow() }
+    }
+
+    /// Looks the key hashed to `hash` up, as told by `matches(entry)`.
+    @inline(__always)
+    func probe(hash: UInt64, matches: (Int) -> Bool) -> Probe {
+        let tag = hash >> 32
+        var slot = Int(truncatingIfNeeded: tag) & mask
+        while true {
+            let content = slots[slot]
+            if content == 0 { return .vacant(slot: slot) }
+            if content >> 32 == tag {
+                let entry = Int(content & 0xFFFF_FFFF) - 1
+                if matches(entry) { return .found(entry) }
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Puts entry `entry` into the vacant slot `probe` returned (no change in between).
+    @inline(__always)
+    mutating func fill(_ slot: Int, hash: UInt64, entry: Int) {
+        precondition(entry < 0xFFFF_FFFF, "ByteKeyIndex holds entries below 2^32 - 1")
+        slots[slot] = (hash >> 32) << 32 | UInt64(entry + 1)
+        count += 1
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = Array(repeating: 0, count: old.count * 2)
+        mask = slots.count - 1
+        for content in old where content != 0 {
+            var slot = Int(truncatingIfNeeded: content >> 32) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = content
+        }
+    }
+
+    @inline(__always)
+    private static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        let product = a.multipliedFullWidth(by: b)
+        return product.high ^ product.low
+    }
+}

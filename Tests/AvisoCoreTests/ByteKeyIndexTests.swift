@@ -1,0 +1,118 @@
+import Testing
+@testable import AvisoCore
+
+@Suite("Byte-keyed lookups: ChargeIDSet, CustomerDirectory, PackedText")
+struct ByteKeyIndexTests {
+    @Test("a repeated id is found however many ids came between, empty and long ids included")
+    func chargeIDSetFindsRepeats() {
+        var set = ChargeIDSet()
+        var ids: [String] = ["", "a", String(repeating: "x", count: 300)]
+        for n in 0..<50_000 { ids.append("pay_\(n * 7919 % 1_000_003)") }
+        for id in ids {
+            let added = set.insert(id)
+            #expect(added, "first insert of \(id.prefix(20))")
+        }
+        #expect(set.count == ids.count)
+        for id in ids.reversed() {
+            let added = set.insert(id)
+            #expect(!added)
+        }
+        #expect(set.count == ids.count)
+        #expect(set.contains("pay_7919"))
+        #expect(!set.contains("pay_7918"))
+        #expect(!set.contains("pay_79190000"))
+        #expect(!set.contains(String(repeating: "x", count: 299)))
+    }
+
+    @Test("ids that differ only in their last byte, or by a prefix, stay apart", arguments: [
+        ["pay_0000000000000001", "pay_0000000000000002"],
+        ["cus_1", "cus_1 ", "cus_10", "cus_"],
+        ["12345678", "123456789", "1234567"],
+    ])
+    func nearIDs(_ ids: [String]) {
+        var set = ChargeIDSet()
+        for id in ids {
+            let added = set.insert(id)
+            #expect(added)
+        }
+        for id in ids { #expect(set.contains(id)) }
+        #expect(!set.contains(ids[0] + "x"))
+    }
+
+    @Test("the hash is the same on every run: fixed, not seeded")
+    func hashIsFixed() {
+        var key = "cus_552384854023"
+        let hash = key.withUTF8 { ByteKeyIndex.hash(UnsafeRawBufferPointer($0)) }
+        var again = String("cus_552384854023".reversed().reversed())
+        #expect(again.withUTF8 { ByteKeyIndex.hash(UnsafeRawBufferPointer($0)) } == hash)
+        var other = "cus_552384854024"
+        #expect(other.withUTF8 { ByteKeyIndex.hash(UnsafeRawBufferPointer($0)) } != hash)
+    }
+
+    @Test("the directory keeps the first customer of an id, in file order, with its account")
+    func directory() {
+        var directory = CustomerDirectory()
+        let first = Customer(id: "cus_1", account: "acc_1", name: "Ana")
+        let added = [
+            directory.add(first, account: 3),
+            directory.add(Customer(id: "cus_2", account: "acc_2", name: "Bia"), account: 0),
+            directory.add(Customer(id: "cus_1", account: "acc_2", name: "Outra"), account: 0),
+        ]
+        #expect(added == [true, true, false])
+        #expect(directory.count == 2)
+        #expect(directory.all.map(\.name) == ["Ana", "Bia"])
+        #expect(directory["cus_1"] == first)
+        #expect(directory["cus_3"] == nil)
+        #expect(directory.position(ofID: "cus_2") == 1)
+        #expect(directory.accountIndex == [3, 0])
+        directory.markOwnSettings(at: 1)
+        #expect(directory.hasOwnSettings == [false, true])
+    }
+
+    @Test("many customers are all found after the index grows")
+    func directoryGrows() {
+        var directory = CustomerDirectory()
+        for n in 0..<20_000 {
+            let added = directory.add(Customer(id: "cus_\(n)", account: "a", name: "n\(n)"), account: 0)
+            #expect(added)
+        }
+        for n in stride(from: 0, to: 20_000, by: 997) { #expect(directory.position(ofID: "cus_\(n)") == n) }
+        #expect(directory.position(ofID: "cus_20000") == nil)
+    }
+
+    @Test("packed text keeps nil, empty and accented values apart, and set repacks")
+    func packedText() {
+        var text = PackedText(["pay_1", nil, "", "Mensalidade de março — ação", nil])
+        #expect(text.string(0) == "pay_1")
+        #expect(text.string(1) == nil)
+        #expect(text.string(2) == "")
+        #expect(text.has(2))
+        #expect(!text.has(1))
+        #expect(text.string(3) == "Mensalidade de março — ação")
+        #expect(text.string(4) == nil)
+        #expect(text.string(15) == nil)
+        text.set(1, "cus_9")
+        #expect(text.string(1) == "cus_9")
+        #expect(text.string(3) == "Mensalidade de março — ação")
+        text.set(3, nil)
+        #expect(text == PackedText(["pay_1", "cus_9", ""]))
+        #expect(text.withBytes(0) { $0.map { Array($0) } } == Array("pay_1".utf8))
+        #expect(text.withBytes(4) { $0 == nil })
+    }
+
+    @Test("a charge's text reads back what it was made with")
+    func chargeText() {
+        var charge = Charge(id: "pay_1", customer: "cus_1", billingType: .boleto, status: .pending, value: 100,
+                            dueDate: Day(year: 2026, month: 12, day: 4)!, dateCreated: Day(year: 2026, month: 11, day: 1)!,
+                            subscription: "sub_1", identificationField: "  ")
+        #expect(charge.id == "pay_1")
+        #expect(charge.customer == "cus_1")
+        #expect(charge.hasSubscription)
+        #expect(!charge.hasIdentificationField)
+        charge.identificationField = "23790.12345"
+        #expect(charge.hasIdentificationField)
+        charge.subscription = nil
+        #expect(!charge.hasSubscription)
+        #expect(charge.description == nil)
+    }
+}
