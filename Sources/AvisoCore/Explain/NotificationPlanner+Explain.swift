@@ -13,11 +13,11 @@ extension NotificationPlanner {
     public func explain(charge: Charge, customer: Customer, account: Account,
                         settings: SlotSettings) throws(AvisoError) -> ChargeExplanation {
         var recorder = ExplanationRecorder()
-        try plan(charge: charge, customer: customer, account: account, settings: settings, into: &recorder)
+        var contacts = ContactCache()
+        try plan(charge: charge, customer: customer, account: account, settings: settings, into: &recorder, contacts: &contacts)
         let letter = try self.letter(for: charge, customer: customer)
 
         let effectiveDue = try? calendar.nextBusinessDay(onOrAfter: charge.dueDate)
-        var contacts = ContactCache()
         var slots: [SlotExplanation] = []
         for slot in Slot.allCases {
             let setting = settings[slot]

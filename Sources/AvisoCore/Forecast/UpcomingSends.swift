@@ -35,12 +35,20 @@ struct UpcomingSends {
 
     /// Adds what a charge would emit on the window's dates.
     mutating func add(charge: Charge, customer: Customer, account: Account, settings: SlotSettings) throws {
+        var contacts = ContactCache()
+        try add(charge: charge, customer: customer, account: account, settings: settings, contacts: &contacts)
+    }
+
+    /// Adds what a charge would emit on the window's dates, checking each contact once in
+    /// `contacts` (shared with the run date's planning of the same charge).
+    mutating func add(charge: Charge, customer: Customer, account: Account, settings: SlotSettings,
+                      contacts: inout ContactCache) throws {
         guard !planners.isEmpty, !customer.deleted else { return }
         let candidates = try candidateDates(charge: charge, settings: settings)
         guard candidates != 0 else { return }
         for (index, planner) in planners.enumerated() where candidates & (1 << UInt64(planner.runDate - firstDay)) != 0 {
             guard charge.dateCreated < planner.runDate else { continue }
-            for planned in try planner.notifications(for: charge, customer: customer, account: account, settings: settings) {
+            for planned in try planner.notifications(for: charge, customer: customer, account: account, settings: settings, contacts: &contacts) {
                 if case .rejected = planned.contact {
                     days[index].rejectedNotifications += 1
                     continue

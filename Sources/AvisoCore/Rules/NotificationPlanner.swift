@@ -27,8 +27,17 @@ public struct NotificationPlanner: Sendable {
     /// calendar's error when a date the rules need for this charge is not covered.
     public func notifications(for charge: Charge, customer: Customer, account: Account,
                               settings: SlotSettings) throws(AvisoError) -> [PlannedNotification] {
+        var contacts = ContactCache()
+        return try notifications(for: charge, customer: customer, account: account, settings: settings, contacts: &contacts)
+    }
+
+    /// `notifications(for:customer:account:settings:)` with the contact checks of this customer
+    /// and account kept in `contacts`, so that planning the same charge for several dates (the
+    /// report's look ahead, then the run date) checks each contact once.
+    func notifications(for charge: Charge, customer: Customer, account: Account, settings: SlotSettings,
+                       contacts: inout ContactCache) throws(AvisoError) -> [PlannedNotification] {
         var collector = NotificationCollector()
-        try plan(charge: charge, customer: customer, account: account, settings: settings, into: &collector)
+        try plan(charge: charge, customer: customer, account: account, settings: settings, into: &collector, contacts: &contacts)
         return collector.notifications
     }
 
@@ -52,12 +61,11 @@ public struct NotificationPlanner: Sendable {
     /// step. The run's sink keeps only the notifications; explain's keeps everything.
     @inline(__always)
     func plan<Sink: PlanSink>(charge: Charge, customer: Customer, account: Account, settings: SlotSettings,
-                              into sink: inout Sink) throws(AvisoError) {
+                              into sink: inout Sink, contacts: inout ContactCache) throws(AvisoError) {
         guard runDateIsBusinessDay, charge.dateCreated < runDate, !customer.deleted else { return }
         let fired = try firedSlots(for: charge, settings: settings, into: &sink)
         guard fired.any else { return }
 
-        var contacts = ContactCache()
         for slot in Slot.allCases {
             guard let scheduledFor = fired[slot] else { continue }
             let setting = settings[slot]
@@ -338,7 +346,8 @@ private struct FiredSlots {
     }
 }
 
-/// Contact results of one charge, each checked at most once however many slots fire.
+/// Contact results of one charge (its customer and account), each checked at most once however
+/// many slots fire and on however many dates the charge is planned.
 struct ContactCache {
     private var customerEmail: ContactResult?
     private var customerMobile: ContactResult?

@@ -103,9 +103,10 @@ public struct NightlyRun {
         )
         var upcomingProblem: (any Error)?
         let stats = try snapshot.readCharges(rejects: &rejects) { charge, customer, account, settings in
+            var contacts = ContactCache()
             if upcoming != nil {
                 do {
-                    try upcoming!.add(charge: charge, customer: customer, account: account, settings: settings)
+                    try upcoming!.add(charge: charge, customer: customer, account: account, settings: settings, contacts: &contacts)
                 } catch {
                     // A look ahead past the calendars' years must not fail today's run.
                     upcomingProblem = error
@@ -116,7 +117,7 @@ public struct NightlyRun {
             if resendPayments.count > 0, charge.text.withBytes(Charge.TextField.id, { $0.map(resendPayments.contains) ?? false }) {
                 resendTargets[charge.id] = ResendTarget(charge: charge, customer: customer, account: account, settings: settings)
             }
-            for planned in try planner.notifications(for: charge, customer: customer, account: account, settings: settings) {
+            for planned in try planner.notifications(for: charge, customer: customer, account: account, settings: settings, contacts: &contacts) {
                 switch planned.contact {
                 case .rejected(let reason, let detail):
                     var reject = RejectRecord(kind: .notification, reason: reason)
