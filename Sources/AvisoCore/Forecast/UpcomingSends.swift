@@ -3,7 +3,7 @@
 /// from the send-date formulas, and only on those dates is the charge planned, by that date's
 /// own planner. A slot fires on D only when its send date is D, so this gives exactly what
 /// `aviso forecast` (which plans every charge on every date) gives, at a fraction of the cost.
-struct UpcomingSends {
+struct UpcomingSends: Sendable {
     private let calendar: BusinessCalendar
     private let configuration: RunConfiguration
     private let planners: [NotificationPlanner]
@@ -33,35 +33,62 @@ struct UpcomingSends {
         self.days = planners.map { ForecastDay(date: $0.runDate, businessDay: true) }
     }
 
+    /// What one charge adds to the look ahead: an entry per notification or letter it would
+    /// give on a date of the window. Worked out apart from the totals (`contribution`, which
+    /// only reads) so that charges can be planned on other threads and added in file order.
+    struct Contribution: Sendable {
+        /// What goes out (or would be rejected) on the window's day at `day`.
+        enum Entry: Sendable {
+            case notification(day: Int, slot: Slot, channel: Channel, rejected: Bool)
+            case letter(day: Int)
+        }
+
+        var entries: [Entry] = []
+    }
+
     /// Adds what a charge would emit on the window's dates.
     mutating func add(charge: Charge, customer: Customer, account: Account, settings: SlotSettings) throws {
         var contacts = ContactCache()
-        try add(charge: charge, customer: customer, account: account, settings: settings, contacts: &contacts)
+        add(try contribution(charge: charge, customer: customer, account: account, settings: settings, contacts: &contacts))
     }
 
-    /// Adds what a charge would emit on the window's dates, checking each contact once in
+    /// Adds a charge's contribution to the totals of its dates.
+    mutating func add(_ contribution: Contribution) {
+        for entry in contribution.entries {
+            switch entry {
+            case .letter(let day):
+                days[day].letters += 1
+                days[day].postalFees += configuration.postalFee
+            case .notification(let day, _, _, rejected: true):
+                days[day].rejectedNotifications += 1
+            case .notification(let day, let slot, let channel, rejected: false):
+                days[day].messagesByChannel[channel, default: 0] += 1
+                days[day].messagesBySlot[slot, default: 0] += 1
+                days[day].feesByChannel[channel, default: 0] += configuration.fee(for: channel)
+            }
+        }
+    }
+
+    /// What a charge would emit on the window's dates, checking each contact once in
     /// `contacts` (shared with the run date's planning of the same charge).
-    mutating func add(charge: Charge, customer: Customer, account: Account, settings: SlotSettings,
-                      contacts: inout ContactCache) throws {
-        guard !planners.isEmpty, !customer.deleted else { return }
+    func contribution(charge: Charge, customer: Customer, account: Account, settings: SlotSettings,
+                      contacts: inout ContactCache) throws -> Contribution {
+        var contribution = Contribution()
+        guard !planners.isEmpty, !customer.deleted else { return contribution }
         let candidates = try candidateDates(charge: charge, settings: settings)
-        guard candidates != 0 else { return }
+        guard candidates != 0 else { return contribution }
         for (index, planner) in planners.enumerated() where candidates & (1 << UInt64(planner.runDate - firstDay)) != 0 {
             guard charge.dateCreated < planner.runDate else { continue }
             for planned in try planner.notifications(for: charge, customer: customer, account: account, settings: settings, contacts: &contacts) {
-                if case .rejected = planned.contact {
-                    days[index].rejectedNotifications += 1
-                    continue
-                }
-                days[index].messagesByChannel[planned.channel, default: 0] += 1
-                days[index].messagesBySlot[planned.slot, default: 0] += 1
-                days[index].feesByChannel[planned.channel, default: 0] += configuration.fee(for: planned.channel)
+                var rejected = false
+                if case .rejected = planned.contact { rejected = true }
+                contribution.entries.append(.notification(day: index, slot: planned.slot, channel: planned.channel, rejected: rejected))
             }
             if let letter = try planner.letter(for: charge, customer: customer), case .mail = letter.outcome {
-                days[index].letters += 1
-                days[index].postalFees += configuration.postalFee
+                contribution.entries.append(.letter(day: index))
             }
         }
+        return contribution
     }
 
     /// Every send date in the window of the charge's enabled slots and of its letter, as a bit

@@ -2,7 +2,7 @@
 /// loaded whole (with their rejects), resend requests and charges streamed with the run's
 /// reject logic. `aviso run`, `aviso explain` and `aviso forecast` all read through it, so they
 /// see the same rows, rejects and left-out charges.
-public struct ExportSnapshot {
+public struct ExportSnapshot: Sendable {
     /// What a caller made of a sound charge row (known customer, first valid row of its id).
     public enum ChargeUse: Sendable, Equatable {
         /// Considered by the run.
@@ -128,18 +128,44 @@ public struct ExportSnapshot {
     /// trusted, or what `handle` throws.
     public func readCharges(rejects: inout [RejectRecord],
                             _ handle: (Charge, Customer, Account, SlotSettings) throws -> ChargeUse) throws -> TableStatistics {
+        try readCharges(rejects: &rejects, prepare: { _, _, _, _ in () }, { charge, customer, account, settings, _ in
+            try handle(charge, customer, account, settings)
+        })
+    }
+
+    /// `readCharges(rejects:_:)` with the work on each charge split in two: `prepare`, which
+    /// must only read (it may run on other threads, ahead of `handle` and for rows `handle`
+    /// will never see, such as a repeated id), and `handle`, called in file order with what
+    /// `prepare` gave for the row.
+    func readCharges<Work: Sendable>(
+        rejects: inout [RejectRecord],
+        prepare: @escaping @Sendable (Charge, Customer, Account, SlotSettings) -> Work,
+        _ handle: (Charge, Customer, Account, SlotSettings, Work) throws -> ChargeUse
+    ) throws -> TableStatistics {
         var seenCharges = ChargeIDSet()
         let empty = UnsafeRawBufferPointer(start: nil, count: 0)
-        return try TableReader<ChargeTable>(input: inputs["charges"]!, maxRejectRatio: maxRejectRatio).read(rejects: &rejects) { charge in
+        let snapshot = self
+        let locate: @Sendable (Charge) -> PreparedCharge<Work>? = { charge in
             // Ids are looked up by their bytes: no String is made for a charge the run only passes by.
-            guard let position = charge.text.withBytes(Charge.TextField.customer, { customers.position(ofID: $0 ?? empty) }) else {
+            guard let position = charge.text.withBytes(Charge.TextField.customer, {
+                snapshot.customers.position(ofID: $0 ?? UnsafeRawBufferPointer(start: nil, count: 0))
+            }) else {
+                return nil
+            }
+            let account = snapshot.accountList[Int(snapshot.customers.accountIndex[position])]
+            let customer = snapshot.customers.all[position]
+            let settings = snapshot.settings(customerAt: position)
+            return PreparedCharge(customer: customer, account: account, settings: settings,
+                                  work: prepare(charge, customer, account, settings))
+        }
+        return try TableReader<ChargeTable>(input: inputs["charges"]!, maxRejectRatio: maxRejectRatio).read(rejects: &rejects) { charge in
+            guard let prepared = locate(charge) else {
                 return .rejected(RowError(field: "customer", reason: "UNKNOWN_CUSTOMER", detail: "customer \(charge.customer) is not in the customers file (or its row was rejected)"))
             }
             guard charge.text.withBytes(Charge.TextField.id, { seenCharges.insert($0 ?? empty) }) else {
                 return .rejected(Self.duplicate("charge", charge.id))
             }
-            let account = accountList[Int(customers.accountIndex[position])]
-            switch try handle(charge, customers.all[position], account, settings(customerAt: position)) {
+            switch try handle(charge, prepared.customer, prepared.account, prepared.settings, prepared.work) {
             case .used: return .used
             case .leftOut: return .leftOut
             }
@@ -149,4 +175,13 @@ public struct ExportSnapshot {
     static func duplicate(_ what: String, _ id: String) -> RowError {
         RowError(field: "id", reason: "DUPLICATE_ID", detail: "\(what) id \(id) appeared on an earlier valid row; the first is kept")
     }
+}
+
+/// A charge's customer, account, settings and the caller's prepared work, found off the
+/// caller's thread.
+struct PreparedCharge<Work: Sendable>: Sendable {
+    var customer: Customer
+    var account: Account
+    var settings: SlotSettings
+    var work: Work
 }

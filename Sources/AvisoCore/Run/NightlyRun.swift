@@ -102,22 +102,26 @@ public struct NightlyRun {
             after: runDate, businessDays: ReportPage.forecastDays, calendar: calendar, configuration: configuration
         )
         var upcomingProblem: (any Error)?
-        let stats = try snapshot.readCharges(rejects: &rejects) { charge, customer, account, settings in
-            var contacts = ContactCache()
-            if upcoming != nil {
-                do {
-                    try upcoming!.add(charge: charge, customer: customer, account: account, settings: settings, contacts: &contacts)
-                } catch {
-                    // A look ahead past the calendars' years must not fail today's run.
-                    upcomingProblem = error
-                    upcoming = nil
-                }
+        let window = upcoming
+        let stats = try snapshot.readCharges(rejects: &rejects, prepare: { charge, customer, account, settings in
+            ChargePlan(charge: charge, customer: customer, account: account, settings: settings, planner: planner, upcoming: window)
+        }) { charge, customer, account, settings, plan in
+            switch plan.upcoming {
+            case .success(let contribution)?:
+                upcoming?.add(contribution)
+            case .failure(let error)? where upcoming != nil:
+                // A look ahead past the calendars' years must not fail today's run.
+                upcomingProblem = error
+                upcoming = nil
+            default:
+                break
             }
-            if LeftOutReason.of(charge: charge, customer: customer, runDate: runDate) != nil { return .leftOut }
+            if plan.leftOut { return .leftOut }
             if resendPayments.count > 0, charge.text.withBytes(Charge.TextField.id, { $0.map(resendPayments.contains) ?? false }) {
                 resendTargets[charge.id] = ResendTarget(charge: charge, customer: customer, account: account, settings: settings)
             }
-            for planned in try planner.notifications(for: charge, customer: customer, account: account, settings: settings, contacts: &contacts) {
+            if let failure = plan.failure { throw failure }
+            for planned in plan.notifications {
                 switch planned.contact {
                 case .rejected(let reason, let detail):
                     var reject = RejectRecord(kind: .notification, reason: reason)
@@ -137,7 +141,7 @@ public struct NightlyRun {
                     contexts.append(context)
                 }
             }
-            if let decision = try planner.letter(for: charge, customer: customer) {
+            if let decision = plan.letter {
                 switch decision.outcome {
                 case .mail(let postalCode):
                     letters.append(ManifestLetter(

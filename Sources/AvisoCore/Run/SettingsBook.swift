@@ -1,6 +1,6 @@
 /// Resolves which slot settings apply to a customer: its own row beats its account's default
 /// row, which beats the built-in default; a row replaces the slot whole.
-struct SettingsBook {
+struct SettingsBook: Sendable {
     private var accountRows: [String: [Slot: SlotSetting]] = [:]
     private var customerRows: [String: [Slot: SlotSetting]] = [:]
     private var accountCache: [String: SlotSettings] = [:]

@@ -1,0 +1,35 @@
+/// Everything the run decides about one charge that needs only the charge, its customer, its
+/// account and its settings: the look ahead's share, whether it is left out, the notifications
+/// and the letter of the run date. Worked out where the rows are decoded (on other threads),
+/// then applied in file order by the run, which alone builds records and counts.
+struct ChargePlan: Sendable {
+    /// The charge's share of the report's look ahead; nil when there is no look ahead.
+    var upcoming: Result<UpcomingSends.Contribution, any Error>?
+    /// Left out of the run (see `LeftOutReason`): nothing below was worked out.
+    var leftOut = false
+    /// The run date's notifications, in planner order.
+    var notifications: [PlannedNotification] = []
+    /// The run date's letter decision, if the letter is due.
+    var letter: LetterDecision?
+    /// A calendar failure while planning, thrown when the run reaches this charge.
+    var failure: AvisoError?
+
+    /// Plans one charge for the run date (and the look ahead, when `upcoming` is given).
+    init(charge: Charge, customer: Customer, account: Account, settings: SlotSettings,
+         planner: NotificationPlanner, upcoming window: UpcomingSends?) {
+        var contacts = ContactCache()
+        if let window {
+            upcoming = Result { try window.contribution(charge: charge, customer: customer, account: account, settings: settings, contacts: &contacts) }
+        }
+        if LeftOutReason.of(charge: charge, customer: customer, runDate: planner.runDate) != nil {
+            leftOut = true
+            return
+        }
+        do {
+            notifications = try planner.notifications(for: charge, customer: customer, account: account, settings: settings, contacts: &contacts)
+            letter = try planner.letter(for: charge, customer: customer)
+        } catch {
+            failure = error
+        }
+    }
+}
