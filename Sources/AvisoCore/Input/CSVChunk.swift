@@ -15,8 +15,6 @@ final class CSVChunk: @unchecked Sendable {
     let firstNumber: Int
     /// How many records the splitter found in the chunk; a chunk parser stops after these.
     var records = 0
-    /// Whether the chunk ends where the file ends (its end is the end of the file).
-    var endsFile = false
 
     /// An empty chunk of a file with `layout`, whose first byte is on `firstLine` and whose
     /// first record is number `firstNumber`, with room for `capacity` bytes to start with.

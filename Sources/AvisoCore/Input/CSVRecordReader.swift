@@ -303,7 +303,6 @@ public final class CSVRecordReader: RecordReader {
                 if size >= targetSize && size >= neededUntil && !skippingToLineEnd { break }
                 guard try next(into: &unused) else {
                     splitEnded = true
-                    chunk.endsFile = true
                     break
                 }
             }
@@ -320,7 +319,7 @@ public final class CSVRecordReader: RecordReader {
         chunk.append(buffer + copiedFrom, position - copiedFrom)
         copiedFrom = position
         chunk.records = recordCount - firstCount
-        return chunk.records == 0 && chunk.endsFile ? nil : chunk
+        return chunk.records == 0 && splitEnded ? nil : chunk
     }
 
     /// Skips empty lines at `position`, reading more as needed. Returns false at end of file.

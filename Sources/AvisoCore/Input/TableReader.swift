@@ -23,6 +23,9 @@ struct TableReader<Schema: InputTableSchema> {
     /// Records per hand-off between the reading thread and the caller.
     private static var batchSize: Int { 4096 }
 
+    /// Whether a CSV file is cut into chunks decoded on worker threads; otherwise one thread
+    /// reads and decodes it (and with `Parallelism` off, before the caller sees a row).
+    var splitsCSV = Parallelism.enabled
     /// Bytes per CSV chunk decoded on a worker thread (tests make it tiny).
     var chunkSize = 2 << 20
     /// Threads decoding CSV chunks.
@@ -41,7 +44,7 @@ struct TableReader<Schema: InputTableSchema> {
         let input = self.input
         let take: () throws -> ArraySlice<Item>?
         let stop: () -> Void
-        if Parallelism.enabled && input.format == .csv {
+        if splitsCSV && input.format == .csv {
             // CSV: one thread cuts the file into chunks of whole records, two decode them.
             let pipeline = ChunkPipeline<Item>(batchSize: Self.batchSize, maxInFlight: Self.chunksInFlight)
             let chunkSize = self.chunkSize
