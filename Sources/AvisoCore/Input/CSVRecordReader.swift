@@ -64,6 +64,22 @@ public final class CSVRecordReader: RecordReader {
     /// Unescaped bytes of a quoted field with doubled quotes or trailing text.
     private var scratch: [UInt8] = []
 
+    /// A chunk parser reads the chunk's bytes in place: the chunk owns `buffer`.
+    private var ownedChunk: CSVChunk?
+    /// A chunk parser stops after this record number.
+    private var recordLimit = Int.max
+    /// While cutting chunks: the chunk being filled; records are only delimited, not kept.
+    private var splitting: CSVChunk?
+    /// While cutting chunks: `buffer[copiedFrom..<position]` belongs to `splitting` but is not
+    /// in it yet.
+    private var copiedFrom = 0
+    /// While cutting chunks: the chunk may not end before this many bytes (a quote never closed
+    /// is judged on the bytes up to its cap, which the chunk parser must see too).
+    private var neededUntil = 0
+    /// While cutting chunks: the error that ended the last chunk early, thrown by the next call.
+    private var splitFailure: (any Error)?
+    private var splitEnded = false
+
     /// Opens a CSV stream and reads its header.
     /// - Parameters:
     ///   - source: the file's bytes (already inflated when gzipped).
@@ -93,8 +109,37 @@ public final class CSVRecordReader: RecordReader {
         try readHeader(required: required)
     }
 
+    /// A parser of one chunk cut by `nextChunk(targetSize:)`: reads the chunk's records, with
+    /// the lines, numbers, values and problems a reader of the whole file gives them.
+    init(chunk: CSVChunk) {
+        let layout = chunk.layout
+        source = MemoryByteSource([])
+        fileName = layout.fileName
+        fields = layout.fields
+        header = layout.header
+        columnMap = layout.columnMap
+        delimiter = layout.delimiter
+        quotedCap = layout.quotedCap
+        maxRecordBytes = layout.maxRecordBytes
+        chunkSize = 1
+        ownedChunk = chunk
+        buffer = chunk.bytes
+        capacity = chunk.count
+        end = chunk.count
+        sourceAtEnd = true
+        line = chunk.firstLine
+        recordCount = chunk.firstNumber - 1
+        recordLimit = chunk.firstNumber - 1 + chunk.records
+    }
+
     deinit {
-        buffer.deallocate()
+        if ownedChunk == nil { buffer.deallocate() }
+    }
+
+    /// What the header decided, for parsers of this file's chunks.
+    var layout: CSVLayout {
+        CSVLayout(fileName: fileName, fields: fields, header: header, columnMap: columnMap,
+                  delimiter: delimiter, quotedCap: quotedCap, maxRecordBytes: maxRecordBytes)
     }
 
     // MARK: Header
@@ -195,6 +240,7 @@ public final class CSVRecordReader: RecordReader {
     /// Overwrites `record` with the next record; returns false at the end of the file.
     /// - Throws: `AvisoError(.input)` when the source fails or a record exceeds 64 MiB.
     public func next(into record: inout RawRecord) throws -> Bool {
+        guard recordCount < recordLimit else { return false }
         while true {
             record.reset()
             if skippingToLineEnd {
@@ -228,6 +274,76 @@ public final class CSVRecordReader: RecordReader {
         }
     }
 
+    // MARK: Cutting chunks
+
+    /// Cuts the next run of whole records off the file, for `CSVRecordReader(chunk:)` to parse
+    /// elsewhere: at least `targetSize` bytes unless the file ends first, ending where a record
+    /// ends. Records are delimited exactly as `next(into:)` does (same buffer refills, so the
+    /// same errors at the same records), without keeping values or checking UTF-8. Nil after
+    /// the last chunk.
+    /// - Throws: what `next(into:)` throws, but only once the chunk of the records read before
+    ///   the failure (with every byte buffered then) has been returned.
+    func nextChunk(targetSize: Int) throws -> CSVChunk? {
+        if let failure = splitFailure {
+            splitFailure = nil
+            throw failure
+        }
+        guard !splitEnded else { return nil }
+        let chunk = CSVChunk(layout: layout, firstLine: line, firstNumber: recordCount + 1,
+                             capacity: targetSize + targetSize / 2)
+        splitting = chunk
+        defer { splitting = nil }
+        copiedFrom = position
+        neededUntil = 0
+        let firstCount = recordCount
+        var unused = RawRecord(fieldCount: 0)
+        do {
+            while true {
+                let size = chunk.count + position - copiedFrom
+                if size >= targetSize && size >= neededUntil && !skippingToLineEnd { break }
+                if !skippingToLineEnd && skipPlainLine() { continue }
+                guard try next(into: &unused) else {
+                    splitEnded = true
+                    break
+                }
+            }
+        } catch {
+            // Everything buffered goes along: it holds what decided the records read so far.
+            chunk.append(buffer + copiedFrom, end - copiedFrom)
+            copiedFrom = end
+            chunk.records = recordCount - firstCount
+            splitEnded = true
+            guard chunk.records > 0 else { throw error }
+            splitFailure = error
+            return chunk
+        }
+        chunk.append(buffer + copiedFrom, position - copiedFrom)
+        copiedFrom = position
+        chunk.records = recordCount - firstCount
+        return chunk.records == 0 && splitEnded ? nil : chunk
+    }
+
+    /// While cutting chunks, steps over the line at `position` when it is buffered whole and
+    /// holds no quote: such a line is one record (or a blank line) whatever its fields, exactly
+    /// as `next(into:)` would read it, without a refill. False, moving nothing, otherwise.
+    @inline(__always)
+    private func skipPlainLine() -> Bool {
+        let stop = CSVRecordReader.find(buffer, from: position, to: end,
+                                        CSVRecordReader.quote, CSVRecordReader.lineFeed, CSVRecordReader.lineFeed)
+        guard stop < end, buffer[stop] == CSVRecordReader.lineFeed else { return false }
+        var i = position
+        while i < stop {
+            let byte = buffer[i]
+            guard byte == CSVRecordReader.space || byte == CSVRecordReader.tab
+                    || byte == CSVRecordReader.carriageReturn else { break }
+            i += 1
+        }
+        if i < stop { recordCount += 1 }
+        line += 1
+        position = stop + 1
+        return true
+    }
+
     /// Skips empty lines at `position`, reading more as needed. Returns false at end of file.
     private func skipBlankLines() throws -> Bool {
         while true {
@@ -256,6 +372,11 @@ public final class CSVRecordReader: RecordReader {
     /// `chunkSize` more bytes (or up to the end of the source).
     private func refill() throws {
         guard !sourceAtEnd else { return }
+        if let chunk = splitting, position > copiedFrom {
+            // The bytes about to be dropped belong to the chunk being cut.
+            chunk.append(buffer + copiedFrom, position - copiedFrom)
+        }
+        copiedFrom = 0
         if position > 0 {
             let kept = end - position
             if kept > 0 { memmove(buffer, buffer + position, kept) }
@@ -302,7 +423,8 @@ public final class CSVRecordReader: RecordReader {
         let lineFeed = CSVRecordReader.lineFeed
         let quoteLimit = min(end, start + quotedCap)
         // Locals, so the loop does not touch class properties (and their exclusivity checks).
-        let map = columnMap
+        // Cutting chunks only needs where records end: no value is kept.
+        let map = splitting == nil ? columnMap : []
         let collecting = headerValues != nil
         let columnCount = collecting ? Int.max : header.count
         var problem: RecordProblem?
@@ -433,7 +555,7 @@ public final class CSVRecordReader: RecordReader {
     private func finish(_ start: Int, _ recordEnd: Int, next: Int, fields found: Int, of expected: Int,
                         lines: Int, _ problem: RecordProblem?, _ record: inout RawRecord) -> Scan {
         var problem = problem
-        if problem == nil,
+        if problem == nil, splitting == nil,
            let offset = UTF8Validator.firstInvalid(buffer + start, count: recordEnd - start) {
             let byte = String(buffer[start + offset], radix: 16, uppercase: true)
             problem = .badUTF8("invalid UTF-8 byte 0x\(byte) at byte \(offset + 1) of the record")
@@ -453,6 +575,11 @@ public final class CSVRecordReader: RecordReader {
             ? "the quote opening \(describe(column)) is not closed within \(CSVRecordReader.size(quotedCap)) of the record's start"
             : "the quote opening \(describe(column)) is never closed"
         record.problem = problem ?? .badQuotes(detail)
+        if let chunk = splitting {
+            // The chunk parser must see what decided this: the bytes up to the cap and one more
+            // (a doubled quote across the cap), or the end of the file.
+            neededUntil = max(neededUntil, chunk.count + (start - copiedFrom) + quotedCap + 1)
+        }
         if let found = memchr(buffer + start, Int32(CSVRecordReader.lineFeed), end - start) {
             return .record(next: buffer.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1, lines: 1)
         }
@@ -493,7 +620,7 @@ public final class CSVRecordReader: RecordReader {
         while low < high, RawRecord.isSpace(low.pointee) { low += 1 }
         while high > low, RawRecord.isSpace((high - 1).pointee) { high -= 1 }
         if low < high {
-            record.set(target, UnsafeBufferPointer(start: low, count: low.distance(to: high)))
+            record.setTrimmed(target, low, low.distance(to: high))
         }
     }
 

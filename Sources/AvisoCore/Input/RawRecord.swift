@@ -47,6 +47,17 @@ public struct RawRecord: Sendable {
         ends[field] = hi
     }
 
+    /// Stores `count` bytes at `start` as the value of wanted field `field`, as `set` does, for
+    /// bytes the caller already trimmed and found non-empty: one copy, no second scan.
+    @inline(__always)
+    mutating func setTrimmed(_ field: Int, _ start: UnsafePointer<UInt8>, _ count: Int) {
+        guard starts[field] < 0 else { return }
+        let offset = storage.count
+        storage.append(contentsOf: UnsafeBufferPointer(start: start, count: count))
+        starts[field] = offset
+        ends[field] = offset + count
+    }
+
     @inline(__always)
     static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 

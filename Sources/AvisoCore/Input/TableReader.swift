@@ -23,6 +23,16 @@ struct TableReader<Schema: InputTableSchema> {
     /// Records per hand-off between the reading thread and the caller.
     private static var batchSize: Int { 4096 }
 
+    /// Whether a CSV file is cut into chunks decoded on worker threads; otherwise one thread
+    /// reads and decodes it (and with `Parallelism` off, before the caller sees a row).
+    var splitsCSV = Parallelism.enabled
+    /// Bytes per CSV chunk decoded on a worker thread (tests make it tiny).
+    var chunkSize = 2 << 20
+    /// Threads decoding CSV chunks.
+    private static var workers: Int { 2 }
+    /// CSV chunks cut and not yet handled, at most.
+    private static var chunksInFlight: Int { 6 }
+
     /// Reads the whole file. Throws when the file can't be trusted (unreadable, malformed,
     /// too many rejects). Reading and decoding run on a thread of their own, a few thousand
     /// records ahead of `handle`, which runs on the caller's thread in file order.
@@ -32,26 +42,43 @@ struct TableReader<Schema: InputTableSchema> {
             gzip: input.fileName.lowercased().hasSuffix(".gz")
         )
         let input = self.input
-        let queue = BatchQueue<Item>(capacity: Parallelism.enabled ? 4 : Int.max)
-        let produce: @Sendable () -> Void = {
-            do {
-                try Self.produce(input: input, into: queue)
-                queue.finish(nil)
-            } catch {
-                queue.finish(error)
-            }
-        }
-        if Parallelism.enabled {
-            let producer = Thread(block: produce)
-            producer.stackSize = 1 << 22
-            producer.start()
+        let take: () throws -> ArraySlice<Item>?
+        let stop: () -> Void
+        if splitsCSV && input.format == .csv {
+            // CSV: one thread cuts the file into chunks of whole records, two decode them.
+            let pipeline = ChunkPipeline<Item>(batchSize: Self.batchSize, maxInFlight: Self.chunksInFlight)
+            let chunkSize = self.chunkSize
+            pipeline.start(workers: Self.workers, split: { emit in
+                try Self.split(input: input, chunkSize: chunkSize, emit)
+            }, decode: { chunk in
+                Self.decode(chunk)
+            })
+            take = pipeline.take
+            stop = { pipeline.cancel(); pipeline.waitUntilFinished() }
         } else {
-            produce()
+            let queue = BatchQueue<Item>(capacity: Parallelism.enabled ? 4 : Int.max)
+            let produce: @Sendable () -> Void = {
+                do {
+                    try Self.produce(input: input, into: queue)
+                    queue.finish(nil)
+                } catch {
+                    queue.finish(error)
+                }
+            }
+            if Parallelism.enabled {
+                let producer = Thread(block: produce)
+                producer.stackSize = 1 << 22
+                producer.start()
+            } else {
+                produce()
+            }
+            take = { try queue.take()?[...] }
+            stop = { queue.cancel(); queue.waitUntilFinished() }
         }
         var progress = ProgressLine(label: input.fileName)
         var firstReasons: [String] = []
         do {
-            while let batch = try queue.take() {
+            while let batch = try take() {
                 for item in batch {
                     stats.rowsRead += 1
                     var failed: (RowError, Int, Int, String?)?
@@ -82,8 +109,7 @@ struct TableReader<Schema: InputTableSchema> {
                 progress.update(rows: stats.rowsRead)
             }
         } catch {
-            queue.cancel()
-            queue.waitUntilFinished()
+            stop()
             progress.finish(rows: stats.rowsRead)
             throw error
         }
@@ -118,23 +144,52 @@ struct TableReader<Schema: InputTableSchema> {
         var batch: [Item] = []
         batch.reserveCapacity(batchSize)
         while try reader.next(into: &record) {
-            let id = idIndex.flatMap { record.string($0) }
-            if let problem = record.problem {
-                batch.append(.failure(RowError(field: "", reason: problem.reason, detail: problem.detail), line: record.line, number: record.number, id: id))
-            } else {
-                do {
-                    let row = try Schema.decode(FieldCursor(record: record, names: Schema.fields))
-                    batch.append(.row(row, line: record.line, number: record.number, id: id))
-                } catch {
-                    batch.append(.failure(error, line: record.line, number: record.number, id: id))
-                }
-            }
+            batch.append(item(record, idIndex: idIndex))
             if batch.count == batchSize {
                 guard queue.put(batch) else { return }
                 batch.removeAll(keepingCapacity: true)
             }
         }
         if !batch.isEmpty { _ = queue.put(batch) }
+    }
+
+    /// Opens the CSV file, reads its header and cuts the rest into chunks of whole records
+    /// for `emit`, until the end or until `emit` refuses one.
+    private static func split(input: LocatedInput, chunkSize: Int, _ emit: (CSVChunk) -> Bool) throws {
+        let source = try InputFile.open(path: input.path, displayName: input.fileName)
+        let reader = try CSVRecordReader(source: source, fileName: input.fileName, fields: Schema.fields, required: Schema.required)
+        while let chunk = try reader.nextChunk(targetSize: chunkSize) {
+            guard emit(chunk) else { return }
+        }
+    }
+
+    /// Decodes every record of a chunk, in order: one item per record.
+    private static func decode(_ chunk: CSVChunk) -> [Item] {
+        let reader = CSVRecordReader(chunk: chunk)
+        var record = RawRecord(fieldCount: Schema.fields.count)
+        let idIndex = Schema.fields.firstIndex(of: "id")
+        var items: [Item] = []
+        items.reserveCapacity(chunk.records)
+        // A chunk parser reads memory only: it has nothing to throw.
+        while (try? reader.next(into: &record)) == true {
+            items.append(item(record, idIndex: idIndex))
+        }
+        return items
+    }
+
+    /// The item for one record: its problem, its decoding failure, or its row.
+    @inline(__always)
+    private static func item(_ record: RawRecord, idIndex: Int?) -> Item {
+        let id = idIndex.flatMap { record.string($0) }
+        if let problem = record.problem {
+            return .failure(RowError(field: "", reason: problem.reason, detail: problem.detail), line: record.line, number: record.number, id: id)
+        }
+        do {
+            let row = try Schema.decode(FieldCursor(record: record, names: Schema.fields))
+            return .row(row, line: record.line, number: record.number, id: id)
+        } catch {
+            return .failure(error, line: record.line, number: record.number, id: id)
+        }
     }
 
     static func format(_ value: Double) -> String {

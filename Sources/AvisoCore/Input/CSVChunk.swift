@@ -1,0 +1,47 @@
+/// A run of whole CSV records cut out of a file by `CSVRecordReader.nextChunk`, to be parsed
+/// on another thread by a `CSVRecordReader(chunk:layout:)`. The chunk owns its bytes; it is
+/// handed from one thread to the next and never shared, hence `@unchecked Sendable`.
+final class CSVChunk: @unchecked Sendable {
+    /// The chunk's bytes: its records, and any blank lines between or after them.
+    private(set) var bytes: UnsafeMutablePointer<UInt8>
+    /// How many bytes of `bytes` are valid.
+    private(set) var count = 0
+    private var capacity: Int
+    /// What the file's header decided.
+    let layout: CSVLayout
+    /// Physical line (1-based) at the chunk's first byte.
+    let firstLine: Int
+    /// Record number of the chunk's first record.
+    let firstNumber: Int
+    /// How many records the splitter found in the chunk; a chunk parser stops after these.
+    var records = 0
+
+    /// An empty chunk of a file with `layout`, whose first byte is on `firstLine` and whose
+    /// first record is number `firstNumber`, with room for `capacity` bytes to start with.
+    init(layout: CSVLayout, firstLine: Int, firstNumber: Int, capacity: Int) {
+        self.layout = layout
+        self.firstLine = firstLine
+        self.firstNumber = firstNumber
+        self.capacity = max(16, capacity)
+        bytes = .allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        bytes.deallocate()
+    }
+
+    /// Appends `length` bytes at `from`, growing the storage as needed.
+    func append(_ from: UnsafePointer<UInt8>, _ length: Int) {
+        guard length > 0 else { return }
+        if count + length > capacity {
+            let grown = max(capacity * 2, count + length)
+            let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+            larger.update(from: bytes, count: count)
+            bytes.deallocate()
+            bytes = larger
+            capacity = grown
+        }
+        (bytes + count).update(from: from, count: length)
+        count += length
+    }
+}

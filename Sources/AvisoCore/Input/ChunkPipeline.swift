@@ -1,0 +1,177 @@
+import Foundation
+
+/// Decodes a CSV file on several threads and hands the results over in file order.
+///
+/// One splitter thread cuts the file into chunks of whole records (`CSVRecordReader.nextChunk`);
+/// worker threads turn each chunk into one element per record; the consumer takes the elements
+/// chunk after chunk, in order. At most `maxInFlight` chunks are cut and not yet taken, so memory
+/// stays bounded.
+///
+/// The consumer sees exactly what the single reading thread of `BatchQueue` would show it: when
+/// the file fails after R records, only the first R rounded down to a multiple of `batchSize`
+/// records are handed over before the error, as whole batches were.
+final class ChunkPipeline<Element: Sendable>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private let batchSize: Int
+    private let maxInFlight: Int
+
+    // Guarded by `condition`.
+    /// Chunks cut and not yet taken by a worker, with their sequence numbers, oldest first.
+    private var pending: [(sequence: Int, chunk: CSVChunk)] = []
+    /// Decoded chunks not yet taken by the consumer, by sequence number.
+    private var decoded: [Int: (firstNumber: Int, elements: [Element])] = [:]
+    /// Chunks cut so far; the next chunk's sequence number.
+    private var cut = 0
+    /// Chunks the consumer has taken.
+    private var taken = 0
+    /// Records in the chunks cut so far: records 1...confirmed exist.
+    private var confirmed = 0
+    private var splitFinished = false
+    private var splitFailure: (any Error)?
+    /// The consumer waits for the splitter to confirm records: the splitter must not wait.
+    private var consumerWaiting = false
+    private var cancelled = false
+    private var running = 0
+
+    // The consumer's own state.
+    private var current: [Element] = []
+    private var currentFirstNumber = 1
+    private var offset = 0
+    private var allowedThrough = 0
+
+    /// A pipeline handing over at most `batchSize`-aligned records before a failure, with at
+    /// most `maxInFlight` chunks between the splitter and the consumer.
+    init(batchSize: Int, maxInFlight: Int) {
+        self.batchSize = max(1, batchSize)
+        self.maxInFlight = max(1, maxInFlight)
+    }
+
+    /// Starts the threads: `split` runs on a thread of its own and passes each chunk to the
+    /// function it is given, which returns false once the consumer has stopped; `decode` runs
+    /// on `workers` threads and must return one element per record of the chunk, in order.
+    func start(workers: Int,
+               split: @escaping @Sendable (_ emit: (CSVChunk) -> Bool) throws -> Void,
+               decode: @escaping @Sendable (CSVChunk) -> [Element]) {
+        let splitter: @Sendable () -> Void = { [self] in
+            var failure: (any Error)?
+            do {
+                try split { self.emit($0) }
+            } catch {
+                failure = error
+            }
+            condition.lock()
+            splitFinished = true
+            splitFailure = failure
+            running -= 1
+            condition.broadcast()
+            condition.unlock()
+        }
+        let worker: @Sendable () -> Void = { [self] in work(decode) }
+        let workers = max(1, workers)
+        running = workers + 1
+        for body in [splitter] + Array(repeating: worker, count: workers) {
+            let thread = Thread(block: body)
+            thread.stackSize = 1 << 22
+            thread.start()
+        }
+    }
+
+    /// Queues a cut chunk; waits while too many are in flight. False when cancelled.
+    private func emit(_ chunk: CSVChunk) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while cut - taken >= maxInFlight && !consumerWaiting && !cancelled {
+            condition.wait()
+        }
+        guard !cancelled else { return false }
+        pending.append((cut, chunk))
+        cut += 1
+        confirmed = chunk.firstNumber - 1 + chunk.records
+        condition.broadcast()
+        return true
+    }
+
+    /// A worker: decodes chunks until the splitter is done and nothing is pending.
+    private func work(_ decode: (CSVChunk) -> [Element]) {
+        while true {
+            condition.lock()
+            while pending.isEmpty && !splitFinished && !cancelled { condition.wait() }
+            if cancelled || pending.isEmpty {
+                running -= 1
+                condition.broadcast()
+                condition.unlock()
+                return
+            }
+            let (sequence, chunk) = pending.removeFirst()
+            condition.unlock()
+            let elements = decode(chunk)
+            condition.lock()
+            if !cancelled { decoded[sequence] = (chunk.firstNumber, elements) }
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+
+    /// The next elements in file order, nil at the end; throws the splitter's error where the
+    /// single reading thread would have.
+    func take() throws -> ArraySlice<Element>? {
+        if offset == current.count {
+            condition.lock()
+            while decoded[taken] == nil && !(splitFinished && taken == cut) && !cancelled {
+                condition.wait()
+            }
+            guard let next = decoded.removeValue(forKey: taken) else {
+                let failure = splitFailure
+                condition.unlock()
+                if let failure { throw failure }
+                return nil
+            }
+            taken += 1
+            condition.broadcast()
+            condition.unlock()
+            current = next.elements
+            currentFirstNumber = next.firstNumber
+            offset = 0
+            if current.isEmpty { return current[0..<0] }
+        }
+        let number = currentFirstNumber + offset
+        if number > allowedThrough {
+            condition.lock()
+            while true {
+                allowedThrough = splitFinished && splitFailure == nil
+                    ? Int.max : confirmed / batchSize * batchSize
+                if number <= allowedThrough || splitFinished || cancelled { break }
+                consumerWaiting = true
+                condition.broadcast()
+                condition.wait()
+            }
+            consumerWaiting = false
+            let failure = splitFailure
+            condition.unlock()
+            if number > allowedThrough {
+                throw failure ?? CancellationError()
+            }
+        }
+        let room = allowedThrough == Int.max ? current.count : allowedThrough - number + 1
+        let stop = min(current.count, offset + room)
+        defer { offset = stop }
+        return current[offset..<stop]
+    }
+
+    /// The consumer stops: the splitter's next chunk is refused and the workers stop.
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        pending.removeAll()
+        decoded.removeAll()
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Waits until the splitter and every worker have stopped.
+    func waitUntilFinished() {
+        condition.lock()
+        while running > 0 { condition.wait() }
+        condition.unlock()
+    }
+}

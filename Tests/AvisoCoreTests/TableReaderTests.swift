@@ -1,0 +1,148 @@
+import Foundation
+import Testing
+@testable import AvisoCore
+
+/// What a caller of `TableReader.read` can observe.
+private struct Observed: Equatable {
+    var handled: [String] = []
+    var rejects: [RejectRecord] = []
+    var statistics: TableStatistics?
+    var error: String?
+}
+
+private struct Stop: Error, CustomStringConvertible {
+    var description: String { "the caller stopped" }
+}
+
+private func temporaryFile(_ name: String, _ bytes: [UInt8], gzip: Bool = false) throws -> String {
+    let directory = FileManager.default.temporaryDirectory
+        .appendingPathComponent("aviso-table-reader-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let path = directory.appendingPathComponent(name).path
+    if gzip {
+        let writer = try GzipFileWriter(path: path)
+        try bytes.withUnsafeBytes { try writer.write($0) }
+        try writer.finish()
+    } else {
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+    }
+    return path
+}
+
+/// Reads `path` as the accounts table: duplicate ids are rejected, an id `stop` throws.
+private func observe(_ path: String, name: String, chunked: Bool, chunkSize: Int = 2 << 20,
+                     maxRejectRatio: Double = 1) -> Observed {
+    var reader = TableReader<AccountTable>(
+        input: LocatedInput(table: "accounts", path: path, fileName: name, format: .csv),
+        maxRejectRatio: maxRejectRatio)
+    reader.splitsCSV = chunked
+    reader.chunkSize = chunkSize
+    var observed = Observed()
+    var seen = Set<String>()
+    do {
+        observed.statistics = try reader.read(rejects: &observed.rejects) { account in
+            if account.id == "stop" { throw Stop() }
+            observed.handled.append("\(account.id):\(account.name)")
+            guard seen.insert(account.id).inserted else {
+                return .rejected(RowError(field: "id", reason: "DUPLICATE_ID", detail: "again \(account.id)"))
+            }
+            return account.email == nil ? .leftOut : .used
+        }
+    } catch {
+        observed.error = "\(error)"
+    }
+    return observed
+}
+
+@Suite struct TableReaderTests {
+    static let accounts = [
+        "\u{FEFF}id;name;email;mobilePhone\r\n",
+        "a1;Ana;ana@x.com;\r\n",
+        "a2;\"Bia\r\nSilva\";;\r\n",
+        "\r\n",
+        ";Sem id;x@y.z;\r\n",
+        "a3;\"Caio \"\"C\"\"\";c@x.com;1;extra\r\n",
+        "a1;Ana de novo;a@b.c;\r\n",
+        "a4;Dé\u{FFFD}bora;d@x.com;\r\n",
+        "a5;Eva\"s;e@x.com;\r\n",
+        "a6;\"Fabio\"x;f@x.com;\r\n",
+        "a7;Gil;g@x.com;\r\n",
+        "a8;\"open;h@x.com;\r\n",
+        "a9;Ivo;i@x.com;",
+    ].joined()
+
+    static var accountBytes: [UInt8] { CSVChunkTests.bytes(accounts) }
+
+    @Test(arguments: [1, 7, 16, 64, 2 << 20])
+    func chunkedReadingObservesWhatOneThreadDoes(chunkSize: Int) throws {
+        let path = try temporaryFile("accounts.csv", Self.accountBytes)
+        let expected = observe(path, name: "accounts.csv", chunked: false)
+        #expect(observe(path, name: "accounts.csv", chunked: true, chunkSize: chunkSize) == expected)
+        // The reference itself, so that the comparison means something.
+        #expect(expected.error == nil)
+        #expect(expected.handled == ["a1:Ana", "a2:Bia\r\nSilva", "a1:Ana de novo", "a7:Gil", "a9:Ivo"])
+        #expect(expected.rejects.map { "\($0.line ?? 0) \($0.reason) \($0.id)" } == [
+            "6 MISSING_FIELD ", "7 FIELD_COUNT a3", "8 DUPLICATE_ID a1", "9 BAD_UTF8 a4", "10 BAD_QUOTES a5",
+            "11 BAD_QUOTES a6", "13 BAD_QUOTES a8",
+        ])
+        #expect(expected.statistics?.rowsRead == 11)
+        #expect(expected.statistics?.rowsRejected == 7)
+        #expect(expected.statistics?.rowsUsed == 3)
+        #expect(expected.statistics?.rowsLeftOut == 1)
+    }
+
+    @Test(arguments: [7, 64, 2 << 20])
+    func tooManyRejectsFailTheSameWay(chunkSize: Int) throws {
+        let path = try temporaryFile("accounts.csv", Self.accountBytes)
+        let expected = observe(path, name: "accounts.csv", chunked: false, maxRejectRatio: 0.25)
+        #expect(expected.error?.contains("7 of 11 rows rejected (63.64%), more than maxRejectRatio 25% allows; first: line 6 MISSING_FIELD, line 7 FIELD_COUNT, line 8 DUPLICATE_ID") == true)
+        #expect(observe(path, name: "accounts.csv", chunked: true, chunkSize: chunkSize, maxRejectRatio: 0.25) == expected)
+    }
+
+    @Test(arguments: [7, 300, 2 << 20])
+    func aThrowingCallerStopsEverything(chunkSize: Int) throws {
+        let rows = (1...3000).map { "id\($0),name \($0)\n" }.joined()
+        let path = try temporaryFile("accounts.csv", Array(("id,name\n" + rows + "stop,x\n" + rows).utf8))
+        let expected = observe(path, name: "accounts.csv", chunked: false)
+        #expect(expected.handled.count == 3000)
+        #expect(expected.error == "the caller stopped")
+        #expect(observe(path, name: "accounts.csv", chunked: true, chunkSize: chunkSize) == expected)
+    }
+
+    @Test(arguments: [1000, 64 << 10, 2 << 20])
+    func aBrokenGzipHandsOverTheSameWholeBatchesFirst(chunkSize: Int) throws {
+        // Over 1 MiB of rows, so that the reader fails on its second refill, after thousands
+        // of rows: only whole batches of 4096 were handed over before the error.
+        let text = "id,name,email\n" + (1...80000).map { "acc\($0),Name \($0),a\($0)@x.com\n" }.joined()
+        let whole = try temporaryFile("accounts.csv.gz", Array(text.utf8), gzip: true)
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: whole)))
+        let path = try temporaryFile("accounts.csv.gz", Array(bytes.prefix(bytes.count * 3 / 4)))
+        let expected = observe(path, name: "accounts.csv.gz", chunked: false)
+        #expect(expected.error?.contains("broken gzip: truncated") == true)
+        #expect(expected.handled.count > 0)
+        #expect(expected.handled.count % 4096 == 0)
+        let observed = observe(path, name: "accounts.csv.gz", chunked: true, chunkSize: chunkSize)
+        // Compared in short: a mismatch would print tens of thousands of rows.
+        #expect(observed.handled.count == expected.handled.count)
+        #expect(observed.handled.last == expected.handled.last)
+        let sameRows = observed.handled == expected.handled
+        #expect(sameRows, "rows handed over")
+        #expect(observed.error == expected.error)
+        #expect(observed.rejects == expected.rejects)
+    }
+
+    @Test func aFileWithOnlyAHeaderHasNoRows() throws {
+        let path = try temporaryFile("accounts.csv", Array("id,name\n\n".utf8))
+        let observed = observe(path, name: "accounts.csv", chunked: true, chunkSize: 1)
+        #expect(observed == observe(path, name: "accounts.csv", chunked: false))
+        #expect(observed.statistics?.rowsRead == 0)
+        #expect(observed.error == nil)
+    }
+
+    @Test func aMissingColumnFailsBeforeAnyRow() throws {
+        let path = try temporaryFile("accounts.csv", Array("id,nome\n1,a\n".utf8))
+        let observed = observe(path, name: "accounts.csv", chunked: true, chunkSize: 1)
+        #expect(observed == observe(path, name: "accounts.csv", chunked: false))
+        #expect(observed.error?.contains("missing required column \"name\"") == true)
+    }
+}
