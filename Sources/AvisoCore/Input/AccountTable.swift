@@ -11,4 +11,6 @@ enum AccountTable: InputTableSchema {
             email: c.string(2), mobilePhone: c.string(3), phone: c.string(4)
         )
     }
+
+    static func id(of row: Account) -> String? { row.id }
 }

@@ -35,4 +35,6 @@ enum ChargeTable: InputTableSchema {
         }
         return charge
     }
+
+    static func id(of row: Charge) -> String? { row.id }
 }

@@ -21,4 +21,6 @@ enum CustomerTable: InputTableSchema {
             deleted: try c.boolean(17, absent: false)
         )
     }
+
+    static func id(of row: Customer) -> String? { row.id }
 }

@@ -12,4 +12,6 @@ protocol InputTableSchema: SendableMetatype {
     static var required: [String] { get }
     /// Decodes one sound record, or says which field is wrong and why.
     static func decode(_ cursor: FieldCursor) throws(RowError) -> Row
+    /// The row's `id` field as read (for a reject), or nil when the table has none.
+    static func id(of row: Row) -> String?
 }

@@ -27,4 +27,6 @@ enum ResendTable: InputTableSchema {
         }
         return ResendRow(id: id, payment: payment, requestedAt: value, requestedAtText: String(decoding: bytes, as: UTF8.self))
     }
+
+    static func id(of row: ResendRow) -> String? { row.id }
 }

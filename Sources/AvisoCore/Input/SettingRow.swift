@@ -48,4 +48,6 @@ enum SettingTable: InputTableSchema {
         )
         return SettingRow(owner: owner, slot: slot, setting: setting)
     }
+
+    static func id(of row: SettingRow) -> String? { nil }
 }

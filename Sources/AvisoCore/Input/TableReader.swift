@@ -14,9 +14,10 @@ struct TableReader<Schema: InputTableSchema> {
     let input: LocatedInput
     let maxRejectRatio: Double
 
-    /// One decoded record, or why it failed, with where it stands in the file.
-    private enum Item: Sendable {
-        case row(Schema.Row, line: Int, number: Int, id: String?)
+    /// One decoded record with what `prepare` made of it, or why it failed, with where it
+    /// stands in the file. A row's id is read from the row only if the caller rejects it.
+    private enum Item<Prepared: Sendable>: Sendable {
+        case row(Schema.Row, Prepared, line: Int, number: Int)
         case failure(RowError, line: Int, number: Int, id: String?)
     }
 
@@ -37,29 +38,40 @@ struct TableReader<Schema: InputTableSchema> {
     /// too many rejects). Reading and decoding run on a thread of their own, a few thousand
     /// records ahead of `handle`, which runs on the caller's thread in file order.
     func read(rejects: inout [RejectRecord], _ handle: (Schema.Row) throws -> Verdict) throws -> TableStatistics {
+        try read(rejects: &rejects, prepare: { _ in () }, { row, _ in try handle(row) })
+    }
+
+    /// `read(rejects:_:)` with a first step on each sound row, `prepare`, run where the rows
+    /// are decoded (on the decoding threads, ahead of `handle`); it must only read shared
+    /// state. `handle` gets the row and what `prepare` made of it, in file order.
+    func read<Prepared: Sendable>(
+        rejects: inout [RejectRecord],
+        prepare: @escaping @Sendable (Schema.Row) -> Prepared,
+        _ handle: (Schema.Row, Prepared) throws -> Verdict
+    ) throws -> TableStatistics {
         var stats = TableStatistics(
             table: input.table, fileName: input.fileName, format: input.format.rawValue,
             gzip: input.fileName.lowercased().hasSuffix(".gz")
         )
         let input = self.input
-        let take: () throws -> ArraySlice<Item>?
+        let take: () throws -> ArraySlice<Item<Prepared>>?
         let stop: () -> Void
         if splitsCSV && input.format == .csv {
             // CSV: one thread cuts the file into chunks of whole records, two decode them.
-            let pipeline = ChunkPipeline<Item>(batchSize: Self.batchSize, maxInFlight: Self.chunksInFlight)
+            let pipeline = ChunkPipeline<Item<Prepared>>(batchSize: Self.batchSize, maxInFlight: Self.chunksInFlight)
             let chunkSize = self.chunkSize
             pipeline.start(workers: Self.workers, split: { emit in
                 try Self.split(input: input, chunkSize: chunkSize, emit)
             }, decode: { chunk in
-                Self.decode(chunk)
+                Self.decode(chunk, prepare: prepare)
             })
             take = pipeline.take
             stop = { pipeline.cancel(); pipeline.waitUntilFinished() }
         } else {
-            let queue = BatchQueue<Item>(capacity: Parallelism.enabled ? 4 : Int.max)
+            let queue = BatchQueue<Item<Prepared>>(capacity: Parallelism.enabled ? 4 : Int.max)
             let produce: @Sendable () -> Void = {
                 do {
-                    try Self.produce(input: input, into: queue)
+                    try Self.produce(input: input, prepare: prepare, into: queue)
                     queue.finish(nil)
                 } catch {
                     queue.finish(error)
@@ -83,11 +95,11 @@ struct TableReader<Schema: InputTableSchema> {
                     stats.rowsRead += 1
                     var failed: (RowError, Int, Int, String?)?
                     switch item {
-                    case let .row(row, line, number, id):
-                        switch try handle(row) {
+                    case let .row(row, prepared, line, number):
+                        switch try handle(row, prepared) {
                         case .used: stats.rowsUsed += 1
                         case .leftOut: stats.rowsLeftOut += 1
-                        case .rejected(let error): failed = (error, line, number, id)
+                        case .rejected(let error): failed = (error, line, number, Schema.id(of: row))
                         }
                     case let .failure(error, line, number, id):
                         failed = (error, line, number, id)
@@ -127,7 +139,8 @@ struct TableReader<Schema: InputTableSchema> {
     }
 
     /// Reads and decodes every record of the file into `queue`, in batches.
-    private static func produce(input: LocatedInput, into queue: BatchQueue<Item>) throws {
+    private static func produce<Prepared>(input: LocatedInput, prepare: @Sendable (Schema.Row) -> Prepared,
+                                          into queue: BatchQueue<Item<Prepared>>) throws {
         let source = try InputFile.open(path: input.path, displayName: input.fileName)
         let reader: RecordReader
         switch input.format {
@@ -141,10 +154,10 @@ struct TableReader<Schema: InputTableSchema> {
         }
         var record = RawRecord(fieldCount: Schema.fields.count)
         let idIndex = Schema.fields.firstIndex(of: "id")
-        var batch: [Item] = []
+        var batch: [Item<Prepared>] = []
         batch.reserveCapacity(batchSize)
         while try reader.next(into: &record) {
-            batch.append(item(record, idIndex: idIndex))
+            batch.append(item(record, idIndex: idIndex, prepare: prepare))
             if batch.count == batchSize {
                 guard queue.put(batch) else { return }
                 batch.removeAll(keepingCapacity: true)
@@ -164,31 +177,31 @@ struct TableReader<Schema: InputTableSchema> {
     }
 
     /// Decodes every record of a chunk, in order: one item per record.
-    private static func decode(_ chunk: CSVChunk) -> [Item] {
+    private static func decode<Prepared>(_ chunk: CSVChunk, prepare: @Sendable (Schema.Row) -> Prepared) -> [Item<Prepared>] {
         let reader = CSVRecordReader(chunk: chunk)
         var record = RawRecord(fieldCount: Schema.fields.count)
         let idIndex = Schema.fields.firstIndex(of: "id")
-        var items: [Item] = []
+        var items: [Item<Prepared>] = []
         items.reserveCapacity(chunk.records)
         // A chunk parser reads memory only: it has nothing to throw.
         while (try? reader.next(into: &record)) == true {
-            items.append(item(record, idIndex: idIndex))
+            items.append(item(record, idIndex: idIndex, prepare: prepare))
         }
         return items
     }
 
     /// The item for one record: its problem, its decoding failure, or its row.
     @inline(__always)
-    private static func item(_ record: RawRecord, idIndex: Int?) -> Item {
-        let id = idIndex.flatMap { record.string($0) }
+    private static func item<Prepared>(_ record: RawRecord, idIndex: Int?, prepare: @Sendable (Schema.Row) -> Prepared) -> Item<Prepared> {
         if let problem = record.problem {
-            return .failure(RowError(field: "", reason: problem.reason, detail: problem.detail), line: record.line, number: record.number, id: id)
+            return .failure(RowError(field: "", reason: problem.reason, detail: problem.detail), line: record.line, number: record.number,
+                            id: idIndex.flatMap { record.string($0) })
         }
         do {
             let row = try Schema.decode(FieldCursor(record: record, names: Schema.fields))
-            return .row(row, line: record.line, number: record.number, id: id)
+            return .row(row, prepare(row), line: record.line, number: record.number)
         } catch {
-            return .failure(error, line: record.line, number: record.number, id: id)
+            return .failure(error, line: record.line, number: record.number, id: idIndex.flatMap { record.string($0) })
         }
     }
 

@@ -158,8 +158,8 @@ public struct ExportSnapshot: Sendable {
             return PreparedCharge(customer: customer, account: account, settings: settings,
                                   work: prepare(charge, customer, account, settings))
         }
-        return try TableReader<ChargeTable>(input: inputs["charges"]!, maxRejectRatio: maxRejectRatio).read(rejects: &rejects) { charge in
-            guard let prepared = locate(charge) else {
+        return try TableReader<ChargeTable>(input: inputs["charges"]!, maxRejectRatio: maxRejectRatio).read(rejects: &rejects, prepare: locate) { charge, prepared in
+            guard let prepared else {
                 return .rejected(RowError(field: "customer", reason: "UNKNOWN_CUSTOMER", detail: "customer \(charge.customer) is not in the customers file (or its row was rejected)"))
             }
             guard charge.text.withBytes(Charge.TextField.id, { seenCharges.insert($0 ?? empty) }) else {
