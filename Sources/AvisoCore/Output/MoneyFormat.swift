@@ -19,6 +19,45 @@ public enum MoneyFormat {
         return (cents < 0 ? "-" : "") + String(magnitude / 100) + "." + twoDigits(magnitude % 100)
     }
 
+    /// Appends `brl(cents)` as UTF-8 without building the string.
+    static func appendBRL(_ cents: Int64, to out: inout [UInt8]) {
+        if cents < 0 { out.append(UInt8(ascii: "-")) }
+        out.append(contentsOf: [UInt8(ascii: "R"), UInt8(ascii: "$"), UInt8(ascii: " ")])
+        let magnitude = cents.magnitude
+        appendGroupedThousands(magnitude / 100, to: &out)
+        out.append(UInt8(ascii: ","))
+        appendTwoDigits(magnitude % 100, to: &out)
+    }
+
+    /// Appends `decimal(cents)` as UTF-8 without building the string.
+    static func appendDecimal(_ cents: Int64, to out: inout [UInt8]) {
+        if cents < 0 { out.append(UInt8(ascii: "-")) }
+        let magnitude = cents.magnitude
+        TextBytes.appendDigits(magnitude / 100, to: &out)
+        out.append(UInt8(ascii: "."))
+        appendTwoDigits(magnitude % 100, to: &out)
+    }
+
+    private static func appendGroupedThousands(_ value: UInt64, to out: inout [UInt8]) {
+        let start = out.count
+        TextBytes.appendDigits(value, to: &out)
+        let count = out.count - start
+        guard count > 3 else { return }
+        // Insert the dots from the right: one every three digits.
+        var grouped: [UInt8] = []
+        grouped.reserveCapacity(count + count / 3)
+        for index in 0..<count {
+            if index > 0 && (count - index) % 3 == 0 { grouped.append(UInt8(ascii: ".")) }
+            grouped.append(out[start + index])
+        }
+        out.replaceSubrange(start..., with: grouped)
+    }
+
+    private static func appendTwoDigits(_ value: UInt64, to out: inout [UInt8]) {
+        if value < 10 { out.append(UInt8(ascii: "0")) }
+        TextBytes.appendDigits(value, to: &out)
+    }
+
     /// The value in Brazilian Portuguese words, as a voice reads it:
     /// `1234,56` → "mil duzentos e trinta e quatro reais e cinquenta e seis centavos",
     /// `1,00` → "um real", `0,50` → "cinquenta centavos", `1.000.000,00` → "um milhão de reais",
