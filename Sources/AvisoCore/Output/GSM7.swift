@@ -50,57 +50,67 @@ public enum GSM7 {
     static func fold(_ input: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Int {
         let tables = GSM7.tables
         let n = input.count
-        out.reserveCapacity(out.count + n)
         var septets = 0
-        // Whether the last byte written was an ASCII letter copied as it was, so that a
-        // following combining mark may merge with it.
-        var composable = false
-        var i = 0
-        return tables.ascii.withUnsafeBufferPointer { ascii in
-            while i < n {
-                let b0 = input[i]
-                if b0 < 0x80 {
-                    let kind = ascii[Int(b0)]
-                    if kind != 0 {
-                        out.append(b0)
-                        septets += Int(kind)
-                        composable = true
-                        i += 1
+        // Folding never lengthens text (checked when the tables are built), so the output is
+        // written through a pointer into room for the whole input.
+        TextBytes.append(atMost: n, to: &out) { o in
+            var w = 0
+            // Whether the last byte written was an ASCII letter copied as it was, so that a
+            // following combining mark may merge with it.
+            var composable = false
+            var i = 0
+            tables.ascii.withUnsafeBufferPointer { ascii in
+                while i < n {
+                    let b0 = input[i]
+                    if b0 < 0x80 {
+                        let kind = ascii[Int(b0)]
+                        if kind != 0 {
+                            o[w] = b0
+                            w += 1
+                            septets += Int(kind)
+                            composable = true
+                            i += 1
+                            continue
+                        }
+                    }
+                    let (scalar, width) = decode(input, at: i)
+                    i += width
+                    if (0x0300...0x036F).contains(scalar) {
+                        // A combining mark: merge into the letter before it when the pair is an
+                        // alphabet letter (e + U+0301 → é); otherwise drop it and keep the base.
+                        if composable, let composed = composedInAlphabet(base: o[w - 1], mark: scalar) {
+                            w -= 1
+                            w += TextBytes.write(composed, at: o + w)
+                        }
+                        composable = false
                         continue
                     }
-                }
-                let (scalar, width) = decode(input, at: i)
-                if (0x0300...0x036F).contains(scalar) {
-                    // A combining mark: merge into the letter before it when the pair is an
-                    // alphabet letter (e + U+0301 → é); otherwise drop it and keep the base letter.
-                    if composable, let base = out.last, let composed = composedInAlphabet(base: base, mark: scalar) {
-                        out.removeLast()
-                        TextBytes.appendScalar(composed, to: &out)
-                    }
                     composable = false
-                    i += width
-                    continue
+                    let action = scalar < 0x800 ? tables.narrow[Int(scalar)] : (tables.wide[scalar] ?? Action.unknown)
+                    switch action {
+                    case Action.keep1, Action.keep2:
+                        (o + w).update(from: input.baseAddress! + i - width, count: width)
+                        w += width
+                        septets += Int(action)
+                    case Action.ignore:
+                        break
+                    case Action.unknown:
+                        o[w] = UInt8(ascii: "?")
+                        w += 1
+                        septets += 1
+                    default:
+                        let replacement = tables.replacements[Int(action - Action.firstReplacement)]
+                        for byte in replacement.bytes {
+                            o[w] = byte
+                            w += 1
+                        }
+                        septets += replacement.septets
+                    }
                 }
-                composable = false
-                let action = scalar < 0x800 ? tables.narrow[Int(scalar)] : (tables.wide[scalar] ?? Action.unknown)
-                switch action {
-                case Action.keep1, Action.keep2:
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: input[i..<(i + width)]))
-                    septets += Int(action)
-                case Action.ignore:
-                    break
-                case Action.unknown:
-                    out.append(UInt8(ascii: "?"))
-                    septets += 1
-                default:
-                    let replacement = tables.replacements[Int(action - Action.firstReplacement)]
-                    out.append(contentsOf: replacement.bytes)
-                    septets += replacement.septets
-                }
-                i += width
             }
-            return septets
+            return w
         }
+        return septets
     }
 
     /// Cuts already folded bytes to at most `limit` septets as `truncate(_:toSeptets:)` does;
@@ -220,6 +230,8 @@ public enum GSM7 {
         var replacementIndex: [String: UInt16] = [:]
         for v in replacement.keys.sorted() {
             let text = replacement[v]!
+            // A replacement is never longer than what it replaces: `fold` relies on it.
+            precondition(text.utf8.count <= String(Unicode.Scalar(v)!).utf8.count)
             if replacementIndex[text] == nil {
                 replacementIndex[text] = Action.firstReplacement + UInt16(replacements.count)
                 replacements.append((Array(text.utf8), text.unicodeScalars.reduce(0) { $0 + cost($1) }))

@@ -205,7 +205,13 @@ public struct JSONWriter: Sendable {
         let n = text.count
         var run = 0
         var i = 0
+        let base = text.baseAddress
         while i < n {
+            // Eight bytes at a time while none of them needs a look.
+            if i + 8 <= n, let base, !mayNeedEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+                i += 8
+                continue
+            }
             let byte = text[i]
             // Fast path: everything from space to `~` but `"` and `\`, and every byte of a
             // multi-byte sequence but the lead byte E2 (U+2028 and U+2029 start with it).
@@ -245,6 +251,18 @@ public struct JSONWriter: Sendable {
         }
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<n]))
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any of the eight bytes of `word` is below 0x20 or is `"`, `\\`, DEL or E2 (may
+    /// say yes for a word that needs nothing; never says no for one that does).
+    @inline(__always)
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        let below = (word &- ones &* 0x20) & ~word & highs
+        return below | hasZero(word ^ (ones &* 0x22)) | hasZero(word ^ (ones &* 0x5C))
+            | hasZero(word ^ (ones &* 0x7F)) | hasZero(word ^ (ones &* 0xE2)) != 0
     }
 
     private static let lineSeparator: [UInt8] = Array("\\u2028".utf8)

@@ -43,21 +43,30 @@ enum MessageText {
     /// line break); line breaks kept; then `appendTrimmed`. `work` is scratch space.
     static func appendCompactSpaces(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], work: inout [UInt8]) {
         work.removeAll(keepingCapacity: true)
-        var pendingSpace = false
-        var i = 0
         let n = bytes.count
-        while i < n {
-            let b = bytes[i]
-            let inline = b == 0x20 || b == 0x09 || (b == 0xC2 && i + 1 < n && bytes[i + 1] == 0xA0)
-            if inline {
-                pendingSpace = !(work.isEmpty || work.last == 0x0A)
-                i += b == 0xC2 ? 2 : 1
-                continue
+        // The result is never longer than the input: written through a pointer.
+        TextBytes.append(atMost: n, to: &work) { o in
+            var w = 0
+            var pendingSpace = false
+            var i = 0
+            while i < n {
+                let b = bytes[i]
+                let inline = b == 0x20 || b == 0x09 || (b == 0xC2 && i + 1 < n && bytes[i + 1] == 0xA0)
+                if inline {
+                    pendingSpace = !(w == 0 || o[w - 1] == 0x0A)
+                    i += b == 0xC2 ? 2 : 1
+                    continue
+                }
+                if pendingSpace && b != 0x0A && b != 0x0D {
+                    o[w] = 0x20
+                    w += 1
+                }
+                pendingSpace = false
+                o[w] = b
+                w += 1
+                i += 1
             }
-            if pendingSpace && b != 0x0A && b != 0x0D { work.append(0x20) }
-            pendingSpace = false
-            work.append(b)
-            i += 1
+            return w
         }
         work.withUnsafeBufferPointer { appendTrimmed($0, to: &out) }
     }

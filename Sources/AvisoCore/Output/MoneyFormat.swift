@@ -39,18 +39,17 @@ public enum MoneyFormat {
     }
 
     private static func appendGroupedThousands(_ value: UInt64, to out: inout [UInt8]) {
+        // Digits from the right with a dot before every third one, then put in order.
         let start = out.count
-        TextBytes.appendDigits(value, to: &out)
-        let count = out.count - start
-        guard count > 3 else { return }
-        // Insert the dots from the right: one every three digits.
-        var grouped: [UInt8] = []
-        grouped.reserveCapacity(count + count / 3)
-        for index in 0..<count {
-            if index > 0 && (count - index) % 3 == 0 { grouped.append(UInt8(ascii: ".")) }
-            grouped.append(out[start + index])
-        }
-        out.replaceSubrange(start..., with: grouped)
+        var rest = value
+        var count = 0
+        repeat {
+            if count > 0 && count % 3 == 0 { out.append(UInt8(ascii: ".")) }
+            out.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+            count += 1
+        } while rest > 0
+        out[start...].reverse()
     }
 
     private static func appendTwoDigits(_ value: UInt64, to out: inout [UInt8]) {

@@ -82,6 +82,7 @@ public struct OutboundRecord: Sendable, Equatable {
         self.body = .composed(message)
     }
 
+    /// Field by field, messages compared as composed (a pending one is composed to compare).
     public static func == (a: OutboundRecord, b: OutboundRecord) -> Bool {
         a.id == b.id && a.runDate == b.runDate && a.priority == b.priority && a.account == b.account
             && a.customer == b.customer && a.payment == b.payment && a.event == b.event

@@ -14,16 +14,24 @@ struct OutboundSortKeys {
     init(_ records: [OutboundRecord]) {
         arena.reserveCapacity(records.count * 64)
         offsets.reserveCapacity(records.count + 1)
-        for record in records {
-            appendInteger(record.priority)
-            appendString(record.account)
-            appendString(record.customer)
-            appendString(record.payment)
-            appendInteger(record.slotRank)
-            appendInteger(record.recipient.rawValue)
-            appendString(record.resendRequest ?? "")
-            arena.append(record.resendRequest == nil ? 0 : 1)
-            offsets.append(arena.count)
+        // Records are borrowed through the buffer: iterating the array would copy each one.
+        records.withUnsafeBufferPointer { records in
+            for i in records.indices {
+                appendInteger(records[i].priority)
+                appendString(records[i].account)
+                appendString(records[i].customer)
+                appendString(records[i].payment)
+                appendInteger(records[i].slotRank)
+                appendInteger(records[i].recipient.rawValue)
+                if let resendRequest = records[i].resendRequest {
+                    appendString(resendRequest)
+                    arena.append(1)
+                } else {
+                    appendString("")
+                    arena.append(0)
+                }
+                offsets.append(arena.count)
+            }
         }
     }
 
@@ -32,16 +40,18 @@ struct OutboundSortKeys {
         var indices = Array(records.indices)
         arena.withUnsafeBufferPointer { arena in
             offsets.withUnsafeBufferPointer { offsets in
-                guard let base = arena.baseAddress else { return }
-                indices.sort { a, b in
-                    let startA = offsets[a], lengthA = offsets[a + 1] - startA
-                    let startB = offsets[b], lengthB = offsets[b + 1] - startB
-                    let c = memcmp(base + startA, base + startB, min(lengthA, lengthB))
-                    if c != 0 { return c < 0 }
-                    if lengthA != lengthB { return lengthA < lengthB }
-                    if let order = OutboundFileWriter.byteOrder(records[a].id, records[b].id) { return order }
-                    if records[a].channel != records[b].channel { return records[a].channel < records[b].channel }
-                    return a < b
+                records.withUnsafeBufferPointer { records in
+                    guard let base = arena.baseAddress else { return }
+                    indices.sort { a, b in
+                        let startA = offsets[a], lengthA = offsets[a + 1] - startA
+                        let startB = offsets[b], lengthB = offsets[b + 1] - startB
+                        let c = memcmp(base + startA, base + startB, min(lengthA, lengthB))
+                        if c != 0 { return c < 0 }
+                        if lengthA != lengthB { return lengthA < lengthB }
+                        if let order = OutboundFileWriter.byteOrder(records[a].id, records[b].id) { return order }
+                        if records[a].channel != records[b].channel { return records[a].channel < records[b].channel }
+                        return a < b
+                    }
                 }
             }
         }

@@ -17,8 +17,9 @@ final class TemplateSkeletons: @unchecked Sendable {
     private let names: [String]
     private let direct: [Bool]
     private let lock = NSLock()
-    // Guarded by `lock`; keyed by template index and shape (see `cacheKey`).
-    private var cache: [UInt64: [Piece]] = [:]
+    // Guarded by `lock`: per template index, the skeleton of each shape met so far (a few
+    // each), searched in order rather than hashed.
+    private var cache: [[(shape: UInt64, pieces: [Piece])]]
 
     // Placeholders use control characters that never reach a template's own text.
     private static let open: Unicode.Scalar = "\u{1}"
@@ -30,6 +31,7 @@ final class TemplateSkeletons: @unchecked Sendable {
         self.library = library
         self.names = names
         self.direct = names.map { directTemplates.contains($0) }
+        self.cache = names.map { _ in [] }
     }
 
     /// Appends the rendered text of template `index` for these values to `out`; false when
@@ -40,16 +42,15 @@ final class TemplateSkeletons: @unchecked Sendable {
             TextBytes.append(text, to: &out)
             return true
         }
-        // The shape takes 23 bits (22 variables and the due-today flag).
-        let key = UInt64(index) << 32 | values.shapeKey
+        let shape = values.shapeKey
         lock.lock()
-        var pieces = cache[key]
+        var pieces = cache[index].first { $0.shape == shape }?.pieces
         lock.unlock()
         if pieces == nil {
             guard let rendered = library.render(Self.context(values, placeholders: true), withTemplate: names[index]) else { return false }
             pieces = Self.split(rendered)
             lock.lock()
-            cache[key] = pieces
+            if !cache[index].contains(where: { $0.shape == shape }) { cache[index].append((shape, pieces!)) }
             lock.unlock()
         }
         for piece in pieces! {

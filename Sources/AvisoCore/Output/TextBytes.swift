@@ -24,23 +24,7 @@ enum TextBytes {
 
     /// Appends one scalar as UTF-8.
     static func appendScalar(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
-        let v = scalar.value
-        switch v {
-        case 0..<0x80:
-            out.append(UInt8(v))
-        case 0x80..<0x800:
-            out.append(UInt8(0xC0 | v >> 6))
-            out.append(UInt8(0x80 | v & 0x3F))
-        case 0x800..<0x10000:
-            out.append(UInt8(0xE0 | v >> 12))
-            out.append(UInt8(0x80 | v >> 6 & 0x3F))
-            out.append(UInt8(0x80 | v & 0x3F))
-        default:
-            out.append(UInt8(0xF0 | v >> 18))
-            out.append(UInt8(0x80 | v >> 12 & 0x3F))
-            out.append(UInt8(0x80 | v >> 6 & 0x3F))
-            out.append(UInt8(0x80 | v & 0x3F))
-        }
+        append(atMost: 4, to: &out) { write(scalar, at: $0) }
     }
 
     /// Appends the decimal digits of `value`, with `-` when negative (as `String(value)`).
@@ -55,14 +39,56 @@ enum TextBytes {
             out.append(UInt8(ascii: "0") + UInt8(value))
             return
         }
-        // Digits are written least significant first, then put in order in place.
-        let start = out.count
-        var rest = value
-        while rest > 0 {
-            out.append(UInt8(ascii: "0") + UInt8(rest % 10))
-            rest /= 10
+        // Digits are written from the right into a stack buffer (20 digits at most).
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { raw in
+            var position = raw.count
+            var rest = value
+            repeat {
+                position -= 1
+                raw[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[position...]))
         }
-        out[start...].reverse()
+    }
+
+    /// Grows `out` by up to `count` bytes written by `body` through a pointer; `body` returns
+    /// how many it wrote (at most `count`), and `out` keeps just those.
+    @inline(__always)
+    static func append(atMost count: Int, to out: inout [UInt8], _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        guard count > 0 else { return }
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: count))
+        let written = out.withUnsafeMutableBufferPointer { body($0.baseAddress! + start) }
+        precondition(written <= count)
+        out.removeLast(count - written)
+    }
+
+    /// Writes one scalar as UTF-8 at `p` and returns its length.
+    @inline(__always)
+    static func write(_ scalar: Unicode.Scalar, at p: UnsafeMutablePointer<UInt8>) -> Int {
+        let v = scalar.value
+        switch v {
+        case 0..<0x80:
+            p[0] = UInt8(v)
+            return 1
+        case 0x80..<0x800:
+            p[0] = UInt8(0xC0 | v >> 6)
+            p[1] = UInt8(0x80 | v & 0x3F)
+            return 2
+        case 0x800..<0x10000:
+            p[0] = UInt8(0xE0 | v >> 12)
+            p[1] = UInt8(0x80 | v >> 6 & 0x3F)
+            p[2] = UInt8(0x80 | v & 0x3F)
+            return 3
+        default:
+            p[0] = UInt8(0xF0 | v >> 18)
+            p[1] = UInt8(0x80 | v >> 12 & 0x3F)
+            p[2] = UInt8(0x80 | v >> 6 & 0x3F)
+            p[3] = UInt8(0x80 | v & 0x3F)
+            return 4
+        }
     }
 
     /// Appends `String(value)` left-padded with zeros to `width` characters (as `Day.pad`).
@@ -81,6 +107,14 @@ enum TextBytes {
     /// Appends `YYYY-MM-DD` (as `Day.iso`).
     static func appendISO(_ day: Day, to out: inout [UInt8]) {
         let (y, m, d) = day.components
+        if (1000...9999).contains(y) {
+            appendFixed(y, 4, to: &out)
+            out.append(UInt8(ascii: "-"))
+            appendFixed(m, 2, to: &out)
+            out.append(UInt8(ascii: "-"))
+            appendFixed(d, 2, to: &out)
+            return
+        }
         appendPadded(y, width: 4, to: &out)
         out.append(UInt8(ascii: "-"))
         appendPadded(m, width: 2, to: &out)
@@ -91,10 +125,29 @@ enum TextBytes {
     /// Appends `DD/MM/YYYY` (as `Day.brazilian`).
     static func appendBrazilian(_ day: Day, to out: inout [UInt8]) {
         let (y, m, d) = day.components
+        if (1000...9999).contains(y) {
+            appendFixed(d, 2, to: &out)
+            out.append(UInt8(ascii: "/"))
+            appendFixed(m, 2, to: &out)
+            out.append(UInt8(ascii: "/"))
+            appendFixed(y, 4, to: &out)
+            return
+        }
         appendPadded(d, width: 2, to: &out)
         out.append(UInt8(ascii: "/"))
         appendPadded(m, width: 2, to: &out)
         out.append(UInt8(ascii: "/"))
         appendPadded(y, width: 4, to: &out)
+    }
+
+    /// Appends exactly `width` (2 or 4) digits of a value known to fit them.
+    @inline(__always)
+    private static func appendFixed(_ value: Int, _ width: Int, to out: inout [UInt8]) {
+        if width == 4 {
+            out.append(UInt8(ascii: "0") + UInt8(value / 1000))
+            out.append(UInt8(ascii: "0") + UInt8(value / 100 % 10))
+        }
+        out.append(UInt8(ascii: "0") + UInt8(value / 10 % 10))
+        out.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 }
