@@ -148,18 +148,4 @@ import Testing
         #expect(error.message == "no message templates for slot UPDATED")
         #expect(records.allSatisfy { $0.message == .sms(text: $0.id) })
     }
-
-    @Test func takingTheContextsLeavesThemEmpty() throws {
-        let composer = try MessageComposer(templateDirectory: nil)
-        var contexts = (0..<3).map(Self.context)
-        let expected = try (0..<3).map { try composer.compose(channel: .sms, context: contexts[$0]) }
-        var records = Self.records(count: 3).map { record -> OutboundRecord in
-            var record = record
-            record.channel = .sms
-            return record
-        }
-        try ParallelCompose.compose(&records, takingContexts: &contexts, composer: composer)
-        #expect(contexts.isEmpty)
-        #expect(records.map(\.message) == expected)
-    }
 }

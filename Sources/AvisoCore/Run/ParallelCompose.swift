@@ -20,12 +20,4 @@ enum ParallelCompose {
         let pending = PendingMessages(contexts: contexts, slots: slots, composer: composer)
         for i in records.indices { records[i].body = .pending(pending, i) }
     }
-
-    /// `compose(_:contexts:composer:)` taking the contexts over: `contexts` is left empty, so
-    /// the records hold the only reference to them and they go when the records go.
-    static func compose(_ records: inout [OutboundRecord], takingContexts contexts: inout [MessageContext], composer: MessageComposer) throws {
-        let taken = contexts
-        contexts = []
-        try compose(&records, contexts: taken, composer: composer)
-    }
 }

@@ -25,8 +25,8 @@ struct RunOutputWriter {
             for index in OutboundFileWriter.order(outbound) { lists[records[index].channel.rawValue].append(index) }
         }
         report.outputs = []
-        for (channel, file) in try Self.writeChannelFiles(outbound, lists: lists, folder: folder) {
-            report.outputs.append((file: OutboundFileWriter.fileName(for: channel), records: lists[channel.rawValue].count, sha256: file))
+        for (channel, sha256) in try Self.writeChannelFiles(outbound, lists: lists, folder: folder) {
+            report.outputs.append((file: OutboundFileWriter.fileName(for: channel), records: lists[channel.rawValue].count, sha256: sha256))
         }
         try emit("postal-manifest.csv", PostalManifestWriter.bytes(letters), records: letters.count, report: &report)
         try emit("rejects.csv", RejectsWriter.bytes(rejects), records: rejects.count, report: &report)
