@@ -190,73 +190,92 @@ public struct JSONWriter: Sendable {
     private static let trueBytes: [UInt8] = Array("true".utf8)
     private static let falseBytes: [UInt8] = Array("false".utf8)
     private static let nullBytes: [UInt8] = Array("null".utf8)
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// Appends `text` as a quoted JSON string: `"` and `\` escaped, control characters as `\n`,
     /// `\r`, `\t`, `\b`, `\f` or `\u00XX`, DEL as `\u007f`, and U+2028/U+2029 as `\u2028`/`\u2029`.
     /// Everything else is copied as UTF-8.
     public static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
+        TextBytes.withUTF8(text) { appendEscaped(utf8: $0, to: &bytes) }
+    }
+
+    /// `appendEscaped(_:to:)` for text given as UTF-8 bytes. Runs of bytes that need no escape
+    /// are copied in one append.
+    static func appendEscaped(utf8 text: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        var utf8 = text.utf8.makeIterator()
-        // U+2028/2029 are E2 80 A8 / E2 80 A9; the two bytes before the last are held back
-        // until it is known whether they start one of them.
-        var pending: [UInt8] = []
-        while let byte = utf8.next() {
-            if !pending.isEmpty {
-                pending.append(byte)
-                if pending.count == 2 {
-                    if byte != 0x80 { bytes.append(contentsOf: pending); pending.removeAll() }
-                    continue
-                }
-                if byte == 0xA8 || byte == 0xA9 {
-                    bytes.append(contentsOf: Array(byte == 0xA8 ? "\\u2028".utf8 : "\\u2029".utf8))
-                } else {
-                    bytes.append(contentsOf: pending)
-                }
-                pending.removeAll()
+        let n = text.count
+        var run = 0
+        var i = 0
+        let base = text.baseAddress
+        while i < n {
+            // Eight bytes at a time while none of them needs a look.
+            if i + 8 <= n, let base, !mayNeedEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+                i += 8
                 continue
             }
-            switch byte {
-            case 0xE2:
-                pending.append(byte)
-            case UInt8(ascii: "\""):
-                bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "\""))
-            case UInt8(ascii: "\\"):
-                bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "\\"))
-            case 0x0A:
-                bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
-            case 0x0D:
-                bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
-            case 0x09:
-                bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
-            case 0x08:
-                bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "b"))
-            case 0x0C:
-                bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "f"))
-            case 0x00..<0x20, 0x7F:
-                bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-                bytes.append(hexDigits[Int(byte >> 4)])
-                bytes.append(hexDigits[Int(byte & 0x0F)])
-            default:
-                bytes.append(byte)
+            let byte = text[i]
+            // Fast path: everything from space to `~` but `"` and `\`, and every byte of a
+            // multi-byte sequence but the lead byte E2 (U+2028 and U+2029 start with it).
+            if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F && byte != 0xE2 {
+                i += 1
+                continue
             }
+            if byte == 0xE2 {
+                guard i + 2 < n, text[i + 1] == 0x80, text[i + 2] == 0xA8 || text[i + 2] == 0xA9 else {
+                    i += 1
+                    continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<i]))
+                bytes.append(contentsOf: text[i + 2] == 0xA8 ? lineSeparator : paragraphSeparator)
+                i += 3
+                run = i
+                continue
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<i]))
+            bytes.append(UInt8(ascii: "\\"))
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+            case 0x0A: bytes.append(UInt8(ascii: "n"))
+            case 0x0D: bytes.append(UInt8(ascii: "r"))
+            case 0x09: bytes.append(UInt8(ascii: "t"))
+            case 0x08: bytes.append(UInt8(ascii: "b"))
+            case 0x0C: bytes.append(UInt8(ascii: "f"))
+            default:
+                bytes.append(UInt8(ascii: "u"))
+                bytes.append(UInt8(ascii: "0"))
+                bytes.append(UInt8(ascii: "0"))
+                bytes.append(hexDigit(byte >> 4))
+                bytes.append(hexDigit(byte & 0x0F))
+            }
+            i += 1
+            run = i
         }
-        bytes.append(contentsOf: pending)
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<n]))
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any of the eight bytes of `word` is below 0x20 or is `"`, `\\`, DEL or E2 (may
+    /// say yes for a word that needs nothing; never says no for one that does).
+    @inline(__always)
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        let below = (word &- ones &* 0x20) & ~word & highs
+        return below | hasZero(word ^ (ones &* 0x22)) | hasZero(word ^ (ones &* 0x5C))
+            | hasZero(word ^ (ones &* 0x7F)) | hasZero(word ^ (ones &* 0xE2)) != 0
+    }
+
+    private static let lineSeparator: [UInt8] = Array("\\u2028".utf8)
+    private static let paragraphSeparator: [UInt8] = Array("\\u2029".utf8)
+
+    @inline(__always)
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
     }
 
     /// Appends the decimal digits of `value` (with `-` when negative).
     public static func appendInteger(_ value: Int64, to bytes: inout [UInt8]) {
-        if value == 0 { bytes.append(UInt8(ascii: "0")); return }
-        var magnitude = value.magnitude
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var digits: [UInt8] = []
-        digits.reserveCapacity(20)
-        while magnitude > 0 {
-            digits.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
-        }
-        bytes.append(contentsOf: digits.reversed())
+        TextBytes.appendInteger(value, to: &bytes)
     }
 
     /// Appends `units × 10^-places` with exactly `places` decimals (none when `places` ≤ 0).

@@ -98,31 +98,84 @@ public final class MessageComposer: Sendable {
                 if usesTransforms { direct.insert(key) }
             }
         }
-        self.skeletons = TemplateSkeletons(library: library, directTemplates: direct)
+        self.skeletons = TemplateSkeletons(library: library, names: MessageComposer.templateNames, directTemplates: direct)
     }
 
     /// The message for `channel`.
     /// - Throws: `AvisoError(.usage)` when there is no template for the context's slot key.
     public func compose(channel: Channel, context: MessageContext) throws -> OutboundMessage {
-        let slotKey = context.slotKey.uppercased()
-        guard DefaultTemplates.slotKeys.contains(slotKey) else {
-            throw AvisoError(.usage, "no message templates for slot \(context.slotKey)",
-                             hint: "expected one of " + DefaultTemplates.slotKeys.joined(separator: ", "))
+        try message(channel: channel, context: context, slot: MessageComposer.slot(of: context))
+    }
+
+    /// The message for `channel`, for a context whose slot key is slot number `slot` (see
+    /// `slot(of:)`).
+    /// - Throws: `AvisoError(.usage)` when a template is missing.
+    func message(channel: Channel, context: MessageContext, slot: Int) throws -> OutboundMessage {
+        if channel == .whatsapp { return MessageComposer.whatsapp(context) }
+        var buffers = MessageBuffers()
+        if let missing = composeText(channel: channel, context: context, slot: slot, into: &buffers) {
+            throw AvisoError(.usage, "no message template \(MessageComposer.templateNames[missing])")
         }
+        let first = String(decoding: buffers.first, as: UTF8.self)
+        switch channel {
+        case .email: return .email(subject: first, text: String(decoding: buffers.second, as: UTF8.self))
+        case .sms: return .sms(text: first)
+        default: return .voice(script: first)
+        }
+    }
+
+    /// The index of the context's slot key in `DefaultTemplates.slotKeys` (any case).
+    /// - Throws: `AvisoError(.usage)` when it is none of them.
+    static func slot(of context: MessageContext) throws -> Int {
+        let keys = DefaultTemplates.slotKeys
+        if let index = keys.firstIndex(of: context.slotKey) { return index }
+        if let index = keys.firstIndex(of: context.slotKey.uppercased()) { return index }
+        throw AvisoError(.usage, "no message templates for slot \(context.slotKey)",
+                         hint: "expected one of " + keys.joined(separator: ", "))
+    }
+
+    /// Composes the text of an email, SMS or voice message for slot number `slot` (see
+    /// `slot(of:)`) into `buffers.first` (subject, SMS text, script) and `buffers.second`
+    /// (email text), replacing what they held. Returns nil, or the index of a missing template.
+    func composeText(channel: Channel, context: MessageContext, slot: Int, into buffers: inout MessageBuffers) -> Int? {
+        buffers.first.removeAll(keepingCapacity: true)
+        buffers.second.removeAll(keepingCapacity: true)
+        let base = MessageComposer.templateIndex(slot: slot, recipient: context.recipient, part: 0)
+        var values = TemplateValues(context)
         switch channel {
         case .email:
-            let values = TemplateValues(context)
-            let subject = try render(context, "email.subject", values)
-            let text = try render(context, "email.text", values)
-            return .email(subject: MessageComposer.oneLine(subject), text: MessageComposer.trimmed(text))
+            guard render(base + Part.emailSubject, values, into: &buffers.rendered) else { return base + Part.emailSubject }
+            buffers.rendered.withUnsafeBufferPointer { MessageText.appendOneLine($0, to: &buffers.first) }
+            guard render(base + Part.emailText, values, into: &buffers.rendered) else { return base + Part.emailText }
+            buffers.rendered.withUnsafeBufferPointer { MessageText.appendTrimmed($0, to: &buffers.second) }
         case .sms:
-            return .sms(text: try composeSMS(context))
-        case .voice:
-            let script = try render(context, "voice", TemplateValues(context))
-            return .voice(script: MessageComposer.oneLine(script))
-        case .whatsapp:
-            return MessageComposer.whatsapp(context)
+            guard composeSMS(base + Part.sms, &values, &buffers) else { return base + Part.sms }
+        case .voice, .whatsapp:
+            guard render(base + Part.voice, values, into: &buffers.rendered) else { return base + Part.voice }
+            buffers.rendered.withUnsafeBufferPointer { MessageText.appendOneLine($0, to: &buffers.first) }
         }
+        return nil
+    }
+
+    // MARK: Templates
+
+    /// The template parts, in the order of `DefaultTemplates.parts`.
+    private enum Part {
+        static let emailSubject = 0
+        static let emailText = 1
+        static let sms = 2
+        static let voice = 3
+    }
+
+    /// Template keys by index: slot, then recipient, then part.
+    private static let templateNames: [String] = DefaultTemplates.slotKeys.flatMap { slotKey in
+        Recipient.allCases.flatMap { recipient in
+            DefaultTemplates.parts.map { DefaultTemplates.key(slotKey: slotKey, recipient: recipient, part: $0) }
+        }
+    }
+
+    private static func templateIndex(slot: Int, recipient: Recipient, part: Int) -> Int {
+        (slot * Recipient.allCases.count + recipient.rawValue) * DefaultTemplates.parts.count + part
     }
 
     // MARK: WhatsApp
@@ -146,26 +199,32 @@ public final class MessageComposer: Sendable {
 
     // MARK: SMS
 
-    private func composeSMS(_ context: MessageContext) throws -> String {
+    /// Renders the SMS into `buffers.first`, shortened to fit; false when the template is missing.
+    private func composeSMS(_ template: Int, _ variables: inout TemplateValues, _ buffers: inout MessageBuffers) -> Bool {
         let limit = MessageComposer.smsLimit
-        var variables = TemplateValues(context)
-        var text = GSM7.fold(MessageComposer.compactSpaces(try render(context, "sms", variables)))
-        var septets = GSM7.septets(text)
-        if septets <= limit { return text }
-
-        func rerender() throws {
-            text = GSM7.fold(MessageComposer.compactSpaces(try render(context, "sms", variables)))
-            septets = GSM7.septets(text)
+        var septets = 0
+        func rerender() -> Bool {
+            guard render(template, variables, into: &buffers.rendered) else { return false }
+            buffers.cleaned.removeAll(keepingCapacity: true)
+            buffers.rendered.withUnsafeBufferPointer {
+                MessageText.appendCompactSpaces($0, to: &buffers.cleaned, work: &buffers.work)
+            }
+            buffers.first.removeAll(keepingCapacity: true)
+            septets = buffers.cleaned.withUnsafeBufferPointer { GSM7.fold($0, into: &buffers.first) }
+            return true
         }
-        let firstName = MessageComposer.firstName(context.customerName)
+        guard rerender() else { return false }
+        if septets <= limit { return true }
+
+        let firstName = MessageComposer.firstName(variables.context.customerName)
         variables.set(.customerName, firstName)
-        try rerender()
-        if septets <= limit { return text }
+        guard rerender() else { return false }
+        if septets <= limit { return true }
 
         if variables.isPresent(.description) {
             variables.set(.description, nil)
-            try rerender()
-            if septets <= limit { return text }
+            guard rerender() else { return false }
+            if septets <= limit { return true }
         }
 
         // Cut the names, each by the overflow, a few rounds at most (a name may appear twice).
@@ -178,21 +237,21 @@ public final class MessageComposer: Sendable {
                 let cut = GSM7.truncate(current, toSeptets: target)
                 variables.set(name, cut)
                 if name == .customerName { variables.set(.customerFirstName, cut) }
-                try rerender()
+                guard rerender() else { return false }
             }
-            if septets <= limit { return text }
+            if septets <= limit { return true }
         }
-        return GSM7.truncate(text, toSeptets: limit)
+        // The text is already folded: cutting it is all that is left.
+        GSM7.truncate(folded: &buffers.first, septets: septets, toSeptets: limit)
+        return true
     }
 
     // MARK: Rendering
 
-    private func render(_ context: MessageContext, _ part: String, _ values: TemplateValues) throws -> String {
-        let key = DefaultTemplates.key(slotKey: context.slotKey.uppercased(), recipient: context.recipient, part: part)
-        guard let text = skeletons.render(key, values) else {
-            throw AvisoError(.usage, "no message template \(key)")
-        }
-        return text
+    /// Renders template `index` into `out`, replacing what it held.
+    private func render(_ index: Int, _ values: TemplateValues, into out: inout [UInt8]) -> Bool {
+        out.removeAll(keepingCapacity: true)
+        return skeletons.render(index, values, into: &out)
     }
 
     /// `1 dia`, `10 dias`.
@@ -205,11 +264,12 @@ public final class MessageComposer: Sendable {
         MoneyFormat.numberWords(UInt64(days)) + (days == 1 ? " dia" : " dias")
     }
 
-    /// The first word of a name.
+    /// The first word of a name (the name itself when it has no word).
     static func firstName(_ name: String) -> String {
-        let words = name.unicodeScalars.split { isSpace($0) }
-        guard let first = words.first else { return name }
-        return String(String.UnicodeScalarView(first))
+        TextBytes.withUTF8(name) { bytes in
+            guard let word = MessageText.firstWord(bytes) else { return name }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[word]), as: UTF8.self)
+        }
     }
 
     // MARK: Loading overrides
@@ -275,110 +335,24 @@ public final class MessageComposer: Sendable {
 
     // MARK: Text clean-up
 
-    private static func isSpace(_ s: Unicode.Scalar) -> Bool {
-        s == " " || s == "\t" || s == "\n" || s == "\r" || s == "\u{0B}" || s == "\u{0C}" || s == "\u{A0}"
-    }
-
     /// Whitespace runs (line breaks included) as one space, ends trimmed.
     static func oneLine(_ text: String) -> String {
-        let bytes = Array(text.utf8)
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var pendingSpace = false
-        var i = 0
-        while i < bytes.count {
-            let width = spaceWidth(bytes, i)
-            if width > 0 {
-                pendingSpace = !out.isEmpty
-                i += width
-                continue
-            }
-            if pendingSpace { out.append(0x20) }
-            pendingSpace = false
-            out.append(bytes[i])
-            i += 1
-        }
+        TextBytes.withUTF8(text) { MessageText.appendOneLine($0, to: &out) }
         return String(decoding: out, as: UTF8.self)
     }
 
     /// Runs of spaces and tabs as one space; line breaks kept; ends trimmed.
     static func compactSpaces(_ text: String) -> String {
-        let bytes = Array(text.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var pendingSpace = false
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            let inline = b == 0x20 || b == 0x09 || (b == 0xC2 && i + 1 < bytes.count && bytes[i + 1] == 0xA0)
-            if inline {
-                pendingSpace = !(out.isEmpty || out.last == 0x0A)
-                i += b == 0xC2 ? 2 : 1
-                continue
-            }
-            if pendingSpace && b != 0x0A && b != 0x0D { out.append(0x20) }
-            pendingSpace = false
-            out.append(b)
-            i += 1
-        }
-        return trimmed(bytes: out)
+        var out: [UInt8] = [], work: [UInt8] = []
+        TextBytes.withUTF8(text) { MessageText.appendCompactSpaces($0, to: &out, work: &work) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Leading and trailing whitespace and line breaks removed; lines' trailing spaces removed.
     static func trimmed(_ text: String) -> String {
-        trimmed(bytes: Array(text.utf8))
-    }
-
-    private static func trimmed(bytes: [UInt8]) -> String {
-        // Each line without its trailing white space.
-        var lines: [ArraySlice<UInt8>] = []
-        var start = 0
-        for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x0A {
-            var end = i
-            while end > start {
-                if isSpaceByte(bytes[end - 1]) {
-                    end -= 1
-                } else if end - start >= 2, bytes[end - 2] == 0xC2, bytes[end - 1] == 0xA0 {
-                    end -= 2
-                } else {
-                    break
-                }
-            }
-            lines.append(bytes[start..<end])
-            start = i + 1
-        }
-        while let first = lines.first, first.isEmpty { lines.removeFirst() }
-        while let last = lines.last, last.isEmpty { lines.removeLast() }
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        for (index, line) in lines.enumerated() {
-            if index > 0 { out.append(0x0A) }
-            if index == 0 {
-                // Leading spaces of the first line only: indentation inside the body is the author's.
-                var i = line.startIndex
-                while i < line.endIndex {
-                    let width = spaceWidth(bytes, i, end: line.endIndex)
-                    if width == 0 { break }
-                    i += width
-                }
-                out.append(contentsOf: line[i...])
-            } else {
-                out.append(contentsOf: line)
-            }
-        }
+        TextBytes.withUTF8(text) { MessageText.appendTrimmed($0, to: &out) }
         return String(decoding: out, as: UTF8.self)
-    }
-
-    @inline(__always)
-    private static func isSpaceByte(_ b: UInt8) -> Bool {
-        b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0B || b == 0x0C
-    }
-
-    /// The length of the white-space character at `i` (1, or 2 for U+00A0), or 0.
-    @inline(__always)
-    private static func spaceWidth(_ bytes: [UInt8], _ i: Int, end: Int? = nil) -> Int {
-        if isSpaceByte(bytes[i]) { return 1 }
-        if bytes[i] == 0xC2, i + 1 < (end ?? bytes.count), bytes[i + 1] == 0xA0 { return 2 }
-        return 0
     }
 }

@@ -19,6 +19,44 @@ public enum MoneyFormat {
         return (cents < 0 ? "-" : "") + String(magnitude / 100) + "." + twoDigits(magnitude % 100)
     }
 
+    /// Appends `brl(cents)` as UTF-8 without building the string.
+    static func appendBRL(_ cents: Int64, to out: inout [UInt8]) {
+        if cents < 0 { out.append(UInt8(ascii: "-")) }
+        out.append(contentsOf: [UInt8(ascii: "R"), UInt8(ascii: "$"), UInt8(ascii: " ")])
+        let magnitude = cents.magnitude
+        appendGroupedThousands(magnitude / 100, to: &out)
+        out.append(UInt8(ascii: ","))
+        appendTwoDigits(magnitude % 100, to: &out)
+    }
+
+    /// Appends `decimal(cents)` as UTF-8 without building the string.
+    static func appendDecimal(_ cents: Int64, to out: inout [UInt8]) {
+        if cents < 0 { out.append(UInt8(ascii: "-")) }
+        let magnitude = cents.magnitude
+        TextBytes.appendDigits(magnitude / 100, to: &out)
+        out.append(UInt8(ascii: "."))
+        appendTwoDigits(magnitude % 100, to: &out)
+    }
+
+    private static func appendGroupedThousands(_ value: UInt64, to out: inout [UInt8]) {
+        // Digits from the right with a dot before every third one, then put in order.
+        let start = out.count
+        var rest = value
+        var count = 0
+        repeat {
+            if count > 0 && count % 3 == 0 { out.append(UInt8(ascii: ".")) }
+            out.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+            count += 1
+        } while rest > 0
+        out[start...].reverse()
+    }
+
+    private static func appendTwoDigits(_ value: UInt64, to out: inout [UInt8]) {
+        if value < 10 { out.append(UInt8(ascii: "0")) }
+        TextBytes.appendDigits(value, to: &out)
+    }
+
     /// The value in Brazilian Portuguese words, as a voice reads it:
     /// `1234,56` → "mil duzentos e trinta e quatro reais e cinquenta e seis centavos",
     /// `1,00` → "um real", `0,50` → "cinquenta centavos", `1.000.000,00` → "um milhão de reais",

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes the four outbound files of a run: `email.jsonl`, `sms.jsonl`, `whatsapp.jsonl` and
 /// `voice.jsonl`, always all four (an empty file when a channel has nothing).
 ///
@@ -25,14 +27,21 @@ public enum OutboundFileWriter {
 
     /// The records in output order.
     public static func sorted(_ records: [OutboundRecord]) -> [OutboundRecord] {
-        records.sorted(by: precedes)
+        order(records).map { records[$0] }
+    }
+
+    /// The indices of `records` in output order (the order of `precedes`; records equal in it
+    /// keep their relative order).
+    static func order(_ records: [OutboundRecord]) -> [Int] {
+        OutboundSortKeys(records).order(records)
     }
 
     /// The content of one channel's file: the records of that channel, sorted, one JSON line each.
     public static func fileBytes(_ records: [OutboundRecord], channel: Channel) -> [UInt8] {
         var bytes: [UInt8] = []
-        for record in sorted(records.filter { $0.channel == channel }) {
-            record.appendJSONLine(to: &bytes)
+        var buffers = MessageBuffers()
+        for index in order(records) where records[index].channel == channel {
+            records[index].appendJSONLine(to: &bytes, buffers: &buffers)
         }
         return bytes
     }
@@ -41,14 +50,15 @@ public enum OutboundFileWriter {
     /// - Throws: `AvisoError(.output)` when a file cannot be written.
     @discardableResult
     public static func write(_ records: [OutboundRecord], toDirectory directory: String) throws -> [String] {
-        // Sort indices rather than records so that large runs are not copied twice.
-        let order = records.indices.sorted { precedes(records[$0], records[$1]) }
+        // Sort indices rather than records so that large runs are not copied.
+        let order = order(records)
         var names: [String] = []
+        var buffers = MessageBuffers()
         for channel in Channel.allCases {
             let name = fileName(for: channel)
             let file = try OutputFile(path: directory + "/" + name)
             for index in order where records[index].channel == channel {
-                records[index].appendJSONLine(to: &file.buffer)
+                records[index].appendJSONLine(to: &file.buffer, buffers: &buffers)
                 try file.flushIfLarge()
             }
             try file.close()
@@ -60,14 +70,14 @@ public enum OutboundFileWriter {
     /// Byte-order comparison of two strings: nil when equal, else whether `a` < `b`.
     /// UTF-8 byte order equals Unicode code point order, independent of locale and normalization.
     static func byteOrder(_ a: String, _ b: String) -> Bool? {
-        var ia = a.utf8.makeIterator(), ib = b.utf8.makeIterator()
-        while true {
-            switch (ia.next(), ib.next()) {
-            case (nil, nil): return nil
-            case (nil, _): return true
-            case (_, nil): return false
-            case let (x?, y?):
-                if x != y { return x < y }
+        TextBytes.withUTF8(a) { x in
+            TextBytes.withUTF8(b) { y in
+                let common = min(x.count, y.count)
+                if common > 0, let p = x.baseAddress, let q = y.baseAddress {
+                    let c = memcmp(p, q, common)
+                    if c != 0 { return c < 0 }
+                }
+                return x.count == y.count ? nil : x.count < y.count
             }
         }
     }

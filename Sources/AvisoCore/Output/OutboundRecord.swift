@@ -34,8 +34,26 @@ public struct OutboundRecord: Sendable, Equatable {
     public var fee: Int64
     /// The resend request id, for resends only.
     public var resendRequest: String?
-    /// The message itself.
-    public var message: OutboundMessage
+    /// The message itself. A record made by the nightly run holds its message's context
+    /// instead, and the text is composed when it is read or written (see `ParallelCompose`).
+    public var message: OutboundMessage {
+        get {
+            switch body {
+            case .composed(let message): return message
+            case .pending(let pending, let index): return pending.message(index, channel: channel)
+            }
+        }
+        set { body = .composed(newValue) }
+    }
+
+    /// The composed message, or where its context is.
+    enum Body: Sendable {
+        case composed(OutboundMessage)
+        case pending(PendingMessages, Int)
+    }
+
+    /// What the record holds for its message.
+    var body: Body
 
     /// A record with every field given.
     public init(
@@ -61,7 +79,17 @@ public struct OutboundRecord: Sendable, Equatable {
         self.shift = shift
         self.fee = fee
         self.resendRequest = resendRequest
-        self.message = message
+        self.body = .composed(message)
+    }
+
+    /// Field by field, messages compared as composed (a pending one is composed to compare).
+    public static func == (a: OutboundRecord, b: OutboundRecord) -> Bool {
+        a.id == b.id && a.runDate == b.runDate && a.priority == b.priority && a.account == b.account
+            && a.customer == b.customer && a.payment == b.payment && a.event == b.event
+            && a.scheduleOffset == b.scheduleOffset && a.slot == b.slot && a.slotRank == b.slotRank
+            && a.recipient == b.recipient && a.channel == b.channel && a.to == b.to
+            && a.scheduledFor == b.scheduledFor && a.shift == b.shift && a.fee == b.fee
+            && a.resendRequest == b.resendRequest && a.message == b.message
     }
 
     /// Appends the record as one compact JSON object and a line feed. Keys, in this order: id,
@@ -70,44 +98,100 @@ public struct OutboundRecord: Sendable, Equatable {
     /// message fields (email: subject, text; sms: text; whatsapp: template, parameters; voice:
     /// script). `to` is an array for email and a single string for the phone channels.
     public func appendJSONLine(to buffer: inout [UInt8]) {
-        var json = JSONWriter()
-        // Write straight into the caller's buffer without copying it.
-        swap(&json.bytes, &buffer)
-        defer { swap(&json.bytes, &buffer) }
-        json.beginObject()
-        json.field("id", id)
-        json.field("runDate", runDate.iso)
-        json.field("priority", priority)
-        json.field("account", account)
-        json.field("customer", customer)
-        json.field("payment", payment)
-        json.field("event", event)
-        json.field("scheduleOffset", scheduleOffset)
-        json.field("slot", slot)
-        json.field("recipient", recipient.name)
-        json.field("channel", channel.name)
+        var buffers = MessageBuffers()
+        appendJSONLine(to: &buffer, buffers: &buffers)
+    }
+
+    /// `appendJSONLine(to:)` composing a pending message in `buffers`, reused from one record
+    /// to the next.
+    func appendJSONLine(to out: inout [UInt8], buffers: inout MessageBuffers) {
+        TextBytes.append(literal: "{\"id\":", to: &out)
+        JSONWriter.appendEscaped(id, to: &out)
+        TextBytes.append(literal: ",\"runDate\":\"", to: &out)
+        TextBytes.appendISO(runDate, to: &out)
+        TextBytes.append(literal: "\",\"priority\":", to: &out)
+        TextBytes.appendInteger(Int64(priority), to: &out)
+        TextBytes.append(literal: ",\"account\":", to: &out)
+        JSONWriter.appendEscaped(account, to: &out)
+        TextBytes.append(literal: ",\"customer\":", to: &out)
+        JSONWriter.appendEscaped(customer, to: &out)
+        TextBytes.append(literal: ",\"payment\":", to: &out)
+        JSONWriter.appendEscaped(payment, to: &out)
+        TextBytes.append(literal: ",\"event\":", to: &out)
+        JSONWriter.appendEscaped(event, to: &out)
+        TextBytes.append(literal: ",\"scheduleOffset\":", to: &out)
+        TextBytes.appendInteger(Int64(scheduleOffset), to: &out)
+        TextBytes.append(literal: ",\"slot\":", to: &out)
+        JSONWriter.appendEscaped(slot, to: &out)
+        TextBytes.append(literal: ",\"recipient\":", to: &out)
+        JSONWriter.appendEscaped(recipient.name, to: &out)
+        TextBytes.append(literal: ",\"channel\":", to: &out)
+        JSONWriter.appendEscaped(channel.name, to: &out)
+        TextBytes.append(literal: ",\"to\":", to: &out)
         if channel == .email {
-            json.field("to", to)
+            appendArray(to, to: &out)
         } else {
-            json.field("to", to.first ?? "")
+            JSONWriter.appendEscaped(to.first ?? "", to: &out)
         }
-        json.field("scheduledFor", scheduledFor.iso)
-        json.field("shift", shift.rawValue)
-        json.field("fee", fee)
-        if let resendRequest { json.field("resendRequest", resendRequest) }
+        TextBytes.append(literal: ",\"scheduledFor\":\"", to: &out)
+        TextBytes.appendISO(scheduledFor, to: &out)
+        TextBytes.append(literal: "\",\"shift\":", to: &out)
+        JSONWriter.appendEscaped(shift.rawValue, to: &out)
+        TextBytes.append(literal: ",\"fee\":", to: &out)
+        TextBytes.appendInteger(fee, to: &out)
+        if let resendRequest {
+            TextBytes.append(literal: ",\"resendRequest\":", to: &out)
+            JSONWriter.appendEscaped(resendRequest, to: &out)
+        }
+        switch body {
+        case .composed(let message):
+            appendMessage(message, to: &out)
+        case .pending(let pending, let index):
+            let context = pending.contexts[index]
+            if channel == .whatsapp {
+                appendMessage(MessageComposer.whatsapp(context), to: &out)
+            } else if pending.composer.composeText(channel: channel, context: context, slot: Int(pending.slots[index]), into: &buffers) == nil {
+                TextBytes.append(literal: channel == .email ? ",\"subject\":" : channel == .sms ? ",\"text\":" : ",\"script\":", to: &out)
+                buffers.first.withUnsafeBufferPointer { JSONWriter.appendEscaped(utf8: $0, to: &out) }
+                if channel == .email {
+                    TextBytes.append(literal: ",\"text\":", to: &out)
+                    buffers.second.withUnsafeBufferPointer { JSONWriter.appendEscaped(utf8: $0, to: &out) }
+                }
+            } else {
+                // The slot was checked and every built-in key has a template: never reached.
+                appendMessage(ParallelCompose.placeholder, to: &out)
+            }
+        }
+        TextBytes.append(literal: "}\n", to: &out)
+    }
+
+    private func appendMessage(_ message: OutboundMessage, to out: inout [UInt8]) {
         switch message {
         case .email(let subject, let text):
-            json.field("subject", subject)
-            json.field("text", text)
+            TextBytes.append(literal: ",\"subject\":", to: &out)
+            JSONWriter.appendEscaped(subject, to: &out)
+            TextBytes.append(literal: ",\"text\":", to: &out)
+            JSONWriter.appendEscaped(text, to: &out)
         case .sms(let text):
-            json.field("text", text)
+            TextBytes.append(literal: ",\"text\":", to: &out)
+            JSONWriter.appendEscaped(text, to: &out)
         case .whatsapp(let template, let parameters):
-            json.field("template", template)
-            json.field("parameters", parameters)
+            TextBytes.append(literal: ",\"template\":", to: &out)
+            JSONWriter.appendEscaped(template, to: &out)
+            TextBytes.append(literal: ",\"parameters\":", to: &out)
+            appendArray(parameters, to: &out)
         case .voice(let script):
-            json.field("script", script)
+            TextBytes.append(literal: ",\"script\":", to: &out)
+            JSONWriter.appendEscaped(script, to: &out)
         }
-        json.endObject()
-        json.bytes.append(UInt8(ascii: "\n"))
+    }
+
+    private func appendArray(_ values: [String], to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
+        for (index, value) in values.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            JSONWriter.appendEscaped(value, to: &out)
+        }
+        out.append(UInt8(ascii: "]"))
     }
 }

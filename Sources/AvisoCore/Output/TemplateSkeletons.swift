@@ -4,59 +4,62 @@ import Mustache
 /// Renders templates fast without giving up Mustache: the first time a template is needed for a
 /// given shape of values (which optional values are present, due today or not), swift-mustache
 /// renders it with a placeholder per value; the result, split at the placeholders, is the
-/// skeleton that every later message of that shape fills in by appending strings. Templates that
+/// skeleton that every later message of that shape fills in by appending bytes. Templates that
 /// use transforms (`{{uppercased(name)}}`) are always rendered with the real values instead.
+/// Templates are known by their index in `names`.
 final class TemplateSkeletons: @unchecked Sendable {
     private enum Piece {
-        case text(String)
+        case text([UInt8])
         case value(TemplateVariable)
     }
 
-    private struct Key: Hashable {
-        var template: String
-        var shape: UInt64
-    }
-
     private let library: MustacheLibrary
-    private let direct: Set<String>
+    private let names: [String]
+    private let direct: [Bool]
     private let lock = NSLock()
-    // Guarded by `lock`.
-    private var cache: [Key: [Piece]] = [:]
+    // Guarded by `lock`: per template index, the skeleton of each shape met so far (a few
+    // each), searched in order rather than hashed.
+    private var cache: [[(shape: UInt64, pieces: [Piece])]]
 
     // Placeholders use control characters that never reach a template's own text.
     private static let open: Unicode.Scalar = "\u{1}"
     private static let close: Unicode.Scalar = "\u{2}"
 
-    /// `directTemplates`: keys of templates that must be rendered with real values every time.
-    init(library: MustacheLibrary, directTemplates: Set<String>) {
+    /// `names`: the template of each index; `directTemplates`: names of templates that must be
+    /// rendered with real values every time.
+    init(library: MustacheLibrary, names: [String], directTemplates: Set<String>) {
         self.library = library
-        self.direct = directTemplates
+        self.names = names
+        self.direct = names.map { directTemplates.contains($0) }
+        self.cache = names.map { _ in [] }
     }
 
-    /// The rendered text of a template for these values; nil when there is no such template.
-    func render(_ template: String, _ values: TemplateValues) -> String? {
-        if direct.contains(template) {
-            return library.render(Self.context(values, placeholders: false), withTemplate: template)
+    /// Appends the rendered text of template `index` for these values to `out`; false when
+    /// there is no such template.
+    func render(_ index: Int, _ values: TemplateValues, into out: inout [UInt8]) -> Bool {
+        if direct[index] {
+            guard let text = library.render(Self.context(values, placeholders: false), withTemplate: names[index]) else { return false }
+            TextBytes.append(text, to: &out)
+            return true
         }
-        let key = Key(template: template, shape: values.shapeKey)
+        let shape = values.shapeKey
         lock.lock()
-        var pieces = cache[key]
+        var pieces = cache[index].first { $0.shape == shape }?.pieces
         lock.unlock()
         if pieces == nil {
-            guard let rendered = library.render(Self.context(values, placeholders: true), withTemplate: template) else { return nil }
+            guard let rendered = library.render(Self.context(values, placeholders: true), withTemplate: names[index]) else { return false }
             pieces = Self.split(rendered)
             lock.lock()
-            cache[key] = pieces
+            if !cache[index].contains(where: { $0.shape == shape }) { cache[index].append((shape, pieces!)) }
             lock.unlock()
         }
-        var out = ""
         for piece in pieces! {
             switch piece {
-            case .text(let text): out += text
-            case .value(let variable): out += values.value(variable) ?? ""
+            case .text(let text): out.append(contentsOf: text)
+            case .value(let variable): values.append(variable, to: &out)
             }
         }
-        return out
+        return true
     }
 
     /// The Mustache context: placeholders (or real values) for present values, the two flags.
@@ -72,22 +75,27 @@ final class TemplateSkeletons: @unchecked Sendable {
 
     private static func split(_ rendered: String) -> [Piece] {
         var pieces: [Piece] = []
-        var text = String.UnicodeScalarView()
-        var iterator = rendered.unicodeScalars.makeIterator()
-        while let scalar = iterator.next() {
-            guard scalar == open else {
-                text.append(scalar)
+        var text: [UInt8] = []
+        let bytes = Array(rendered.utf8)
+        var i = 0
+        while i < bytes.count {
+            guard bytes[i] == UInt8(open.value) else {
+                text.append(bytes[i])
+                i += 1
                 continue
             }
+            i += 1
             var number = 0
-            while let digit = iterator.next(), digit != close {
-                number = number * 10 + Int(digit.value) - 48
+            while i < bytes.count, bytes[i] != UInt8(close.value) {
+                number = number * 10 + Int(bytes[i]) - 48
+                i += 1
             }
-            if !text.isEmpty { pieces.append(.text(String(text))) }
-            text = String.UnicodeScalarView()
+            i += 1
+            if !text.isEmpty { pieces.append(.text(text)) }
+            text = []
             if let variable = TemplateVariable(rawValue: number) { pieces.append(.value(variable)) }
         }
-        if !text.isEmpty { pieces.append(.text(String(text))) }
+        if !text.isEmpty { pieces.append(.text(text)) }
         return pieces
     }
 }

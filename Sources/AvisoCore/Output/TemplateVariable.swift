@@ -36,14 +36,22 @@ enum TemplateVariable: Int, CaseIterable {
     }
 }
 
-/// The values of one message, computed only when a template asks for them. Entries can be
-/// replaced (the SMS shortening steps) or removed (an optional value left out).
+/// The values of one message, computed only when a template asks for them and appended
+/// straight to the message's bytes. Entries can be replaced (the SMS shortening steps) or
+/// removed (an optional value left out).
 struct TemplateValues {
     let context: MessageContext
+    // Bit `rawValue` set when that variable has a value in the context (before overrides).
+    private let presence: UInt32
     private var overrides: [TemplateVariable: String?] = [:]
 
     init(_ context: MessageContext) {
         self.context = context
+        var presence: UInt32 = 0
+        for variable in TemplateVariable.allCases where Self.isPresent(variable, in: context) {
+            presence |= 1 << UInt32(variable.rawValue)
+        }
+        self.presence = presence
     }
 
     /// Replaces a value (nil removes it, as if absent).
@@ -53,49 +61,26 @@ struct TemplateValues {
 
     /// The value, or nil when absent.
     func value(_ variable: TemplateVariable) -> String? {
-        if let overridden = overrides[variable] { return overridden }
-        let c = context
-        switch variable {
-        case .slotKey: return c.slotKey
-        case .customerName: return c.customerName
-        case .customerFirstName: return MessageComposer.firstName(c.customerName)
-        case .accountName: return c.accountName
-        case .value: return MoneyFormat.brl(c.value)
-        case .valueDecimal: return MoneyFormat.decimal(c.value)
-        case .valueSpoken: return MoneyFormat.spoken(c.value)
-        case .dueDate: return c.dueDate.brazilian
-        case .dueDateISO: return c.dueDate.iso
-        case .runDate: return c.runDate.brazilian
-        case .payDate: return c.payDate?.brazilian
-        case .link: return Self.present(c.link)
-        case .invoiceUrl: return Self.present(c.invoiceUrl)
-        case .bankSlipUrl: return Self.present(c.bankSlipUrl)
-        case .identificationField: return Self.present(c.identificationField)
-        case .description: return Self.present(c.description)
-        case .daysUntilDue: return Self.days(c.daysUntilDue).map { String($0) }
-        case .daysUntilDueText: return Self.days(c.daysUntilDue).map(MessageComposer.daysText)
-        case .daysUntilDueSpoken: return Self.days(c.daysUntilDue).map(MessageComposer.daysSpoken)
-        case .daysOverdue: return Self.days(c.daysOverdue).map { String($0) }
-        case .daysOverdueText: return Self.days(c.daysOverdue).map(MessageComposer.daysText)
-        case .daysOverdueSpoken: return Self.days(c.daysOverdue).map(MessageComposer.daysSpoken)
+        if !overrides.isEmpty, let overridden = overrides[variable] { return overridden }
+        guard isPresent(variable) else { return nil }
+        var bytes: [UInt8] = []
+        appendBase(variable, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the value's UTF-8 bytes (nothing when absent).
+    func append(_ variable: TemplateVariable, to out: inout [UInt8]) {
+        if !overrides.isEmpty, let overridden = overrides[variable] {
+            if let overridden { TextBytes.append(overridden, to: &out) }
+            return
         }
+        if presence & (1 << UInt32(variable.rawValue)) != 0 { appendBase(variable, to: &out) }
     }
 
     /// Whether a value is present, without computing it.
     func isPresent(_ variable: TemplateVariable) -> Bool {
-        if let overridden = overrides[variable] { return overridden != nil }
-        let c = context
-        switch variable {
-        case .payDate: return c.payDate != nil
-        case .link: return Self.present(c.link) != nil
-        case .invoiceUrl: return Self.present(c.invoiceUrl) != nil
-        case .bankSlipUrl: return Self.present(c.bankSlipUrl) != nil
-        case .identificationField: return Self.present(c.identificationField) != nil
-        case .description: return Self.present(c.description) != nil
-        case .daysUntilDue, .daysUntilDueText, .daysUntilDueSpoken: return Self.days(c.daysUntilDue) != nil
-        case .daysOverdue, .daysOverdueText, .daysOverdueSpoken: return Self.days(c.daysOverdue) != nil
-        default: return true
-        }
+        if !overrides.isEmpty, let overridden = overrides[variable] { return overridden != nil }
+        return presence & (1 << UInt32(variable.rawValue)) != 0
     }
 
     /// Due today: the run date is the due date (drives `{{#dueToday}}` / `{{#dueSoon}}`).
@@ -104,19 +89,77 @@ struct TemplateValues {
     /// The presence of every value plus the due-today flag, as one key.
     var shapeKey: UInt64 {
         var key: UInt64 = dueToday ? 1 : 0
+        if overrides.isEmpty { return key | UInt64(presence) << 1 }
         for variable in TemplateVariable.allCases where isPresent(variable) {
             key |= 2 << UInt64(variable.rawValue)
         }
         return key
     }
 
-    private static func present(_ text: String?) -> String? {
-        guard let text, !text.isEmpty else { return nil }
-        return text
+    /// The context's own value of a present variable.
+    private func appendBase(_ variable: TemplateVariable, to out: inout [UInt8]) {
+        let c = context
+        switch variable {
+        case .slotKey: TextBytes.append(c.slotKey, to: &out)
+        case .customerName: TextBytes.append(c.customerName, to: &out)
+        case .customerFirstName:
+            TextBytes.withUTF8(c.customerName) { name in
+                let word = MessageText.firstWord(name) ?? 0..<name.count
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: name[word]))
+            }
+        case .accountName: TextBytes.append(c.accountName, to: &out)
+        case .value: MoneyFormat.appendBRL(c.value, to: &out)
+        case .valueDecimal: MoneyFormat.appendDecimal(c.value, to: &out)
+        case .valueSpoken: TextBytes.append(MoneyFormat.spoken(c.value), to: &out)
+        case .dueDate: TextBytes.appendBrazilian(c.dueDate, to: &out)
+        case .dueDateISO: TextBytes.appendISO(c.dueDate, to: &out)
+        case .runDate: TextBytes.appendBrazilian(c.runDate, to: &out)
+        case .payDate: if let payDate = c.payDate { TextBytes.appendBrazilian(payDate, to: &out) }
+        case .link: if let link = c.link { TextBytes.append(link, to: &out) }
+        case .invoiceUrl: if let url = c.invoiceUrl { TextBytes.append(url, to: &out) }
+        case .bankSlipUrl: if let url = c.bankSlipUrl { TextBytes.append(url, to: &out) }
+        case .identificationField: if let field = c.identificationField { TextBytes.append(field, to: &out) }
+        case .description: if let description = c.description { TextBytes.append(description, to: &out) }
+        case .daysUntilDue: if let days = c.daysUntilDue { TextBytes.appendInteger(Int64(days), to: &out) }
+        case .daysUntilDueText: if let days = c.daysUntilDue { Self.appendDaysText(days, to: &out) }
+        case .daysUntilDueSpoken: if let days = c.daysUntilDue { TextBytes.append(MessageComposer.daysSpoken(days), to: &out) }
+        case .daysOverdue: if let days = c.daysOverdue { TextBytes.appendInteger(Int64(days), to: &out) }
+        case .daysOverdueText: if let days = c.daysOverdue { Self.appendDaysText(days, to: &out) }
+        case .daysOverdueSpoken: if let days = c.daysOverdue { TextBytes.append(MessageComposer.daysSpoken(days), to: &out) }
+        }
     }
 
-    private static func days(_ days: Int?) -> Int? {
-        guard let days, days >= 0 else { return nil }
-        return days
+    /// `MessageComposer.daysText` as bytes: `1 dia`, `10 dias`.
+    private static func appendDaysText(_ days: Int, to out: inout [UInt8]) {
+        if days == 1 {
+            TextBytes.append(literal: "1 dia", to: &out)
+        } else {
+            TextBytes.appendInteger(Int64(days), to: &out)
+            TextBytes.append(literal: " dias", to: &out)
+        }
+    }
+
+    private static func isPresent(_ variable: TemplateVariable, in c: MessageContext) -> Bool {
+        switch variable {
+        case .payDate: return c.payDate != nil
+        case .link: return present(c.link)
+        case .invoiceUrl: return present(c.invoiceUrl)
+        case .bankSlipUrl: return present(c.bankSlipUrl)
+        case .identificationField: return present(c.identificationField)
+        case .description: return present(c.description)
+        case .daysUntilDue, .daysUntilDueText, .daysUntilDueSpoken: return days(c.daysUntilDue)
+        case .daysOverdue, .daysOverdueText, .daysOverdueSpoken: return days(c.daysOverdue)
+        default: return true
+        }
+    }
+
+    private static func present(_ text: String?) -> Bool {
+        guard let text else { return false }
+        return !text.isEmpty
+    }
+
+    private static func days(_ days: Int?) -> Bool {
+        guard let days else { return false }
+        return days >= 0
     }
 }

@@ -18,25 +18,15 @@ struct RunOutputWriter {
         resendRows: [ResendResultsWriter.Row] = [], page: PageContext = PageContext(),
         report: inout RunReport, options: RunOptions
     ) throws {
-        let sorted = OutboundFileWriter.sorted(outbound)
-        var byChannel: [Channel: [OutboundRecord]] = [:]
-        for record in sorted { byChannel[record.channel, default: []].append(record) }
-        report.outputs = []
-        // The four channel files are rendered and hashed at once, one per worker.
-        let channels = Channel.allCases
-        let rendered = RenderedFiles(count: channels.count)
-        let groups = channels.map { byChannel[$0] ?? [] }
-        Parallelism.forEach(channels.count) { i in
-            let bytes = OutboundFileWriter.fileBytes(groups[i], channel: channels[i])
-            var hasher = SHA256()
-            hasher.update(bytes)
-            rendered.set(i, bytes: bytes, sha256: SHA256.hex(hasher.finalize()))
+        // The records are sorted once, as indices; each channel's file is then composed and
+        // written in chunks of that order, several chunks at once, and hashed as it is written.
+        var lists: [[Int]] = Channel.allCases.map { _ in [] }
+        outbound.withUnsafeBufferPointer { records in
+            for index in OutboundFileWriter.order(outbound) { lists[records[index].channel.rawValue].append(index) }
         }
-        for (i, channel) in channels.enumerated() {
-            let name = OutboundFileWriter.fileName(for: channel)
-            let (bytes, sha256) = rendered.get(i)
-            try OutputFile.write(bytes, to: folder + "/" + name)
-            report.outputs.append((file: name, records: groups[i].count, sha256: sha256))
+        report.outputs = []
+        for (channel, sha256) in try Self.writeChannelFiles(outbound, lists: lists, folder: folder) {
+            report.outputs.append((file: OutboundFileWriter.fileName(for: channel), records: lists[channel.rawValue].count, sha256: sha256))
         }
         try emit("postal-manifest.csv", PostalManifestWriter.bytes(letters), records: letters.count, report: &report)
         try emit("rejects.csv", RejectsWriter.bytes(rejects), records: rejects.count, report: &report)
@@ -48,7 +38,10 @@ struct RunOutputWriter {
             lettersByState[letter.state, default: (0, 0)].value += letter.value
         }
         var bySlotAndChannel: [String: [Channel: Int]] = [:]
-        for record in outbound { bySlotAndChannel[record.slot, default: [:]][record.channel, default: 0] += 1 }
+        outbound.withUnsafeBufferPointer { records in
+            // Borrowed through the buffer: iterating the array would copy every record.
+            for i in records.indices { bySlotAndChannel[records[i].slot, default: [:]][records[i].channel, default: 0] += 1 }
+        }
         let input = ReportInput(
             report: report, configuration: options.configuration, previous: page.previous,
             forecast: page.forecast, dataQuality: page.dataQuality, rejectExamples: rejects,
@@ -59,23 +52,127 @@ struct RunOutputWriter {
         try OutputFile.write(SummaryDocument.render(report: report, options: options), to: folder + "/summary.json")
     }
 
-    /// Channel files rendered by parallel workers, one slot each.
-    private final class RenderedFiles: @unchecked Sendable {
-        private let lock = NSLock()
-        private var files: [([UInt8], String)]
+    /// Records a worker composes into one buffer.
+    static let chunkRecords = 512
 
-        init(count: Int) { files = Array(repeating: ([], ""), count: count) }
+    /// Writes the four channel files into `folder`, each with the records of its list in that
+    /// order; returns each channel with its file's SHA-256 (hex), in channel order.
+    ///
+    /// Chunks of records are composed and encoded on every core, a batch at a time; a serial
+    /// sink hashes and writes each batch in order while the next one is composed (two sets of
+    /// buffers take turns), so memory holds only the chunks in flight.
+    static func writeChannelFiles(_ records: [OutboundRecord], lists: [[Int]], folder: String) throws -> [(Channel, String)] {
+        let channels = Channel.allCases
+        var chunks: [(channel: Int, range: Range<Int>)] = []
+        for channel in channels {
+            let count = lists[channel.rawValue].count
+            for lower in stride(from: 0, to: count, by: chunkRecords) {
+                chunks.append((channel.rawValue, lower..<min(count, lower + chunkRecords)))
+            }
+        }
+        let sink = try ChannelSink(paths: channels.map { folder + "/" + OutboundFileWriter.fileName(for: $0) })
+        let window = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
+        let slots = ChunkSlots(count: 2 * window)
+        let queue = DispatchQueue(label: "aviso.output.sink")
+        let turns = [DispatchGroup(), DispatchGroup()]
+        var next = 0
+        var turn = 0
+        while next < chunks.count {
+            let batch = Array(chunks[next..<min(chunks.count, next + window)])
+            let base = turn * window
+            // The sink is done with this set of buffers once the batch before last is written.
+            turns[turn].wait()
+            Parallelism.forEach(batch.count) { k in
+                var bytes = slots.take(base + k)
+                var buffers = MessageBuffers()
+                let list = lists[batch[k].channel]
+                records.withUnsafeBufferPointer { records in
+                    for position in batch[k].range {
+                        records[list[position]].appendJSONLine(to: &bytes, buffers: &buffers)
+                    }
+                }
+                slots.put(base + k, bytes)
+            }
+            let drain: @Sendable () -> Void = {
+                for (k, chunk) in batch.enumerated() { sink.write(chunk.channel, slots, base + k) }
+            }
+            if Parallelism.enabled {
+                queue.async(group: turns[turn], execute: drain)
+            } else {
+                drain()
+            }
+            next += batch.count
+            turn = 1 - turn
+        }
+        queue.sync {}
+        return try channels.map { ($0, try sink.finish($0.rawValue)) }
+    }
 
-        func set(_ index: Int, bytes: [UInt8], sha256: String) {
-            lock.lock()
-            files[index] = (bytes, sha256)
-            lock.unlock()
+    /// The four open channel files and their hashers, fed in order by one serial queue.
+    private final class ChannelSink: @unchecked Sendable {
+        private let files: [OutputFile]
+        private var hashers: [SHA256]
+        private var failure: (any Error)?
+
+        init(paths: [String]) throws {
+            files = try paths.map { try OutputFile(path: $0) }
+            hashers = paths.map { _ in SHA256() }
         }
 
-        func get(_ index: Int) -> ([UInt8], String) {
-            lock.lock()
-            defer { lock.unlock() }
-            return files[index]
+        /// Hashes and writes buffer `slot` to file `index`, leaving the buffer empty (capacity
+        /// kept). After a failure, only the first error is kept and nothing more is written.
+        func write(_ index: Int, _ slots: ChunkSlots, _ slot: Int) {
+            guard failure == nil else { return }
+            let file = files[index]
+            swap(&file.buffer, &slots[slot])
+            defer { swap(&file.buffer, &slots[slot]) }
+            file.buffer.withUnsafeBytes { hashers[index].update($0) }
+            do {
+                try file.flush()
+            } catch {
+                failure = error
+            }
+        }
+
+        /// Closes file `index` and returns its SHA-256 (hex).
+        /// - Throws: the first write error, or a close error.
+        func finish(_ index: Int) throws -> String {
+            if let failure { throw failure }
+            try files[index].close()
+            return SHA256.hex(hashers[index].finalize())
+        }
+    }
+
+    /// Reusable byte buffers for the chunks in flight; each is used by one worker at a time.
+    private final class ChunkSlots: @unchecked Sendable {
+        private let slots: UnsafeMutablePointer<[UInt8]>
+        private let count: Int
+
+        init(count: Int) {
+            self.count = count
+            slots = .allocate(capacity: count)
+            slots.initialize(repeating: [], count: count)
+        }
+
+        deinit {
+            slots.deinitialize(count: count)
+            slots.deallocate()
+        }
+
+        /// Takes buffer `index` out, empty, with its capacity kept.
+        func take(_ index: Int) -> [UInt8] {
+            var bytes: [UInt8] = []
+            swap(&bytes, &slots[index])
+            bytes.removeAll(keepingCapacity: true)
+            return bytes
+        }
+
+        /// Puts buffer `index` back.
+        func put(_ index: Int, _ bytes: [UInt8]) { slots[index] = bytes }
+
+        subscript(index: Int) -> [UInt8] {
+            get { slots[index] }
+            set { slots[index] = newValue }
         }
     }
 

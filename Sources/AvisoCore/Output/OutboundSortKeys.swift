@@ -1,0 +1,95 @@
+import Foundation
+
+/// The outbound files' order (`OutboundFileWriter.precedes`) as one compact byte key per record,
+/// built once, so that sorting compares keys with `memcmp` instead of walking strings field by
+/// field on every comparison. A key holds priority, account, customer, payment, slot rank,
+/// recipient, the resend request (empty when none) and whether there is one, each encoded so
+/// that byte order is the field order; records whose keys are equal are then ordered by id and
+/// channel, and finally by their position (as a stable sort would).
+struct OutboundSortKeys {
+    private var arena: [UInt8] = []
+    // Key `i` is arena[offsets[i]..<offsets[i + 1]].
+    private var offsets: [Int] = [0]
+
+    init(_ records: [OutboundRecord]) {
+        arena.reserveCapacity(records.count * 64)
+        offsets.reserveCapacity(records.count + 1)
+        // Records are borrowed through the buffer: iterating the array would copy each one.
+        records.withUnsafeBufferPointer { records in
+            for i in records.indices {
+                appendInteger(records[i].priority)
+                appendString(records[i].account)
+                appendString(records[i].customer)
+                appendString(records[i].payment)
+                appendInteger(records[i].slotRank)
+                appendInteger(records[i].recipient.rawValue)
+                if let resendRequest = records[i].resendRequest {
+                    appendString(resendRequest)
+                    arena.append(1)
+                } else {
+                    appendString("")
+                    arena.append(0)
+                }
+                offsets.append(arena.count)
+            }
+        }
+    }
+
+    /// The indices of `records` (the records the keys were built from) in output order.
+    func order(_ records: [OutboundRecord]) -> [Int] {
+        var indices = Array(records.indices)
+        arena.withUnsafeBufferPointer { arena in
+            offsets.withUnsafeBufferPointer { offsets in
+                records.withUnsafeBufferPointer { records in
+                    guard let base = arena.baseAddress else { return }
+                    indices.sort { a, b in
+                        let startA = offsets[a], lengthA = offsets[a + 1] - startA
+                        let startB = offsets[b], lengthB = offsets[b + 1] - startB
+                        let c = memcmp(base + startA, base + startB, min(lengthA, lengthB))
+                        if c != 0 { return c < 0 }
+                        if lengthA != lengthB { return lengthA < lengthB }
+                        if let order = OutboundFileWriter.byteOrder(records[a].id, records[b].id) { return order }
+                        if records[a].channel != records[b].channel { return records[a].channel < records[b].channel }
+                        return a < b
+                    }
+                }
+            }
+        }
+        return indices
+    }
+
+    /// An integer as bytes in the same order: 0...250 as one byte, others tagged and in
+    /// eight big-endian bytes (negative ones with the sign bit flipped).
+    private mutating func appendInteger(_ value: Int) {
+        if value >= 0 && value <= 250 {
+            arena.append(UInt8(value + 1))
+            return
+        }
+        let bits: UInt64
+        if value < 0 {
+            arena.append(0x00)
+            bits = UInt64(bitPattern: Int64(value)) ^ (1 << 63)
+        } else {
+            arena.append(0xFF)
+            bits = UInt64(value)
+        }
+        for shift in stride(from: 56, through: 0, by: -8) { arena.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
+    }
+
+    /// A string's UTF-8 bytes with 00 written as 00 FF, then the terminator 00 00: no key is a
+    /// prefix of another, and a shorter string goes first.
+    private mutating func appendString(_ text: String) {
+        TextBytes.withUTF8(text) { bytes in
+            if !bytes.contains(0) {
+                arena.append(contentsOf: bytes)
+            } else {
+                for byte in bytes {
+                    arena.append(byte)
+                    if byte == 0 { arena.append(0xFF) }
+                }
+            }
+        }
+        arena.append(0)
+        arena.append(0)
+    }
+}

@@ -1,0 +1,153 @@
+/// Appending text to UTF-8 byte buffers without building intermediate `String`s: literals,
+/// strings, scalars, integers and dates, each byte-identical to its `String` counterpart
+/// (`String(n)`, `Day.iso`, `Day.brazilian`).
+enum TextBytes {
+    /// Calls `body` with the UTF-8 bytes of `text`: the string's own storage when it is
+    /// contiguous (every native string), else a copy.
+    @inline(__always)
+    static func withUTF8<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if let result = try text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return try Array(text.utf8).withUnsafeBufferPointer(body)
+    }
+
+    /// Appends the UTF-8 bytes of `text`.
+    @inline(__always)
+    static func append(_ text: String, to out: inout [UInt8]) {
+        withUTF8(text) { out.append(contentsOf: $0) }
+    }
+
+    /// Appends the bytes of a literal.
+    @inline(__always)
+    static func append(literal: StaticString, to out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+
+    /// Appends one scalar as UTF-8.
+    static func appendScalar(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
+        append(atMost: 4, to: &out) { write(scalar, at: $0) }
+    }
+
+    /// Appends the decimal digits of `value`, with `-` when negative (as `String(value)`).
+    static func appendInteger(_ value: Int64, to out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        appendDigits(value.magnitude, to: &out)
+    }
+
+    /// Appends the decimal digits of `value`.
+    static func appendDigits(_ value: UInt64, to out: inout [UInt8]) {
+        if value < 10 {
+            out.append(UInt8(ascii: "0") + UInt8(value))
+            return
+        }
+        // Digits are written from the right into a stack buffer (20 digits at most).
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { raw in
+            var position = raw.count
+            var rest = value
+            repeat {
+                position -= 1
+                raw[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[position...]))
+        }
+    }
+
+    /// Grows `out` by up to `count` bytes written by `body` through a pointer; `body` returns
+    /// how many it wrote (at most `count`), and `out` keeps just those.
+    @inline(__always)
+    static func append(atMost count: Int, to out: inout [UInt8], _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        guard count > 0 else { return }
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: count))
+        let written = out.withUnsafeMutableBufferPointer { body($0.baseAddress! + start) }
+        precondition(written <= count)
+        out.removeLast(count - written)
+    }
+
+    /// Writes one scalar as UTF-8 at `p` and returns its length.
+    @inline(__always)
+    static func write(_ scalar: Unicode.Scalar, at p: UnsafeMutablePointer<UInt8>) -> Int {
+        let v = scalar.value
+        switch v {
+        case 0..<0x80:
+            p[0] = UInt8(v)
+            return 1
+        case 0x80..<0x800:
+            p[0] = UInt8(0xC0 | v >> 6)
+            p[1] = UInt8(0x80 | v & 0x3F)
+            return 2
+        case 0x800..<0x10000:
+            p[0] = UInt8(0xE0 | v >> 12)
+            p[1] = UInt8(0x80 | v >> 6 & 0x3F)
+            p[2] = UInt8(0x80 | v & 0x3F)
+            return 3
+        default:
+            p[0] = UInt8(0xF0 | v >> 18)
+            p[1] = UInt8(0x80 | v >> 12 & 0x3F)
+            p[2] = UInt8(0x80 | v >> 6 & 0x3F)
+            p[3] = UInt8(0x80 | v & 0x3F)
+            return 4
+        }
+    }
+
+    /// Appends `String(value)` left-padded with zeros to `width` characters (as `Day.pad`).
+    static func appendPadded(_ value: Int, width: Int, to out: inout [UInt8]) {
+        let magnitude = value.magnitude
+        var length = value < 0 ? 1 : 0
+        var rest = magnitude
+        repeat {
+            length += 1
+            rest /= 10
+        } while rest > 0
+        for _ in length..<max(length, width) { out.append(UInt8(ascii: "0")) }
+        appendInteger(Int64(value), to: &out)
+    }
+
+    /// Appends `YYYY-MM-DD` (as `Day.iso`).
+    static func appendISO(_ day: Day, to out: inout [UInt8]) {
+        let (y, m, d) = day.components
+        if (1000...9999).contains(y) {
+            appendFixed(y, 4, to: &out)
+            out.append(UInt8(ascii: "-"))
+            appendFixed(m, 2, to: &out)
+            out.append(UInt8(ascii: "-"))
+            appendFixed(d, 2, to: &out)
+            return
+        }
+        appendPadded(y, width: 4, to: &out)
+        out.append(UInt8(ascii: "-"))
+        appendPadded(m, width: 2, to: &out)
+        out.append(UInt8(ascii: "-"))
+        appendPadded(d, width: 2, to: &out)
+    }
+
+    /// Appends `DD/MM/YYYY` (as `Day.brazilian`).
+    static func appendBrazilian(_ day: Day, to out: inout [UInt8]) {
+        let (y, m, d) = day.components
+        if (1000...9999).contains(y) {
+            appendFixed(d, 2, to: &out)
+            out.append(UInt8(ascii: "/"))
+            appendFixed(m, 2, to: &out)
+            out.append(UInt8(ascii: "/"))
+            appendFixed(y, 4, to: &out)
+            return
+        }
+        appendPadded(d, width: 2, to: &out)
+        out.append(UInt8(ascii: "/"))
+        appendPadded(m, width: 2, to: &out)
+        out.append(UInt8(ascii: "/"))
+        appendPadded(y, width: 4, to: &out)
+    }
+
+    /// Appends exactly `width` (2 or 4) digits of a value known to fit them.
+    @inline(__always)
+    private static func appendFixed(_ value: Int, _ width: Int, to out: inout [UInt8]) {
+        if width == 4 {
+            out.append(UInt8(ascii: "0") + UInt8(value / 1000))
+            out.append(UInt8(ascii: "0") + UInt8(value / 100 % 10))
+        }
+        out.append(UInt8(ascii: "0") + UInt8(value / 10 % 10))
+        out.append(UInt8(ascii: "0") + UInt8(value % 10))
+    }
+}
