@@ -121,6 +121,8 @@ public struct NightlyRun {
                 resendTargets[charge.id] = ResendTarget(charge: charge, customer: customer, account: account, settings: settings)
             }
             if let failure = plan.failure { throw failure }
+            // The texts every message of this charge shares, made once (Strings are shared, not copied).
+            var base: MessageBase?
             for planned in plan.notifications {
                 switch planned.contact {
                 case .rejected(let reason, let detail):
@@ -132,11 +134,13 @@ public struct NightlyRun {
                     reject.detail = detail
                     decisionRejects.append(reject)
                 case .email(let addresses):
-                    let (record, context) = try makeRecord(planned, to: addresses, charge: charge, customer: customer, account: account, runDate: runDate, composer: composer)
+                    if base == nil { base = MessageBase(charge: charge, customer: customer, account: account, runDate: runDate) }
+                    let (record, context) = makeRecord(planned, to: addresses, base: base!, runDate: runDate)
                     outbound.append(record)
                     contexts.append(context)
                 case .phone(let number):
-                    let (record, context) = try makeRecord(planned, to: [number], charge: charge, customer: customer, account: account, runDate: runDate, composer: composer)
+                    if base == nil { base = MessageBase(charge: charge, customer: customer, account: account, runDate: runDate) }
+                    let (record, context) = makeRecord(planned, to: [number], base: base!, runDate: runDate)
                     outbound.append(record)
                     contexts.append(context)
                 }
@@ -289,34 +293,51 @@ public struct NightlyRun {
         return String(SHA256.hex(hasher.finalize()).prefix(32))
     }
 
-    private func context(slotKey: String, recipient: Recipient, charge: Charge, customer: Customer, account: Account, runDate: Day) -> MessageContext {
-        MessageContext(
-            slotKey: slotKey, recipient: recipient, customerName: customer.name,
-            accountName: account.name, value: charge.value, dueDate: charge.dueDate, payDate: charge.payDate,
-            invoiceUrl: charge.invoiceUrl, bankSlipUrl: charge.bankSlipUrl,
-            identificationField: charge.identificationField, description: charge.description,
-            daysUntilDue: charge.dueDate >= runDate ? charge.dueDate - runDate : nil,
-            daysOverdue: runDate > charge.dueDate ? runDate - charge.dueDate : nil,
-            runDate: runDate
-        )
+    /// What every message of one charge shares: its ids and the context its texts are composed
+    /// from. Made once per charge, so that its messages share the same Strings.
+    struct MessageBase {
+        let payment: String
+        let customer: String
+        let account: String
+        let context: MessageContext
+
+        init(charge: Charge, customer: Customer, account: Account, runDate: Day) {
+            payment = charge.id
+            self.customer = customer.id
+            self.account = account.id
+            context = MessageContext(
+                slotKey: "", recipient: .customer, customerName: customer.name,
+                accountName: account.name, value: charge.value, dueDate: charge.dueDate, payDate: charge.payDate,
+                invoiceUrl: charge.invoiceUrl, bankSlipUrl: charge.bankSlipUrl,
+                identificationField: charge.identificationField, description: charge.description,
+                daysUntilDue: charge.dueDate >= runDate ? charge.dueDate - runDate : nil,
+                daysOverdue: runDate > charge.dueDate ? runDate - charge.dueDate : nil,
+                runDate: runDate
+            )
+        }
+
+        /// The context of one message of the charge.
+        func context(slotKey: String, recipient: Recipient) -> MessageContext {
+            var context = self.context
+            context.slotKey = slotKey
+            context.recipient = recipient
+            return context
+        }
     }
 
     /// A record whose message is composed later (in parallel, see `ParallelCompose`), with the
     /// context to compose it from.
-    private func makeRecord(
-        _ planned: PlannedNotification, to: [String], charge: Charge, customer: Customer, account: Account,
-        runDate: Day, composer: MessageComposer
-    ) throws -> (OutboundRecord, MessageContext) {
+    private func makeRecord(_ planned: PlannedNotification, to: [String], base: MessageBase, runDate: Day) -> (OutboundRecord, MessageContext) {
         let record = OutboundRecord(
-            id: Self.notificationID(runDate: runDate, payment: charge.id, slot: planned.slot.name, recipient: planned.recipient, channel: planned.channel),
-            runDate: runDate, priority: planned.slot.priority, account: account.id, customer: customer.id,
-            payment: charge.id, event: planned.slot.event.rawValue, scheduleOffset: planned.scheduleOffset,
+            id: Self.notificationID(runDate: runDate, payment: base.payment, slot: planned.slot.name, recipient: planned.recipient, channel: planned.channel),
+            runDate: runDate, priority: planned.slot.priority, account: base.account, customer: base.customer,
+            payment: base.payment, event: planned.slot.event.rawValue, scheduleOffset: planned.scheduleOffset,
             slot: planned.slot.name, slotRank: planned.slot.rawValue, recipient: planned.recipient,
             channel: planned.channel, to: to, scheduledFor: planned.scheduledFor, shift: planned.shift,
             fee: options.configuration.fee(for: planned.channel), resendRequest: nil,
             message: ParallelCompose.placeholder
         )
-        return (record, context(slotKey: planned.slot.name, recipient: planned.recipient, charge: charge, customer: customer, account: account, runDate: runDate))
+        return (record, base.context(slotKey: planned.slot.name, recipient: planned.recipient))
     }
 
     private func makeResendRecord(
@@ -332,10 +353,8 @@ public struct NightlyRun {
             fee: options.configuration.fee(for: channel), resendRequest: decision.request.id,
             message: ParallelCompose.placeholder
         )
-        return (record, context(
-            slotKey: decision.overdue ? "RESEND_OVERDUE" : "RESEND_BEFORE_DUE", recipient: .customer,
-            charge: target.charge, customer: target.customer, account: target.account, runDate: runDate
-        ))
+        let base = MessageBase(charge: target.charge, customer: target.customer, account: target.account, runDate: runDate)
+        return (record, base.context(slotKey: decision.overdue ? "RESEND_OVERDUE" : "RESEND_BEFORE_DUE", recipient: .customer))
     }
 
     private func tally(outbound: [OutboundRecord], letters: [ManifestLetter], rejects: [RejectRecord], into report: inout RunReport) {
