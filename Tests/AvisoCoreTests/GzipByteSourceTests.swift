@@ -231,4 +231,209 @@ private func temporaryDirectory() throws -> URL {
         let sizes = try (0..<4).map { _ in try buffer.withUnsafeMutableBytes { try source.read(into: $0) } }
         #expect(sizes == [2, 2, 1, 0])
     }
+    // MARK: Inflating ahead on a thread of its own
+
+    /// Bytes that deflate cannot shrink (stored blocks), so the compressed size tracks the plain one.
+    static func noise(_ count: Int, seed: UInt64 = 1) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: count)
+        var state = seed
+        bytes.withUnsafeMutableBytes { raw in
+            for offset in stride(from: 0, to: count, by: 8) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                let word = state ^ (state >> 29)
+                withUnsafeBytes(of: word) { raw.baseAddress!.advanced(by: offset)
+                    .copyMemory(from: $0.baseAddress!, byteCount: min(8, count - offset)) }
+            }
+        }
+        return bytes
+    }
+
+    @Test(arguments: [false, true])
+    func theModeFollowsTheRequest(ahead: Bool) throws {
+        let source = try GzipByteSource(source: MemoryByteSource(try gzip(sample(10))), name: "a.gz", inflateAhead: ahead)
+        #expect(source.inflatesAhead == ahead)
+        let byDefault = try GzipByteSource(source: MemoryByteSource(try gzip(sample(10))), name: "a.gz")
+        #expect(byDefault.inflatesAhead == Parallelism.enabled)
+    }
+
+    @Test(arguments: [false, true])
+    func oneByteReadsEqualWholeReads(ahead: Bool) throws {
+        // Longer than two hand-over buffers, so single bytes cross buffer boundaries.
+        let plain = sample(InflateAhead.bufferSize * 2 + 12_345, seed: 9)
+        let data = try gzip(plain)
+        let whole = try drain(try GzipByteSource(source: MemoryByteSource(data), name: "w.gz", inflateAhead: ahead),
+                              chunk: 4 << 20)
+        #expect(firstDifference(whole, plain) == nil)
+        let source = try GzipByteSource(source: MemoryByteSource(data, maxChunk: 777), name: "b.gz", inflateAhead: ahead)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(plain.count)
+        var one: UInt8 = 0
+        while try withUnsafeMutableBytes(of: &one, { try source.read(into: $0) }) == 1 {
+            bytes.append(one)
+        }
+        #expect(firstDifference(bytes, plain) == nil)
+        #expect(try withUnsafeMutableBytes(of: &one, { try source.read(into: $0) }) == 0, "the end stays the end")
+    }
+
+    @Test(arguments: [false, true])
+    func multiMemberFileAcrossBuffers(ahead: Bool) throws {
+        // An empty member, one bigger than a buffer, a tiny one, then one ending mid-buffer.
+        let parts = [[], sample(InflateAhead.bufferSize + 100_001, seed: 4), Array("x\n".utf8), sample(700_000, seed: 5)]
+        let data = try parts.flatMap { try gzip($0, level: 1) }
+        for (chunk, read) in [(nil, 1 << 20), (4093, 1000), (1, 65_536)] as [(Int?, Int)] {
+            let source = try GzipByteSource(source: MemoryByteSource(data, maxChunk: chunk), name: "m.gz", inflateAhead: ahead)
+            #expect(firstDifference(try drain(source, chunk: read), parts.flatMap { $0 }) == nil, "chunk \(String(describing: chunk)), read \(read)")
+        }
+    }
+
+    @Test(arguments: Damage.allCases, [false, true])
+    func brokenStreamsFailInEitherMode(damage: Damage, ahead: Bool) throws {
+        let data = damage.apply(try gzip(sample(20_000)))
+        let source = try GzipByteSource(source: MemoryByteSource(data, maxChunk: 5), name: "c.csv.gz", inflateAhead: ahead)
+        let error = try #require(throws: AvisoError.self, "\(damage.rawValue)") { _ = try drain(source, chunk: 100) }
+        #expect(error.file == "c.csv.gz")
+        #expect(error.message == damage.message, "\(damage.rawValue), ahead \(ahead)")
+    }
+
+    @Test(arguments: [false, true])
+    func anErrorAfterManyBuffersComesAfterTheirBytes(ahead: Bool) throws {
+        // A corrupt checksum at the end of 3.5 buffers: the bytes before it arrive, then the error.
+        let plain = sample(InflateAhead.bufferSize * 7 / 2, seed: 6)
+        var data = try gzip(plain)
+        data[data.count - 6] ^= 0xFF
+        let source = try GzipByteSource(source: MemoryByteSource(data), name: "charges.csv.gz", inflateAhead: ahead)
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 300_000)
+        let error = try #require(throws: AvisoError.self) {
+            while true {
+                let got = try buffer.withUnsafeMutableBytes { try source.read(into: $0) }
+                if got == 0 { break }
+                received += buffer[..<got]
+            }
+        }
+        #expect(error.file == "charges.csv.gz")
+        #expect(error.message == "broken gzip: incorrect data check")
+        #expect(received.count <= plain.count)
+        #expect(firstDifference(received, Array(plain.prefix(received.count))) == nil)
+        // Whole buffers crossed threads before the error did (the bytes of the zlib call that
+        // met the bad checksum are dropped, in either mode).
+        #expect(received.count >= 2 * InflateAhead.bufferSize)
+        if ahead {
+            let again = try #require(throws: AvisoError.self) { _ = try buffer.withUnsafeMutableBytes { try source.read(into: $0) } }
+            #expect(again.message == "broken gzip: incorrect data check", "the error stays")
+        }
+    }
+
+    @Test(arguments: [false, true])
+    func theSourcesOwnErrorReachesTheReader(ahead: Bool) throws {
+        let plain = sample(3 << 20, seed: 7)
+        let data = try gzip(plain)
+        let failing = FailingSource(MemoryByteSource(data, maxChunk: 50_000), failAfter: data.count / 2)
+        let source = try GzipByteSource(source: failing, name: "customers.csv.gz", inflateAhead: ahead)
+        let error = try #require(throws: AvisoError.self) { _ = try drain(source) }
+        #expect(error.category == .input)
+        #expect(error.file == "customers.csv.gz")
+        #expect(error.message == "read failed: Input/output error")
+    }
+
+    @Test(arguments: [0, 10, InflateAhead.bufferSize + 1])
+    func releasingEarlyStopsAndJoinsTheThread(bytesRead: Int) throws {
+        let plain = Self.noise(12 << 20)
+        let data = try gzip(plain, level: 1)
+        let probe = Probe()
+        var source: GzipByteSource? = try GzipByteSource(source: ProbedSource(MemoryByteSource(data), probe: probe),
+                                                         name: "big.gz", inflateAhead: true)
+        #expect(source?.inflatesAhead == true)
+        var buffer = [UInt8](repeating: 0, count: bytesRead)
+        var got = 0
+        while got < bytesRead {
+            got += try buffer.withUnsafeMutableBytes { try source!.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[got...])) }
+        }
+        #expect(firstDifference(buffer, Array(plain.prefix(bytesRead))) == nil)
+        source = nil
+        // The compressed source is released only after the thread let go of the inflater: if it
+        // is gone now, the thread was stopped and joined while the reader waited.
+        #expect(probe.released)
+        // Bounded read-ahead: at most the hand-over buffers and one input chunk were inflated.
+        let bound = (InflateAhead.bufferCount + 2) * InflateAhead.bufferSize + bytesRead
+        #expect(probe.bytesRead < bound, "read \(probe.bytesRead) of \(data.count) compressed bytes")
+    }
+
+    @Test(arguments: [false, true])
+    func releasingAfterTheEndOrAnErrorIsClean(fail: Bool) throws {
+        var data = try gzip(sample(2 << 20, seed: 8))
+        if fail { data.removeLast(100) }
+        let probe = Probe()
+        var source: GzipByteSource? = try GzipByteSource(source: ProbedSource(MemoryByteSource(data), probe: probe),
+                                                         name: "done.gz", inflateAhead: true)
+        if fail {
+            #expect(throws: AvisoError.self) { _ = try drain(source!) }
+        } else {
+            #expect(try drain(source!).count == 2 << 20)
+        }
+        source = nil
+        #expect(probe.released)
+        #expect(probe.bytesRead == data.count)
+    }
+}
+
+/// Where two byte arrays first differ, or nil if they are equal (cheaper to report than the
+/// whole arrays when megabytes differ).
+private func firstDifference(_ got: [UInt8], _ expected: [UInt8]) -> String? {
+    if got == expected { return nil }
+    let index = (0..<min(got.count, expected.count)).first { got[$0] != expected[$0] } ?? min(got.count, expected.count)
+    return "\(got.count) bytes against \(expected.count), first difference at \(index)"
+}
+
+/// What a `ProbedSource` saw, readable from the test's thread.
+private final class Probe: @unchecked Sendable {
+    private let lock = NSLock()
+    private var read = 0
+    private var gone = false
+
+    var bytesRead: Int { lock.withLock { read } }
+    var released: Bool { lock.withLock { gone } }
+    func add(_ count: Int) { lock.withLock { read += count } }
+    func release() { lock.withLock { gone = true } }
+}
+
+/// A source that counts the bytes read through it and notes when it is released.
+private final class ProbedSource: ByteSource {
+    private let inner: ByteSource
+    private let probe: Probe
+
+    init(_ inner: ByteSource, probe: Probe) {
+        self.inner = inner
+        self.probe = probe
+    }
+
+    deinit { probe.release() }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        let got = try inner.read(into: buffer)
+        probe.add(got)
+        return got
+    }
+}
+
+/// A source whose reads fail, like a disk error, once `failAfter` bytes have been served.
+private final class FailingSource: ByteSource {
+    private let inner: ByteSource
+    private let failAfter: Int
+    private var served = 0
+
+    init(_ inner: ByteSource, failAfter: Int) {
+        self.inner = inner
+        self.failAfter = failAfter
+    }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        guard served < failAfter else {
+            throw AvisoError(.input, file: "customers.csv.gz", "read failed: Input/output error")
+        }
+        let room = UnsafeMutableRawBufferPointer(rebasing: buffer[..<min(buffer.count, failAfter - served)])
+        let got = try inner.read(into: room)
+        served += got
+        return got
+    }
 }

@@ -105,4 +105,58 @@ import Testing
         #expect(SHA256.hex([0x00, 0x0f, 0xa0, 0xff]) == "000fa0ff")
         #expect(SHA256.hex([]) == "")
     }
+    // MARK: Through libcrypto
+
+    /// 200 bytes, neither a multiple of the block size nor uniform (Python's hashlib gives the digest).
+    static let twoHundred: [UInt8] = (0..<200).map { UInt8(truncatingIfNeeded: ($0 * 37 + 11) ^ ($0 >> 3)) }
+    static let twoHundredDigest = "6953e23658f62f655e628fbcca8e819110ed0031e47ebb88bc02bd544e243025"
+
+    @Test func everySplitPointOfTwoHundredBytesGivesTheSameDigest() {
+        #expect(SHA256.hex(SHA256.hash(Self.twoHundred)) == Self.twoHundredDigest)
+        for split in 0...Self.twoHundred.count {
+            var hasher = SHA256()
+            Self.twoHundred[..<split].withUnsafeBytes { hasher.update($0) }
+            Self.twoHundred[split...].withUnsafeBytes { hasher.update($0) }
+            #expect(hasher.finalizeHex() == Self.twoHundredDigest, "split at \(split)")
+        }
+    }
+
+    @Test func everyPairOfSplitPointsGivesTheSameDigest() {
+        for first in stride(from: 0, through: 200, by: 7) {
+            for second in stride(from: first, through: 200, by: 5) {
+                var hasher = SHA256()
+                hasher.update(Self.twoHundred[..<first])
+                hasher.update(Self.twoHundred[first..<second])
+                hasher.update(Self.twoHundred[second...])
+                #expect(hasher.finalizeHex() == Self.twoHundredDigest, "splits at \(first), \(second)")
+            }
+        }
+    }
+
+    @Test func copyingAHasherForksTheMessage() {
+        var original = SHA256()
+        original.update(Array("abc".utf8))
+        var copy = original
+        original.update(Array("def".utf8))
+        copy.update(Array("xyz".utf8))
+        #expect(original.finalizeHex() == "bef57ec7f53a6d40beb640a780a639c83bc29ac8a9816f1fc6c5c6dcd93c4721")
+        #expect(copy.finalizeHex() == "f312795e322c87461a6f3c49e09897c59ca0d5a36245d2a00f08cbc66eee976d")
+    }
+
+    @Test func hashersOnSeveralThreadsAgree() async {
+        // Sendable values hashed concurrently: libcrypto's state lives in each value alone.
+        let digests = await withTaskGroup(of: String.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    var hasher = SHA256()
+                    hasher.update([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000))
+                    return hasher.finalizeHex()
+                }
+            }
+            var all: [String] = []
+            for await digest in group { all.append(digest) }
+            return all
+        }
+        #expect(digests == Array(repeating: Self.millionA, count: 8))
+    }
 }

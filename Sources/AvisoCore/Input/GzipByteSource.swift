@@ -1,119 +1,44 @@
-import CZlib
-
 /// A `ByteSource` that inflates a gzip stream read from another source. Multi-member files
 /// (concatenated gzip streams) are read whole. A stream that ends early, corrupt data, or bytes
 /// after the last member that do not start another member (trailing garbage, including zero
 /// padding) make `read` throw `AvisoError(.input, "broken gzip: …")`.
+///
+/// When the run may use several threads (`Parallelism.enabled`), the stream is inflated on a
+/// thread of its own, a few 1 MiB buffers ahead of the reader, so inflating and parsing overlap;
+/// an error met there is thrown by the reader's next `read` after the bytes inflated before it.
+/// Releasing the source stops that thread and waits for it. Otherwise (`AVISO_SINGLE_THREADED=1`)
+/// each `read` inflates on the caller's thread.
 public final class GzipByteSource: ByteSource {
-    private static let inputCapacity = 1 << 20
-
-    private let source: ByteSource
-    private let name: String
-    private let stream: UnsafeMutablePointer<z_stream>
-    private let input: UnsafeMutablePointer<UInt8>
-    private var sourceAtEnd = false
-    /// True before the first member and after each member's end: the next bytes must be a new
-    /// member's magic, or nothing at all.
-    private var atMemberStart = true
-    private var membersDone = 0
-    private var initialised = false
+    /// Inflates inline; nil while `ahead` is running.
+    private let inline: GzipInflater?
+    /// The inflating thread, when there is one.
+    private let ahead: InflateAhead?
 
     /// Inflates `source`; `name` is the file named in errors.
     /// - Throws: `AvisoError(.input)` if zlib can't be initialised.
-    public init(source: ByteSource, name: String) throws {
-        self.source = source
-        self.name = name
-        stream = .allocate(capacity: 1)
-        stream.initialize(to: z_stream())
-        input = .allocate(capacity: GzipByteSource.inputCapacity)
-        let status = aviso_inflate_init_gzip(stream)
-        guard status == Z_OK else {
-            throw AvisoError(.input, file: name, "broken gzip: zlib could not start (code \(status))",
-                             hint: "the system may be out of memory")
-        }
-        initialised = true
+    public convenience init(source: ByteSource, name: String) throws {
+        try self.init(source: source, name: name, inflateAhead: Parallelism.enabled)
+    }
+
+    /// Inflates `source` on a thread of its own when `inflateAhead` (and the system starts one),
+    /// else on the caller's thread at each `read`.
+    init(source: ByteSource, name: String, inflateAhead: Bool) throws {
+        let inflater = try GzipInflater(source: source, name: name)
+        let started = inflateAhead ? InflateAhead.start(inflater) : nil
+        ahead = started
+        inline = started == nil ? inflater : nil
     }
 
     deinit {
-        if initialised { inflateEnd(stream) }
-        stream.deinitialize(count: 1)
-        stream.deallocate()
-        input.deallocate()
+        ahead?.stop()
     }
+
+    /// Whether the stream is inflated on a thread of its own.
+    var inflatesAhead: Bool { ahead != nil }
 
     /// Inflates into `buffer`; returns the number of bytes written, 0 after the last member.
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
-        guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
-        let capacity = min(buffer.count, Int(UInt32.max))
-        stream.pointee.next_out = base.assumingMemoryBound(to: Bytef.self)
-        stream.pointee.avail_out = uInt(capacity)
-        while true {
-            if atMemberStart {
-                try fillInput(atLeast: 2)
-                let available = Int(stream.pointee.avail_in)
-                if available == 0 {
-                    if membersDone == 0 { throw broken("the file is empty") }
-                    return capacity - Int(stream.pointee.avail_out)
-                }
-                let next = stream.pointee.next_in!
-                guard available >= 2, next[0] == 0x1F, next[1] == 0x8B else {
-                    throw broken(membersDone == 0
-                                 ? "not gzip data (no 1f 8b magic at the start)"
-                                 : "trailing garbage after gzip member \(membersDone)")
-                }
-                if membersDone > 0, inflateReset(stream) != Z_OK {
-                    throw broken("zlib could not reset for member \(membersDone + 1)")
-                }
-                atMemberStart = false
-            }
-            if stream.pointee.avail_in == 0 { try fillInput(atLeast: 1) }
-            let status = inflate(stream, Z_NO_FLUSH)
-            let produced = capacity - Int(stream.pointee.avail_out)
-            switch status {
-            case Z_STREAM_END:
-                membersDone += 1
-                atMemberStart = true
-                if produced > 0 { return produced }
-            case Z_OK, Z_BUF_ERROR:
-                if produced > 0 { return produced }
-                if stream.pointee.avail_in == 0 && sourceAtEnd {
-                    throw broken("truncated: the data ends inside gzip member \(membersDone + 1)")
-                }
-            case Z_NEED_DICT:
-                throw broken("a preset dictionary is required, which gzip files never use")
-            case Z_MEM_ERROR:
-                throw broken("out of memory while inflating")
-            default:
-                throw broken(zlibMessage(default: "corrupt data (zlib code \(status))"))
-            }
-        }
-    }
-
-    /// Moves unread input to the front of the buffer and reads from the source until at least
-    /// `minimum` bytes are available or the source ends.
-    private func fillInput(atLeast minimum: Int) throws {
-        var available = Int(stream.pointee.avail_in)
-        if available >= minimum || sourceAtEnd { return }
-        if available > 0, let next = stream.pointee.next_in, next != input {
-            input.update(from: next, count: available)
-        }
-        while available < minimum && !sourceAtEnd {
-            let room = UnsafeMutableRawBufferPointer(start: input + available,
-                                                     count: GzipByteSource.inputCapacity - available)
-            let got = try source.read(into: room)
-            if got == 0 { sourceAtEnd = true } else { available += got }
-        }
-        stream.pointee.next_in = input
-        stream.pointee.avail_in = uInt(available)
-    }
-
-    private func zlibMessage(default fallback: String) -> String {
-        guard let message = stream.pointee.msg else { return fallback }
-        return String(cString: message)
-    }
-
-    private func broken(_ what: String) -> AvisoError {
-        AvisoError(.input, file: name, "broken gzip: \(what)",
-                   hint: "the file is damaged or incompletely copied; check it with `gzip -t` and export it again")
+        if let ahead { return try ahead.read(into: buffer) }
+        return try inline!.read(into: buffer)
     }
 }
