@@ -91,13 +91,27 @@ struct ByteKeyIndexTests {
         #expect(text.string(3) == "Mensalidade de março — ação")
         #expect(text.string(4) == nil)
         #expect(text.string(15) == nil)
+        #expect(!text.has(15))
         text.set(1, "cus_9")
         #expect(text.string(1) == "cus_9")
         #expect(text.string(3) == "Mensalidade de março — ação")
         text.set(3, nil)
-        #expect(text == PackedText(["pay_1", "cus_9", ""]))
+        #expect(text == PackedText(["pay_1", "cus_9", "", nil, nil]))
         #expect(text.withBytes(0) { $0.map { Array($0) } } == Array("pay_1".utf8))
         #expect(text.withBytes(4) { $0 == nil })
+    }
+
+    @Test("values past 32 KiB switch to wide offsets and read back whole", arguments: [0x7FFF - 5, 0x7FFF, 0x8000, 70_000])
+    func wideText(_ length: Int) {
+        let long = String(repeating: "é", count: length / 2) + String(repeating: "a", count: length % 2)
+        var text = PackedText(["a", long, nil, "z"])
+        #expect(text.string(0) == "a")
+        #expect(text.string(1) == long)
+        #expect(text.string(2) == nil)
+        #expect(text.string(3) == "z")
+        text.set(2, "")
+        #expect(text.string(2) == "")
+        #expect(text.string(1) == long)
     }
 
     @Test("a charge's text reads back what it was made with")

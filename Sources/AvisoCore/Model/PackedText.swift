@@ -3,15 +3,14 @@
 /// for. Charges and customers keep their text this way, because a run reads millions of rows
 /// and looks at the text of only the few it messages.
 ///
-/// Field `i` occupies the bytes from the end of field `i − 1` to its own end; the high bit of
-/// an end marks the field present (an empty value can be present, nil is absent).
+/// The buffer holds a header byte (the number of fields, and 0x80 when ends are 32-bit), the
+/// end offset of each field in the data (16-bit when the data is under 32 KiB, else 32-bit;
+/// the top bit marks the field present, so an empty value can be told from nil), then the
+/// values' UTF-8 bytes one after the other. The value itself is one reference: eight bytes.
 public struct PackedText: Sendable, Hashable {
-    private static let presentBit: UInt32 = 1 << 31
-
-    /// End offset of each field in `bytes`, with `presentBit` when the field has a value.
-    private var ends = SIMD16<UInt32>(repeating: 0)
-    /// The values' UTF-8 bytes, one after the other.
-    private var bytes: [UInt8] = []
+    private static let wideFlag: UInt8 = 0x80
+    /// No values: no buffer at all.
+    private var storage: [UInt8] = []
 
     /// No values.
     public init() {}
@@ -19,12 +18,12 @@ public struct PackedText: Sendable, Hashable {
     /// Packs the given values, field `i` from `values[i]`.
     public init(_ values: [String?]) {
         precondition(values.count <= 16, "PackedText holds at most 16 values")
-        bytes.reserveCapacity(values.reduce(0) { $0 + ($1?.utf8.count ?? 0) })
-        for (field, value) in values.enumerated() {
-            if let value { bytes.append(contentsOf: value.utf8) }
-            ends[field] = UInt32(bytes.count) | (value == nil ? 0 : Self.presentBit)
+        let total = values.reduce(0) { $0 + ($1?.utf8.count ?? 0) }
+        self.init(fieldCount: values.count, dataCount: total) { field, append in
+            guard var text = values[field] else { return false }
+            text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
+            return true
         }
-        for field in values.count..<16 { ends[field] = UInt32(bytes.count) }
     }
 
     /// Packs wanted fields of a record: field `i` from `record.bytes(recordFields[i])`, absent
@@ -32,45 +31,88 @@ public struct PackedText: Sendable, Hashable {
     init(record: RawRecord, fields recordFields: [Int]) {
         var total = 0
         for field in recordFields { total += record.bytes(field)?.count ?? 0 }
-        bytes.reserveCapacity(total)
-        for (field, recordField) in recordFields.enumerated() {
-            if let value = record.bytes(recordField) {
-                bytes.append(contentsOf: value)
-                ends[field] = UInt32(bytes.count) | Self.presentBit
-            } else {
-                ends[field] = UInt32(bytes.count)
-            }
+        self.init(fieldCount: recordFields.count, dataCount: total) { field, append in
+            guard let value = record.bytes(recordFields[field]) else { return false }
+            value.withUnsafeBytes { append($0) }
+            return true
         }
-        for field in recordFields.count..<16 { ends[field] = UInt32(bytes.count) }
     }
 
+    /// Lays out `fieldCount` fields totalling `dataCount` bytes; `value(field, append)` appends
+    /// a field's bytes through `append` and says whether the field is present.
+    private init(fieldCount: Int, dataCount: Int,
+                 _ value: (Int, (UnsafeRawBufferPointer) -> Void) -> Bool) {
+        let wide = dataCount >= 0x8000
+        let width = wide ? 4 : 2
+        let headerCount = 1 + fieldCount * width
+        var buffer = [UInt8](repeating: 0, count: headerCount)
+        buffer.reserveCapacity(headerCount + dataCount)
+        buffer[0] = UInt8(fieldCount) | (wide ? Self.wideFlag : 0)
+        for field in 0..<fieldCount {
+            let present = value(field) { bytes in buffer.append(contentsOf: bytes) }
+            let end = UInt32(buffer.count - headerCount)
+            let at = 1 + field * width
+            if wide {
+                let word = end | (present ? 0x8000_0000 : 0)
+                for k in 0..<4 { buffer[at + k] = UInt8(truncatingIfNeeded: word >> (8 * UInt32(k))) }
+            } else {
+                let word = UInt16(end) | (present ? 0x8000 : 0)
+                buffer[at] = UInt8(truncatingIfNeeded: word)
+                buffer[at + 1] = UInt8(truncatingIfNeeded: word >> 8)
+            }
+        }
+        storage = buffer
+    }
+
+    /// The field's byte range in `storage`, or nil when absent.
     @inline(__always)
-    private func range(_ field: Int) -> Range<Int>? {
-        let end = ends[field]
-        guard end & Self.presentBit != 0 else { return nil }
-        let start = field == 0 ? 0 : Int(ends[field - 1] & ~Self.presentBit)
-        return start..<Int(end & ~Self.presentBit)
+    private static func range(_ field: Int, in buffer: UnsafeRawBufferPointer) -> Range<Int>? {
+        guard buffer.count > 0 else { return nil }
+        let header = buffer[0]
+        let fieldCount = Int(header & 0x1F)
+        guard field < fieldCount else { return nil }
+        let wide = header & wideFlag != 0
+        let width = wide ? 4 : 2
+        let base = 1 + fieldCount * width
+        func end(_ i: Int) -> (offset: Int, present: Bool) {
+            if wide {
+                let word = buffer.loadUnaligned(fromByteOffset: 1 + i * 4, as: UInt32.self).littleEndian
+                return (Int(word & 0x7FFF_FFFF), word & 0x8000_0000 != 0)
+            }
+            let word = buffer.loadUnaligned(fromByteOffset: 1 + i * 2, as: UInt16.self).littleEndian
+            return (Int(word & 0x7FFF), word & 0x8000 != 0)
+        }
+        let (stop, present) = end(field)
+        guard present else { return nil }
+        let start = field == 0 ? 0 : end(field - 1).offset
+        return (base + start)..<(base + stop)
     }
 
     /// Whether field `field` has a value (possibly empty).
     @inline(__always)
-    public func has(_ field: Int) -> Bool { ends[field] & Self.presentBit != 0 }
+    public func has(_ field: Int) -> Bool {
+        storage.withUnsafeBytes { Self.range(field, in: $0) != nil }
+    }
 
     /// The value of field `field`, decoded on demand.
     public func string(_ field: Int) -> String? {
-        guard let range = range(field) else { return nil }
-        return String(decoding: bytes[range], as: UTF8.self)
+        storage.withUnsafeBytes { buffer in
+            Self.range(field, in: buffer).map { String(decoding: UnsafeRawBufferPointer(rebasing: buffer[$0]), as: UTF8.self) }
+        }
     }
 
     /// Calls `body` with the UTF-8 bytes of field `field`, or nil when it has no value.
     @inline(__always)
     public func withBytes<R>(_ field: Int, _ body: (UnsafeRawBufferPointer?) throws -> R) rethrows -> R {
-        guard let range = range(field) else { return try body(nil) }
-        return try bytes.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[range])) }
+        try storage.withUnsafeBytes { buffer in
+            guard let range = Self.range(field, in: buffer) else { return try body(nil) }
+            return try body(UnsafeRawBufferPointer(rebasing: buffer[range]))
+        }
     }
 
     /// Replaces the value of field `field` (rare: tests and generated data), repacking.
     public mutating func set(_ field: Int, _ value: String?) {
-        self = PackedText((0..<16).map { $0 == field ? value : string($0) })
+        let fieldCount = max(field + 1, storage.isEmpty ? 0 : Int(storage[0] & 0x1F))
+        self = PackedText((0..<fieldCount).map { $0 == field ? value : string($0) })
     }
 }

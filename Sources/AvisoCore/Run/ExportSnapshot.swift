@@ -153,10 +153,8 @@ public struct ExportSnapshot: Sendable {
                 return nil
             }
             let account = snapshot.accountList[Int(snapshot.customers.accountIndex[position])]
-            let customer = snapshot.customers.all[position]
-            let settings = snapshot.settings(customerAt: position)
-            return PreparedCharge(customer: customer, account: account, settings: settings,
-                                  work: prepare(charge, customer, account, settings))
+            let work = prepare(charge, snapshot.customers.all[position], account, snapshot.settings(customerAt: position))
+            return PreparedCharge(position: position, work: work)
         }
         return try TableReader<ChargeTable>(input: inputs["charges"]!, maxRejectRatio: maxRejectRatio).read(rejects: &rejects, prepare: locate) { charge, prepared in
             guard let prepared else {
@@ -165,7 +163,9 @@ public struct ExportSnapshot: Sendable {
             guard charge.text.withBytes(Charge.TextField.id, { seenCharges.insert($0 ?? empty) }) else {
                 return .rejected(Self.duplicate("charge", charge.id))
             }
-            switch try handle(charge, prepared.customer, prepared.account, prepared.settings, prepared.work) {
+            let position = prepared.position
+            let account = accountList[Int(customers.accountIndex[position])]
+            switch try handle(charge, customers.all[position], account, settings(customerAt: position), prepared.work) {
             case .used: return .used
             case .leftOut: return .leftOut
             }
@@ -177,11 +177,9 @@ public struct ExportSnapshot: Sendable {
     }
 }
 
-/// A charge's customer, account, settings and the caller's prepared work, found off the
-/// caller's thread.
+/// Where a charge's customer is, and the caller's prepared work, found off the caller's
+/// thread. Positions, not copies: a copy of a customer or an account costs a retain per text.
 struct PreparedCharge<Work: Sendable>: Sendable {
-    var customer: Customer
-    var account: Account
-    var settings: SlotSettings
+    var position: Int
     var work: Work
 }
