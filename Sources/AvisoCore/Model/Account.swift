@@ -1,16 +1,58 @@
 /// A merchant on the platform. Its contacts receive the "para mim" (PROVIDER) notifications.
+///
+/// Its texts live in one shared, immutable box, so that handing an account along with each of
+/// millions of charges costs one reference count, not one per text.
 public struct Account: Sendable, Equatable {
-    public var id: String
-    public var name: String
-    public var email: String?
-    public var mobilePhone: String?
-    public var phone: String?
+    private final class Texts: Sendable {
+        let id: String
+        let name: String
+        let email: String?
+        let mobilePhone: String?
+        let phone: String?
+
+        init(id: String, name: String, email: String?, mobilePhone: String?, phone: String?) {
+            self.id = id
+            self.name = name
+            self.email = email
+            self.mobilePhone = mobilePhone
+            self.phone = phone
+        }
+    }
+
+    private var texts: Texts
+
+    /// The account id (`acc_…`).
+    public var id: String {
+        get { texts.id }
+        set { texts = Texts(id: newValue, name: name, email: email, mobilePhone: mobilePhone, phone: phone) }
+    }
+    /// The merchant's name.
+    public var name: String {
+        get { texts.name }
+        set { texts = Texts(id: id, name: newValue, email: email, mobilePhone: mobilePhone, phone: phone) }
+    }
+    /// Where "para mim" emails go.
+    public var email: String? {
+        get { texts.email }
+        set { texts = Texts(id: id, name: name, email: newValue, mobilePhone: mobilePhone, phone: phone) }
+    }
+    /// Where "para mim" SMS and WhatsApp messages go.
+    public var mobilePhone: String? {
+        get { texts.mobilePhone }
+        set { texts = Texts(id: id, name: name, email: email, mobilePhone: newValue, phone: phone) }
+    }
+    /// Landline.
+    public var phone: String? {
+        get { texts.phone }
+        set { texts = Texts(id: id, name: name, email: email, mobilePhone: mobilePhone, phone: newValue) }
+    }
 
     public init(id: String, name: String, email: String? = nil, mobilePhone: String? = nil, phone: String? = nil) {
-        self.id = id
-        self.name = name
-        self.email = email
-        self.mobilePhone = mobilePhone
-        self.phone = phone
+        texts = Texts(id: id, name: name, email: email, mobilePhone: mobilePhone, phone: phone)
+    }
+
+    public static func == (lhs: Account, rhs: Account) -> Bool {
+        lhs.texts === rhs.texts || (lhs.id == rhs.id && lhs.name == rhs.name && lhs.email == rhs.email
+            && lhs.mobilePhone == rhs.mobilePhone && lhs.phone == rhs.phone)
     }
 }

@@ -45,27 +45,27 @@ struct ChargeIDSet {
         return id.withUTF8 { insert(UnsafeRawBufferPointer($0)) }
     }
 
-    // A method of its own so that the arena is only read while probing, and appending to it
-    // afterwards does not copy it.
+    // The arena is read through a pointer while probing: no reference count per lookup, and
+    // appending to it afterwards does not copy it.
     private func probe(hash: UInt64, _ id: UnsafeRawBufferPointer) -> ByteKeyIndex.Probe {
-        index.probe(hash: hash) { Self.equal(arena, at: $0, id) }
+        arena.withUnsafeBytes { stored in
+            index.probe(hash: hash) { Self.equal(stored, at: $0, id) }
+        }
     }
 
     @inline(__always)
-    private static func equal(_ arena: [UInt8], at offset: Int, _ key: UnsafeRawBufferPointer) -> Bool {
-        arena.withUnsafeBytes { stored in
-            var position = offset
-            var length = 0
-            var shift = 0
-            while true {
-                let byte = stored[position]
-                position += 1
-                length |= Int(byte & 0x7F) << shift
-                if byte < 0x80 { break }
-                shift += 7
-            }
-            guard length == key.count else { return false }
-            return length == 0 || memcmp(stored.baseAddress! + position, key.baseAddress!, length) == 0
+    private static func equal(_ stored: UnsafeRawBufferPointer, at offset: Int, _ key: UnsafeRawBufferPointer) -> Bool {
+        var position = offset
+        var length = 0
+        var shift = 0
+        while true {
+            let byte = stored[position]
+            position += 1
+            length |= Int(byte & 0x7F) << shift
+            if byte < 0x80 { break }
+            shift += 7
         }
+        guard length == key.count else { return false }
+        return length == 0 || memcmp(stored.baseAddress! + position, key.baseAddress!, length) == 0
     }
 }

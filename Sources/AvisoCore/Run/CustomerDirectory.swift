@@ -27,7 +27,9 @@ public struct CustomerDirectory: Sendable {
         let (hash, probe) = customer.text.withBytes(Customer.TextField.id) { key in
             let key = key ?? UnsafeRawBufferPointer(start: nil, count: 0)
             let hash = ByteKeyIndex.hash(key)
-            return (hash, index.probe(hash: hash) { equalID(at: $0, key) })
+            return (hash, all.withUnsafeBufferPointer { customers in
+                index.probe(hash: hash) { Self.equalID(customers[$0], key) }
+            })
         }
         guard case .vacant(let slot) = probe else { return false }
         index.fill(slot, hash: hash, entry: all.count)
@@ -45,10 +47,12 @@ public struct CustomerDirectory: Sendable {
     /// The position of the customer whose id has these bytes.
     @inline(__always)
     func position(ofID key: UnsafeRawBufferPointer) -> Int? {
-        guard case .found(let position) = index.probe(hash: ByteKeyIndex.hash(key), matches: { equalID(at: $0, key) }) else {
-            return nil
+        // The customers are read through a pointer: no reference count per lookup.
+        all.withUnsafeBufferPointer { customers in
+            let probe = index.probe(hash: ByteKeyIndex.hash(key)) { Self.equalID(customers[$0], key) }
+            guard case .found(let position) = probe else { return nil }
+            return position
         }
-        return position
     }
 
     /// The position of the customer with this id.
@@ -63,8 +67,8 @@ public struct CustomerDirectory: Sendable {
     }
 
     @inline(__always)
-    private func equalID(at position: Int, _ key: UnsafeRawBufferPointer) -> Bool {
-        all[position].text.withBytes(Customer.TextField.id) { stored in
+    private static func equalID(_ customer: Customer, _ key: UnsafeRawBufferPointer) -> Bool {
+        customer.text.withBytes(Customer.TextField.id) { stored in
             guard let stored, stored.count == key.count else { return false }
             return stored.count == 0 || memcmp(stored.baseAddress!, key.baseAddress!, key.count) == 0
         }
