@@ -62,6 +62,7 @@ public struct Charge: Sendable, Equatable {
         set { text.set(TextField.bankSlipUrl, newValue) }
     }
 
+    /// A charge from its fields, texts as Strings (tests, explain, generated data).
     public init(
         id: String, customer: String, billingType: BillingType, status: ChargeStatus, value: Int64,
         dueDate: Day, dateCreated: Day, originalDueDate: Day? = nil, paymentDate: Day? = nil,
@@ -70,18 +71,12 @@ public struct Charge: Sendable, Equatable {
         invoiceUrl: String? = nil, bankSlipUrl: String? = nil, lastBankSlipViewedDate: Day? = nil,
         postalService: Bool = false
     ) {
-        self.billingType = billingType
-        self.status = status
-        self.value = value
-        self.dueDate = dueDate
-        self.dateCreated = dateCreated
-        self.originalDueDate = originalDueDate
-        self.paymentDate = paymentDate
-        self.clientPaymentDate = clientPaymentDate
-        self.deleted = deleted
-        self.lastBankSlipViewedDate = lastBankSlipViewedDate
-        self.postalService = postalService
-        self.text = PackedText([id, customer, subscription, description, nossoNumero, identificationField, invoiceUrl, bankSlipUrl])
+        self.init(
+            text: PackedText([id, customer, subscription, description, nossoNumero, identificationField, invoiceUrl, bankSlipUrl]),
+            billingType: billingType, status: status, value: value, dueDate: dueDate, dateCreated: dateCreated,
+            originalDueDate: originalDueDate, paymentDate: paymentDate, clientPaymentDate: clientPaymentDate,
+            deleted: deleted, lastBankSlipViewedDate: lastBankSlipViewedDate, postalService: postalService
+        )
     }
 
     /// A charge whose text is already packed (the reader's path: no String per field).

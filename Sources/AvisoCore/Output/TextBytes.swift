@@ -107,37 +107,28 @@ enum TextBytes {
     /// Appends `YYYY-MM-DD` (as `Day.iso`).
     static func appendISO(_ day: Day, to out: inout [UInt8]) {
         let (y, m, d) = day.components
-        if (1000...9999).contains(y) {
-            appendFixed(y, 4, to: &out)
-            out.append(UInt8(ascii: "-"))
-            appendFixed(m, 2, to: &out)
-            out.append(UInt8(ascii: "-"))
-            appendFixed(d, 2, to: &out)
-            return
-        }
-        appendPadded(y, width: 4, to: &out)
-        out.append(UInt8(ascii: "-"))
-        appendPadded(m, width: 2, to: &out)
-        out.append(UInt8(ascii: "-"))
-        appendPadded(d, width: 2, to: &out)
+        appendDate((y, 4), (m, 2), (d, 2), separator: UInt8(ascii: "-"), fourDigitYear: (1000...9999).contains(y), to: &out)
     }
 
     /// Appends `DD/MM/YYYY` (as `Day.brazilian`).
     static func appendBrazilian(_ day: Day, to out: inout [UInt8]) {
         let (y, m, d) = day.components
-        if (1000...9999).contains(y) {
-            appendFixed(d, 2, to: &out)
-            out.append(UInt8(ascii: "/"))
-            appendFixed(m, 2, to: &out)
-            out.append(UInt8(ascii: "/"))
-            appendFixed(y, 4, to: &out)
-            return
+        appendDate((d, 2), (m, 2), (y, 4), separator: UInt8(ascii: "/"), fourDigitYear: (1000...9999).contains(y), to: &out)
+    }
+
+    /// Three (value, width) parts with a separator between them: fixed-width digits when the
+    /// year has four digits (the fast path), else the general padding.
+    @inline(__always)
+    private static func appendDate(_ first: (Int, Int), _ second: (Int, Int), _ third: (Int, Int),
+                                   separator: UInt8, fourDigitYear: Bool, to out: inout [UInt8]) {
+        func part(_ part: (value: Int, width: Int)) {
+            if fourDigitYear { appendFixed(part.value, part.width, to: &out) } else { appendPadded(part.value, width: part.width, to: &out) }
         }
-        appendPadded(d, width: 2, to: &out)
-        out.append(UInt8(ascii: "/"))
-        appendPadded(m, width: 2, to: &out)
-        out.append(UInt8(ascii: "/"))
-        appendPadded(y, width: 4, to: &out)
+        part(first)
+        out.append(separator)
+        part(second)
+        out.append(separator)
+        part(third)
     }
 
     /// Appends exactly `width` (2 or 4) digits of a value known to fit them.
