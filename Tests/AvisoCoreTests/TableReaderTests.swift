@@ -145,4 +145,29 @@ private func observe(_ path: String, name: String, chunked: Bool, chunkSize: Int
         #expect(observed == observe(path, name: "accounts.csv", chunked: false))
         #expect(observed.error?.contains("missing required column \"name\"") == true)
     }
+
+    @Test("prepare runs on every sound row and each row meets what prepare made of it, in file order",
+          arguments: [(false, 2 << 20), (true, 7), (true, 64), (true, 2 << 20)])
+    func preparedWorkTravelsWithItsRow(chunked: Bool, chunkSize: Int) throws {
+        let path = try temporaryFile("accounts.csv", Self.accountBytes)
+        var reader = TableReader<AccountTable>(
+            input: LocatedInput(table: "accounts", path: path, fileName: "accounts.csv", format: .csv),
+            maxRejectRatio: 1)
+        reader.splitsCSV = chunked
+        reader.chunkSize = chunkSize
+        var rejects: [RejectRecord] = []
+        var met: [String] = []
+        var seen = Set<String>()
+        _ = try reader.read(rejects: &rejects, prepare: { account in
+            "\(account.id)/\(account.name.utf8.count)"
+        }) { account, prepared in
+            met.append(prepared)
+            #expect(prepared.hasPrefix(account.id + "/"))
+            return seen.insert(account.id).inserted ? .used : .rejected(RowError(field: "id", reason: "DUPLICATE_ID", detail: ""))
+        }
+        #expect(met == ["a1/3", "a2/10", "a1/11", "a7/3", "a9/3"])
+        // A row the caller rejects is still reported with its id, read from the row.
+        #expect(rejects.filter { $0.reason == "DUPLICATE_ID" }.map(\.id) == ["a1"])
+        #expect(rejects.filter { $0.reason == "DUPLICATE_ID" }.map(\.line) == [8])
+    }
 }
