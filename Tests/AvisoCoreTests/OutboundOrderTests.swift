@@ -137,6 +137,29 @@ import Testing
         #expect(lists[Channel.email.rawValue].count > RunOutputWriter.chunkRecords)
     }
 
+    @Test func recordsSharingOneContextComposeAsIfEachHadItsOwn() throws {
+        let composer = try MessageComposer(templateDirectory: nil)
+        let count = 40
+        let own = (0..<count).map(Self.context)
+        // Every fourth record's context stands for its group: same texts, other slot and recipient.
+        let shared = stride(from: 0, to: count, by: 4).map { own[$0] }
+        let references = (0..<count).map {
+            MessageReference(context: Int32($0 / 4), slotKey: own[$0].slotKey, recipient: own[$0].recipient)
+        }
+        var eager = Self.records(count: count)
+        for i in eager.indices {
+            var context = own[i - i % 4]
+            context.slotKey = own[i].slotKey
+            context.recipient = own[i].recipient
+            eager[i].message = try composer.compose(channel: eager[i].channel, context: context)
+        }
+        var lazy = Self.records(count: count)
+        try ParallelCompose.compose(&lazy, contexts: shared, references: references, composer: composer)
+        #expect(lazy == eager)
+        // Not trivially equal: the groups' records differ in slot key or recipient.
+        #expect(Set((0..<4).map { "\(own[$0].slotKey)/\(own[$0].recipient)" }).count > 1)
+    }
+
     @Test func anUnknownSlotKeyFailsBeforeAnythingIsWritten() throws {
         let composer = try MessageComposer(templateDirectory: nil)
         var contexts = (0..<5).map(Self.context)

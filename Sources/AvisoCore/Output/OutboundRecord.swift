@@ -147,7 +147,7 @@ public struct OutboundRecord: Sendable, Equatable {
         case .composed(let message):
             appendMessage(message, to: &out)
         case .pending(let pending, let index):
-            let context = pending.contexts[index]
+            let context = pending.context(of: index)
             if channel == .whatsapp {
                 appendMessage(MessageComposer.whatsapp(context), to: &out)
             } else if pending.composer.composeText(channel: channel, context: context, slot: Int(pending.slots[index]), into: &buffers) == nil {

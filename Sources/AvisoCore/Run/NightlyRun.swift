@@ -93,7 +93,9 @@ public struct NightlyRun {
 
         // Charges, streamed: each is decided as it is read; only the day's output is kept.
         var outbound: [OutboundRecord] = []
+        // One composition context per charge with messages; each record points at its charge's.
         var contexts: [MessageContext] = []
+        var references: [MessageReference] = []
         var letters: [ManifestLetter] = []
         var decisionRejects: [RejectRecord] = []
         var resendTargets: [String: ResendTarget] = [:]
@@ -134,15 +136,15 @@ public struct NightlyRun {
                     reject.detail = detail
                     decisionRejects.append(reject)
                 case .email(let addresses):
-                    if base == nil { base = MessageBase(charge: charge, customer: customer, account: account, runDate: runDate) }
-                    let (record, context) = makeRecord(planned, to: addresses, base: base!, runDate: runDate)
+                    if base == nil { base = MessageBase(charge: charge, customer: customer, account: account, runDate: runDate, contexts: &contexts) }
+                    let (record, reference) = makeRecord(planned, to: addresses, base: base!, runDate: runDate)
                     outbound.append(record)
-                    contexts.append(context)
+                    references.append(reference)
                 case .phone(let number):
-                    if base == nil { base = MessageBase(charge: charge, customer: customer, account: account, runDate: runDate) }
-                    let (record, context) = makeRecord(planned, to: [number], base: base!, runDate: runDate)
+                    if base == nil { base = MessageBase(charge: charge, customer: customer, account: account, runDate: runDate, contexts: &contexts) }
+                    let (record, reference) = makeRecord(planned, to: [number], base: base!, runDate: runDate)
                     outbound.append(record)
-                    contexts.append(context)
+                    references.append(reference)
                 }
             }
             if let decision = plan.letter {
@@ -204,18 +206,18 @@ public struct NightlyRun {
                     reject.detail = detail
                     rejects.append(reject)
                 case .email(let addresses):
-                    let (record, context) = try makeResendRecord(decision, channel: channel, to: addresses, target: target, runDate: runDate, composer: composer)
+                    let (record, reference) = makeResendRecord(decision, channel: channel, to: addresses, target: target, runDate: runDate, contexts: &contexts)
                     outbound.append(record)
-                    contexts.append(context)
+                    references.append(reference)
                 case .phone(let number):
-                    let (record, context) = try makeResendRecord(decision, channel: channel, to: [number], target: target, runDate: runDate, composer: composer)
+                    let (record, reference) = makeResendRecord(decision, channel: channel, to: [number], target: target, runDate: runDate, contexts: &contexts)
                     outbound.append(record)
-                    contexts.append(context)
+                    references.append(reference)
                 }
             }
         }
 
-        try ParallelCompose.compose(&outbound, contexts: contexts, composer: composer)
+        try ParallelCompose.compose(&outbound, contexts: contexts, references: references, composer: composer)
 
         for i in report.tables.indices {
             let path = snapshot.inputs[report.tables[i].table]!.path
@@ -294,18 +296,21 @@ public struct NightlyRun {
     }
 
     /// What every message of one charge shares: its ids and the context its texts are composed
-    /// from. Made once per charge, so that its messages share the same Strings.
+    /// from. Made once per charge, so that its messages share the same Strings and context.
     struct MessageBase {
         let payment: String
         let customer: String
         let account: String
-        let context: MessageContext
+        /// Where its context stands in the run's list of contexts.
+        let contextIndex: Int32
 
-        init(charge: Charge, customer: Customer, account: Account, runDate: Day) {
+        /// Makes the charge's shared texts and adds its context to `contexts`.
+        init(charge: Charge, customer: Customer, account: Account, runDate: Day, contexts: inout [MessageContext]) {
             payment = charge.id
             self.customer = customer.id
             self.account = account.id
-            context = MessageContext(
+            contextIndex = Int32(contexts.count)
+            contexts.append(MessageContext(
                 slotKey: "", recipient: .customer, customerName: customer.name,
                 accountName: account.name, value: charge.value, dueDate: charge.dueDate, payDate: charge.payDate,
                 invoiceUrl: charge.invoiceUrl, bankSlipUrl: charge.bankSlipUrl,
@@ -313,21 +318,18 @@ public struct NightlyRun {
                 daysUntilDue: charge.dueDate >= runDate ? charge.dueDate - runDate : nil,
                 daysOverdue: runDate > charge.dueDate ? runDate - charge.dueDate : nil,
                 runDate: runDate
-            )
+            ))
         }
 
-        /// The context of one message of the charge.
-        func context(slotKey: String, recipient: Recipient) -> MessageContext {
-            var context = self.context
-            context.slotKey = slotKey
-            context.recipient = recipient
-            return context
+        /// Where one message of the charge finds its context.
+        func reference(slotKey: String, recipient: Recipient) -> MessageReference {
+            MessageReference(context: contextIndex, slotKey: slotKey, recipient: recipient)
         }
     }
 
     /// A record whose message is composed later (in parallel, see `ParallelCompose`), with the
     /// context to compose it from.
-    private func makeRecord(_ planned: PlannedNotification, to: [String], base: MessageBase, runDate: Day) -> (OutboundRecord, MessageContext) {
+    private func makeRecord(_ planned: PlannedNotification, to: [String], base: MessageBase, runDate: Day) -> (OutboundRecord, MessageReference) {
         let record = OutboundRecord(
             id: Self.notificationID(runDate: runDate, payment: base.payment, slot: planned.slot.name, recipient: planned.recipient, channel: planned.channel),
             runDate: runDate, priority: planned.slot.priority, account: base.account, customer: base.customer,
@@ -337,24 +339,24 @@ public struct NightlyRun {
             fee: options.configuration.fee(for: planned.channel), resendRequest: nil,
             message: ParallelCompose.placeholder
         )
-        return (record, base.context(slotKey: planned.slot.name, recipient: planned.recipient))
+        return (record, base.reference(slotKey: planned.slot.name, recipient: planned.recipient))
     }
 
     private func makeResendRecord(
         _ decision: ResendDecision, channel: Channel, to: [String], target: ResendTarget, runDate: Day,
-        composer: MessageComposer
-    ) throws -> (OutboundRecord, MessageContext) {
+        contexts: inout [MessageContext]
+    ) -> (OutboundRecord, MessageReference) {
+        let base = MessageBase(charge: target.charge, customer: target.customer, account: target.account, runDate: runDate, contexts: &contexts)
         let event: NotificationEvent = decision.overdue ? .paymentOverdue : .paymentDueDateWarning
         let record = OutboundRecord(
             id: Self.resendID(request: decision.request.id, channel: channel),
-            runDate: runDate, priority: 0, account: target.account.id, customer: target.customer.id,
-            payment: target.charge.id, event: event.rawValue, scheduleOffset: 0, slot: "RESEND", slotRank: -1,
+            runDate: runDate, priority: 0, account: base.account, customer: base.customer,
+            payment: base.payment, event: event.rawValue, scheduleOffset: 0, slot: "RESEND", slotRank: -1,
             recipient: .customer, channel: channel, to: to, scheduledFor: runDate, shift: .none,
             fee: options.configuration.fee(for: channel), resendRequest: decision.request.id,
             message: ParallelCompose.placeholder
         )
-        let base = MessageBase(charge: target.charge, customer: target.customer, account: target.account, runDate: runDate)
-        return (record, base.context(slotKey: decision.overdue ? "RESEND_OVERDUE" : "RESEND_BEFORE_DUE", recipient: .customer))
+        return (record, base.reference(slotKey: decision.overdue ? "RESEND_OVERDUE" : "RESEND_BEFORE_DUE", recipient: .customer))
     }
 
     private func tally(outbound: [OutboundRecord], letters: [ManifestLetter], rejects: [RejectRecord], into report: inout RunReport) {

@@ -12,12 +12,23 @@ enum ParallelCompose {
     /// - Throws: `AvisoError(.usage)` for the first context (in record order) whose slot key
     ///   has no templates, as composing it would.
     static func compose(_ records: inout [OutboundRecord], contexts: [MessageContext], composer: MessageComposer) throws {
-        precondition(records.count == contexts.count)
+        let references = contexts.indices.map {
+            MessageReference(context: Int32($0), slotKey: contexts[$0].slotKey, recipient: contexts[$0].recipient)
+        }
+        try compose(&records, contexts: contexts, references: references, composer: composer)
+    }
+
+    /// Gives record `i` the context `references[i]` points at, with its slot key and recipient.
+    /// - Throws: `AvisoError(.usage)` for the first record whose slot key has no templates, as
+    ///   composing it would.
+    static func compose(_ records: inout [OutboundRecord], contexts: [MessageContext], references: [MessageReference],
+                        composer: MessageComposer) throws {
+        precondition(records.count == references.count)
         guard !records.isEmpty else { return }
         var slots: [UInt8] = []
-        slots.reserveCapacity(contexts.count)
-        for context in contexts { slots.append(UInt8(try MessageComposer.slot(of: context))) }
-        let pending = PendingMessages(contexts: contexts, slots: slots, composer: composer)
+        slots.reserveCapacity(references.count)
+        for reference in references { slots.append(UInt8(try MessageComposer.slot(of: reference.context(in: contexts)))) }
+        let pending = PendingMessages(contexts: contexts, references: references, slots: slots, composer: composer)
         for i in records.indices { records[i].body = .pending(pending, i) }
     }
 }
