@@ -24,6 +24,21 @@ struct ByteKeyIndexTests {
         #expect(!set.contains(String(repeating: "x", count: 299)))
     }
 
+    @Test("ids spread over several arena blocks are all found, the long ones too")
+    func idsAcrossArenaBlocks() {
+        var set = ChargeIDSet()
+        // 3,000 ids of about 2 KB: some 6 MB, more than one 4 MiB block.
+        let ids = (0..<3000).map { String(repeating: "x", count: 1990) + "\($0)" }
+        for id in ids {
+            let added = set.insert(id)
+            #expect(added)
+        }
+        for id in ids.shuffled() { #expect(set.contains(id)) }
+        #expect(!set.contains(String(repeating: "x", count: 1990) + "3000"))
+        let again = set.insert(ids[2999])
+        #expect(!again)
+    }
+
     @Test("ids that differ only in their last byte, or by a prefix, stay apart", arguments: [
         ["pay_0000000000000001", "pay_0000000000000002"],
         ["cus_1", "cus_1 ", "cus_10", "cus_"],

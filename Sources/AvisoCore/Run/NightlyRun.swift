@@ -92,7 +92,7 @@ public struct NightlyRun {
         for request in requests.values { _ = resendPayments.insert(request.payment) }
 
         // Charges, streamed: each is decided as it is read; only the day's output is kept.
-        var outbound: [OutboundRecord] = []
+        var records = ChunkedArray<OutboundRecord>()
         // One composition context per charge with messages; each record points at its charge's.
         var contexts: [MessageContext] = []
         var references: [MessageReference] = []
@@ -138,12 +138,12 @@ public struct NightlyRun {
                 case .email(let addresses):
                     if base == nil { base = MessageBase(charge: charge, customer: customer, account: account, runDate: runDate, contexts: &contexts) }
                     let (record, reference) = makeRecord(planned, to: addresses, base: base!, runDate: runDate)
-                    outbound.append(record)
+                    records.append(record)
                     references.append(reference)
                 case .phone(let number):
                     if base == nil { base = MessageBase(charge: charge, customer: customer, account: account, runDate: runDate, contexts: &contexts) }
                     let (record, reference) = makeRecord(planned, to: [number], base: base!, runDate: runDate)
-                    outbound.append(record)
+                    records.append(record)
                     references.append(reference)
                 }
             }
@@ -207,16 +207,17 @@ public struct NightlyRun {
                     rejects.append(reject)
                 case .email(let addresses):
                     let (record, reference) = makeResendRecord(decision, channel: channel, to: addresses, target: target, runDate: runDate, contexts: &contexts)
-                    outbound.append(record)
+                    records.append(record)
                     references.append(reference)
                 case .phone(let number):
                     let (record, reference) = makeResendRecord(decision, channel: channel, to: [number], target: target, runDate: runDate, contexts: &contexts)
-                    outbound.append(record)
+                    records.append(record)
                     references.append(reference)
                 }
             }
         }
 
+        var outbound = records.joined()
         try ParallelCompose.compose(&outbound, contexts: contexts, references: references, composer: composer)
 
         for i in report.tables.indices {
