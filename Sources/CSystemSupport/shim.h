@@ -9,6 +9,9 @@
 #if defined(__linux__)
 #include <sys/syscall.h>
 #endif
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 /// Atomically exchanges two paths (Linux renameat2 with RENAME_EXCHANGE). glibc's wrapper is
 /// not visible to Swift, so the system call is made directly. Returns 0, or -1 with errno set
@@ -19,6 +22,18 @@ static inline int aviso_rename_exchange(const char *from, const char *to) {
 #else
     errno = ENOSYS;
     return -1;
+#endif
+}
+
+/// Makes glibc map blocks of at least `bytes` on their own (and unmap them when freed) instead
+/// of raising that threshold as large blocks are freed. Returns 1 on success, 0 otherwise
+/// (and always 0 where the C library is not glibc).
+static inline int aviso_set_mmap_threshold(int bytes) {
+#if defined(__GLIBC__)
+    return mallopt(M_MMAP_THRESHOLD, bytes);
+#else
+    (void)bytes;
+    return 0;
 #endif
 }
 #endif

@@ -32,6 +32,7 @@ struct Aviso: ParsableCommand {
 
     /// Parses, runs, and maps errors to the documented exit codes.
     static func main() {
+        MemoryTuning.returnLargeBlocksToTheSystem()
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = .info

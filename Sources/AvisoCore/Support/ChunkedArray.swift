@@ -9,7 +9,7 @@ struct ChunkedArray<Element> {
     private(set) var count = 0
 
     /// An empty list whose chunks hold `chunkCapacity` elements each.
-    init(chunkCapacity: Int = 1 << 15) {
+    init(chunkCapacity: Int = 1 << 16) {
         precondition(chunkCapacity > 0)
         self.chunkCapacity = chunkCapacity
     }

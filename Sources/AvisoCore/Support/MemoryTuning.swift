@@ -1,0 +1,12 @@
+import CSystemSupport
+
+/// Process-wide memory settings for a run over millions of rows.
+public enum MemoryTuning {
+    /// Blocks of 8 MiB and more are mapped on their own and given back to the system when
+    /// freed. glibc otherwise raises that threshold after the first large block is freed and
+    /// keeps later large blocks (decoding chunks, the day's record chunks) in its heap after
+    /// they are freed, which showed as about 300 MB more peak memory at 10M charges.
+    public static func returnLargeBlocksToTheSystem() {
+        _ = aviso_set_mmap_threshold(8 << 20)
+    }
+}
