@@ -54,6 +54,8 @@ struct TableReader<Schema: InputTableSchema> {
             gzip: input.fileName.lowercased().hasSuffix(".gz")
         )
         let input = self.input
+        // Bytes handed to the parser (after inflating), for the progress line's MB/s.
+        let meter = MeteredByteSource.Meter()
         let take: () throws -> ArraySlice<Item<Prepared>>?
         let stop: () -> Void
         if splitsCSV && input.format == .csv {
@@ -61,7 +63,7 @@ struct TableReader<Schema: InputTableSchema> {
             let pipeline = ChunkPipeline<Item<Prepared>>(batchSize: Self.batchSize, maxInFlight: Self.chunksInFlight)
             let chunkSize = self.chunkSize
             pipeline.start(workers: Self.workers, split: { emit in
-                try Self.split(input: input, chunkSize: chunkSize, emit)
+                try Self.split(input: input, chunkSize: chunkSize, meter: meter, emit)
             }, decode: { chunk in
                 Self.decode(chunk, prepare: prepare)
             })
@@ -71,7 +73,7 @@ struct TableReader<Schema: InputTableSchema> {
             let queue = BatchQueue<Item<Prepared>>(capacity: Parallelism.enabled ? 4 : Int.max)
             let produce: @Sendable () -> Void = {
                 do {
-                    try Self.produce(input: input, prepare: prepare, into: queue)
+                    try Self.produce(input: input, prepare: prepare, meter: meter, into: queue)
                     queue.finish(nil)
                 } catch {
                     queue.finish(error)
@@ -87,7 +89,7 @@ struct TableReader<Schema: InputTableSchema> {
             take = { try queue.take()?[...] }
             stop = { queue.cancel(); queue.waitUntilFinished() }
         }
-        var progress = ProgressLine(label: input.fileName)
+        var progress = ProgressLine(label: input.fileName, meter: meter)
         var firstReasons: [String] = []
         do {
             while let batch = try take() {
@@ -139,9 +141,9 @@ struct TableReader<Schema: InputTableSchema> {
     }
 
     /// Reads and decodes every record of the file into `queue`, in batches.
-    private static func produce<Prepared>(input: LocatedInput, prepare: @Sendable (Schema.Row) -> Prepared,
+    private static func produce<Prepared>(input: LocatedInput, prepare: @Sendable (Schema.Row) -> Prepared, meter: MeteredByteSource.Meter,
                                           into queue: BatchQueue<Item<Prepared>>) throws {
-        let source = try InputFile.open(path: input.path, displayName: input.fileName)
+        let source = MeteredByteSource(try InputFile.open(path: input.path, displayName: input.fileName), meter: meter)
         let reader: RecordReader
         switch input.format {
         case .csv:
@@ -168,8 +170,8 @@ struct TableReader<Schema: InputTableSchema> {
 
     /// Opens the CSV file, reads its header and cuts the rest into chunks of whole records
     /// for `emit`, until the end or until `emit` refuses one.
-    private static func split(input: LocatedInput, chunkSize: Int, _ emit: (CSVChunk) -> Bool) throws {
-        let source = try InputFile.open(path: input.path, displayName: input.fileName)
+    private static func split(input: LocatedInput, chunkSize: Int, meter: MeteredByteSource.Meter, _ emit: (CSVChunk) -> Bool) throws {
+        let source = MeteredByteSource(try InputFile.open(path: input.path, displayName: input.fileName), meter: meter)
         let reader = try CSVRecordReader(source: source, fileName: input.fileName, fields: Schema.fields, required: Schema.required)
         while let chunk = try reader.nextChunk(targetSize: chunkSize) {
             guard emit(chunk) else { return }

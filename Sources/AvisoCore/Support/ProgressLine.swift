@@ -1,16 +1,19 @@
 import Foundation
 
 /// Progress on stderr for long reads, only when stderr is a terminal (never in cron logs):
-/// rows read and rows per second, rewritten in place at most every half second.
+/// the file being read (the phase), rows read, rows per second, and MB read and MB/s when
+/// given a meter; rewritten in place at most every half second.
 struct ProgressLine {
     private let label: String
+    private let meter: MeteredByteSource.Meter?
     private let enabled: Bool
     private let start = Date()
     private var lastShown = Date.distantPast
     private var shown = false
 
-    init(label: String) {
+    init(label: String, meter: MeteredByteSource.Meter? = nil) {
         self.label = label
+        self.meter = meter
         self.enabled = isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["AVISO_NO_PROGRESS"] == nil
     }
 
@@ -31,7 +34,18 @@ struct ProgressLine {
     private func write(rows: Int, now: Date, final: Bool) {
         let seconds = max(now.timeIntervalSince(start), 0.001)
         let rate = Int(Double(rows) / seconds)
-        let text = "\r\(label): \(rows) rows read, \(rate) rows/s" + (final ? "\n" : "")
+        var text = "\r\(label): \(rows) rows read, \(rate) rows/s"
+        if let meter {
+            let megabytes = Double(meter.bytes) / 1e6
+            text += ", \(Self.oneDecimal(megabytes)) MB, \(Self.oneDecimal(megabytes / seconds)) MB/s"
+        }
+        if final { text += "\n" }
         FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// `12.3`: one decimal, without Foundation's formatters.
+    static func oneDecimal(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)"
     }
 }
