@@ -34,12 +34,7 @@ final class CSVChunk: @unchecked Sendable {
     func append(_ from: UnsafePointer<UInt8>, _ length: Int) {
         guard length > 0 else { return }
         if count + length > capacity {
-            let grown = max(capacity * 2, count + length)
-            let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
-            larger.update(from: bytes, count: count)
-            bytes.deallocate()
-            bytes = larger
-            capacity = grown
+            capacity = CSVRecordReader.grow(&bytes, keeping: count, to: max(capacity * 2, count + length))
         }
         (bytes + count).update(from: from, count: length)
         count += length

@@ -323,6 +323,24 @@ public final class CSVRecordReader: RecordReader {
         return chunk.records == 0 && splitEnded ? nil : chunk
     }
 
+    /// The first position from `from` (before `to`) that is not a space, tab or CR.
+    @inline(__always)
+    static func endOfBlanks(_ bytes: UnsafeMutablePointer<UInt8>, from: Int, to: Int) -> Int {
+        var i = from
+        while i < to, bytes[i] == space || bytes[i] == tab || bytes[i] == carriageReturn { i += 1 }
+        return i
+    }
+
+    /// Moves the first `kept` bytes of `bytes` to a new allocation of `capacity` bytes, freeing
+    /// the old one; returns the new capacity.
+    static func grow(_ bytes: inout UnsafeMutablePointer<UInt8>, keeping kept: Int, to capacity: Int) -> Int {
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        larger.update(from: bytes, count: kept)
+        bytes.deallocate()
+        bytes = larger
+        return capacity
+    }
+
     /// While cutting chunks, steps over the line at `position` when it is buffered whole and
     /// holds no quote: such a line is one record (or a blank line) whatever its fields, exactly
     /// as `next(into:)` would read it, without a refill. False, moving nothing, otherwise.
@@ -331,14 +349,7 @@ public final class CSVRecordReader: RecordReader {
         let stop = CSVRecordReader.find(buffer, from: position, to: end,
                                         CSVRecordReader.quote, CSVRecordReader.lineFeed, CSVRecordReader.lineFeed)
         guard stop < end, buffer[stop] == CSVRecordReader.lineFeed else { return false }
-        var i = position
-        while i < stop {
-            let byte = buffer[i]
-            guard byte == CSVRecordReader.space || byte == CSVRecordReader.tab
-                    || byte == CSVRecordReader.carriageReturn else { break }
-            i += 1
-        }
-        if i < stop { recordCount += 1 }
+        if Self.endOfBlanks(buffer, from: position, to: stop) < stop { recordCount += 1 }
         line += 1
         position = stop + 1
         return true
@@ -347,13 +358,7 @@ public final class CSVRecordReader: RecordReader {
     /// Skips empty lines at `position`, reading more as needed. Returns false at end of file.
     private func skipBlankLines() throws -> Bool {
         while true {
-            var i = position
-            while i < end {
-                let byte = buffer[i]
-                guard byte == CSVRecordReader.space || byte == CSVRecordReader.tab
-                        || byte == CSVRecordReader.carriageReturn else { break }
-                i += 1
-            }
+            let i = Self.endOfBlanks(buffer, from: position, to: end)
             if i == end {
                 if sourceAtEnd {
                     position = end
@@ -384,12 +389,7 @@ public final class CSVRecordReader: RecordReader {
             position = 0
         }
         if capacity - end < chunkSize {
-            let grown = max(capacity * 2, end + chunkSize)
-            let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
-            larger.update(from: buffer, count: end)
-            buffer.deallocate()
-            buffer = larger
-            capacity = grown
+            capacity = Self.grow(&buffer, keeping: end, to: max(capacity * 2, end + chunkSize))
         }
         var added = 0
         while added < chunkSize && end < capacity {

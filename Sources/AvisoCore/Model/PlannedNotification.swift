@@ -32,6 +32,16 @@ public enum ContactResult: Sendable, Equatable {
     case phone(String)
     /// No valid contact: reason code (`NO_VALID_EMAIL`, `NO_VALID_MOBILE`, `NO_VALID_PHONE`) and detail.
     case rejected(reason: String, detail: String)
+
+    /// Where the message goes (an outbound record's `to`): the addresses, or the number alone;
+    /// empty when rejected.
+    public var destinations: [String] {
+        switch self {
+        case .email(let addresses): return addresses
+        case .phone(let number): return [number]
+        case .rejected: return []
+        }
+    }
 }
 
 /// The postal decision for a charge whose letter is due in this run.

@@ -126,8 +126,7 @@ public struct NightlyRun {
             // The texts every message of this charge shares, made once (Strings are shared, not copied).
             var base: MessageBase?
             for planned in plan.notifications {
-                switch planned.contact {
-                case .rejected(let reason, let detail):
+                if case .rejected(let reason, let detail) = planned.contact {
                     var reject = RejectRecord(kind: .notification, reason: reason)
                     reject.payment = charge.id
                     reject.slot = planned.slot.name
@@ -135,17 +134,12 @@ public struct NightlyRun {
                     reject.channel = planned.channel.name
                     reject.detail = detail
                     decisionRejects.append(reject)
-                case .email(let addresses):
-                    if base == nil { base = MessageBase(charge: charge, customer: customer, account: account, runDate: runDate, contexts: &contexts) }
-                    let (record, reference) = makeRecord(planned, to: addresses, base: base!, runDate: runDate)
-                    records.append(record)
-                    references.append(reference)
-                case .phone(let number):
-                    if base == nil { base = MessageBase(charge: charge, customer: customer, account: account, runDate: runDate, contexts: &contexts) }
-                    let (record, reference) = makeRecord(planned, to: [number], base: base!, runDate: runDate)
-                    records.append(record)
-                    references.append(reference)
+                    continue
                 }
+                if base == nil { base = MessageBase(charge: charge, customer: customer, account: account, runDate: runDate, contexts: &contexts) }
+                let (record, reference) = makeRecord(planned, to: planned.contact.destinations, base: base!, runDate: runDate)
+                records.append(record)
+                references.append(reference)
             }
             if let decision = plan.letter {
                 switch decision.outcome {
@@ -195,8 +189,7 @@ public struct NightlyRun {
                 let contact: ContactResult = channel == .email
                     ? ContactRules.emailAddresses(primary: target.customer.email, additional: target.customer.additionalEmails)
                     : ContactRules.mobile(target.customer.mobilePhone)
-                switch contact {
-                case .rejected(let reason, let detail):
+                if case .rejected(let reason, let detail) = contact {
                     var reject = RejectRecord(kind: .notification, reason: reason)
                     reject.payment = request.payment
                     reject.slot = "RESEND"
@@ -205,15 +198,11 @@ public struct NightlyRun {
                     reject.resendRequest = request.id
                     reject.detail = detail
                     rejects.append(reject)
-                case .email(let addresses):
-                    let (record, reference) = makeResendRecord(decision, channel: channel, to: addresses, target: target, runDate: runDate, contexts: &contexts)
-                    records.append(record)
-                    references.append(reference)
-                case .phone(let number):
-                    let (record, reference) = makeResendRecord(decision, channel: channel, to: [number], target: target, runDate: runDate, contexts: &contexts)
-                    records.append(record)
-                    references.append(reference)
+                    continue
                 }
+                let (record, reference) = makeResendRecord(decision, channel: channel, to: contact.destinations, target: target, runDate: runDate, contexts: &contexts)
+                records.append(record)
+                references.append(reference)
             }
         }
 
