@@ -53,7 +53,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AvisoCoreTests",
-            dependencies: ["AvisoCore"]
+            dependencies: ["AvisoCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "AvisoEndToEndTests",

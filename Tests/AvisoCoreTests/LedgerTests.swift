@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import AvisoCore
 
@@ -416,6 +417,56 @@ import Testing
         let ledger = try Ledger(path: path)
         try Self.record(ledger, Self.entry("2026-12-03"))
         #expect(try ledger.runs(limit: 5).map(\.runDate) == ["2026-12-03"])
+    }
+
+    @Test func ledgerOfTheFirstSchemaKeepsItsMessagesWhenMigrated() throws {
+        let (folder, path) = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        do {
+            // A ledger as the first release left it: messages keyed by a random id, with a payment index.
+            let queue = try DatabaseQueue(path: path)
+            try Ledger.migrator.migrate(queue, upTo: "v1")
+            try queue.write { db in
+                try db.execute(sql: """
+                    INSERT INTO run VALUES ('2026-12-03', 's', 'f', 1, 'SUCCEEDED', '', '', 2, 0, 0, 'old');
+                    INSERT INTO message VALUES ('2026-12-03', 'mz', 'pay_1', 'WARNING_DUE', 'CUSTOMER', 'email', NULL);
+                    INSERT INTO message VALUES ('2026-12-03', 'ma', 'pay_2', 'RESEND', 'CUSTOMER', 'sms', 'r1');
+                    """)
+            }
+        }
+        #expect(throws: AvisoError.self) { try Ledger(path: path, readOnly: true) }
+        let ledger = try Ledger(path: path)
+        #expect(try ledger.history(payment: "pay_1").messages == [
+            HistoryMessage(runDate: "2026-12-03", id: "mz", slot: "WARNING_DUE", recipient: "CUSTOMER", channel: "email", resendRequest: nil),
+        ])
+        #expect(try ledger.history(payment: "pay_2").messages == [
+            HistoryMessage(runDate: "2026-12-03", id: "ma", slot: "RESEND", recipient: "CUSTOMER", channel: "sms", resendRequest: "r1"),
+        ])
+        let indexes = try ledger.queue.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'message' ORDER BY name")
+        }
+        // The key is the table (WITHOUT ROWID): no index left to maintain on every insert.
+        #expect(indexes.isEmpty)
+    }
+
+    @Test func historyLooksUpOneKeyRangePerRunAndNeverScansTheMessages() throws {
+        let (folder, path) = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let ledger = try Ledger(path: path)
+        let plan = try ledger.queue.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + Ledger.historyMessagesSQL, arguments: ["pay_1"]).map { row -> String in row["detail"] }
+        }
+        #expect(plan.contains { $0.hasPrefix("SEARCH message USING PRIMARY KEY (runDate=? AND payment=?)") })
+        #expect(!plan.contains { $0.hasPrefix("SCAN message") })
+    }
+
+    @Test func messagesAreInsertedInKeyOrderPaymentThenIdByBytes() {
+        let messages = [
+            Self.message("b", "pay_2"), Self.message("z", "pay_1"), Self.message("a", "pay_2"),
+            Self.message("é", "pay_1"), Self.message("Z", "pay_1"), Self.message("c", "PAY_9"),
+        ]
+        #expect(Ledger.inKeyOrder(messages).map { "\($0.payment)/\($0.id)" } == ["PAY_9/c", "pay_1/Z", "pay_1/z", "pay_1/é", "pay_2/a", "pay_2/b"])
     }
 
     @Test func openExistingCreatesNothing() throws {

@@ -59,6 +59,29 @@ import Testing
         #expect(Self.read(root + "/2026-12-03/summary.json") == "keep")
     }
 
+    @Test func syncingEarlyThenPublishingOrDiscardingKeepsTheUsualOutcome() throws {
+        let root = Self.temporaryRoot()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let published = try OutputPublisher(outputRoot: root, runDate: Self.date)
+        try FileManager.default.createDirectory(atPath: published.stagingPath + "/sub", withIntermediateDirectories: false)
+        try Self.write("{\"a\":1}\n", published.stagingPath + "/email.jsonl")
+        try Self.write("x", published.stagingPath + "/sub/inner.txt")
+        published.startSyncing()
+        published.startSyncing()
+        try published.publish()
+        #expect(Self.list(root) == ["2026-12-04"])
+        #expect(Self.read(root + "/2026-12-04/email.jsonl") == "{\"a\":1}\n")
+        #expect(Self.read(root + "/2026-12-04/sub/inner.txt") == "x")
+
+        let discarded = try OutputPublisher(outputRoot: root, runDate: Self.date)
+        try Self.write("{}\n", discarded.stagingPath + "/sms.jsonl")
+        discarded.startSyncing()
+        discarded.discard()
+        #expect(Self.list(root) == ["2026-12-04"])
+        #expect(Self.list(root + "/2026-12-04") == ["email.jsonl", "sub"])
+        #expect(throws: AvisoError.self) { try discarded.publish() }
+    }
+
     @Test func discardRemovesStagingAndKeepsThePublishedFolder() throws {
         let root = Self.temporaryRoot()
         defer { try? FileManager.default.removeItem(atPath: root) }

@@ -35,6 +35,7 @@ public final class OutputPublisher {
 
     private let staging: String
     private var state: State = .staging
+    private var earlySync: DispatchGroup?
     // Tests turn this off to exercise the rename-aside fallback on kernels that can exchange.
     var useExchange = true
 
@@ -59,6 +60,18 @@ public final class OutputPublisher {
         }
     }
 
+    /// Starts writing the staged files to disk on a thread of its own, so that the disk works
+    /// while the run does its last steps (the ledger) instead of inside `publish()`. Call it
+    /// once every file is staged. It reports nothing: `publish()` still syncs and checks every
+    /// file, which is then quick.
+    public func startSyncing() {
+        guard state == .staging, earlySync == nil, Parallelism.enabled else { return }
+        let group = DispatchGroup()
+        let path = staging
+        DispatchQueue.global().async(group: group) { try? OutputPublisher.syncTree(path) }
+        earlySync = group
+    }
+
     /// Makes every staged file durable and puts the staging folder at `<root>/<date>`,
     /// replacing a folder of an earlier run of that date as a whole.
     /// - Throws: `AvisoError(.output)`; the previously published folder is then left as it was.
@@ -66,6 +79,7 @@ public final class OutputPublisher {
         guard state == .staging else {
             throw AvisoError(.output, file: staging, "the output folder was already published or discarded")
         }
+        earlySync?.wait()
         try OutputPublisher.syncTree(staging)
         let target = finalPath
         var exchanged = false
@@ -105,6 +119,7 @@ public final class OutputPublisher {
     public func discard() {
         guard state == .staging else { return }
         state = .discarded
+        earlySync?.wait()
         try? OutputPublisher.removeTree(staging)
     }
 

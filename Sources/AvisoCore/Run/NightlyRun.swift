@@ -239,6 +239,7 @@ public struct NightlyRun {
                 outbound: outbound, letters: letters, rejects: rejects, resendRows: resendRows,
                 page: page, report: &report, options: options
             )
+            publisher.startSyncing()
             CrashPoint.reach("after-staging")
             let entry = LedgerEntry(
                 runDate: runDate, startedAt: startedAt, finishedAt: Self.timestamp(),
