@@ -42,6 +42,12 @@ public enum ContactResult: Sendable, Equatable {
         case .rejected: return []
         }
     }
+
+    /// Whether there is no valid contact.
+    public var isRejected: Bool {
+        if case .rejected = self { return true }
+        return false
+    }
 }
 
 /// The postal decision for a charge whose letter is due in this run.

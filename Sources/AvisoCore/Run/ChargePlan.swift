@@ -13,6 +13,9 @@ struct ChargePlan: Sendable {
     var letter: LetterDecision?
     /// A calendar failure while planning, thrown when the run reaches this charge.
     var failure: AvisoError?
+    /// The records of the notifications with a usable contact, when the caller makes them
+    /// here too (`NightlyRun` does); nil otherwise or when there is none.
+    var messages: ChargeMessages?
 
     /// Plans one charge for the run date (and the look ahead, when `upcoming` is given).
     init(charge: Charge, customer: Customer, account: Account, settings: SlotSettings,

@@ -106,7 +106,14 @@ public struct NightlyRun {
         var upcomingProblem: (any Error)?
         let window = upcoming
         let stats = try snapshot.readCharges(rejects: &rejects, prepare: { charge, customer, account, settings in
-            ChargePlan(charge: charge, customer: customer, account: account, settings: settings, planner: planner, upcoming: window)
+            var plan = ChargePlan(charge: charge, customer: customer, account: account, settings: settings, planner: planner, upcoming: window)
+            if plan.failure == nil {
+                plan.messages = ChargeMessages(
+                    notifications: plan.notifications, charge: charge, customer: customer, account: account,
+                    runDate: runDate, configuration: configuration
+                )
+            }
+            return plan
         }) { charge, customer, account, settings, plan in
             switch plan.upcoming {
             case .success(let contribution)?:
@@ -123,23 +130,23 @@ public struct NightlyRun {
                 resendTargets[charge.id] = ResendTarget(charge: charge, customer: customer, account: account, settings: settings)
             }
             if let failure = plan.failure { throw failure }
-            // The texts every message of this charge shares, made once (Strings are shared, not copied).
-            var base: MessageBase?
             for planned in plan.notifications {
-                if case .rejected(let reason, let detail) = planned.contact {
-                    var reject = RejectRecord(kind: .notification, reason: reason)
-                    reject.payment = charge.id
-                    reject.slot = planned.slot.name
-                    reject.recipient = planned.recipient.name
-                    reject.channel = planned.channel.name
-                    reject.detail = detail
-                    decisionRejects.append(reject)
-                    continue
+                guard case .rejected(let reason, let detail) = planned.contact else { continue }
+                var reject = RejectRecord(kind: .notification, reason: reason)
+                reject.payment = charge.id
+                reject.slot = planned.slot.name
+                reject.recipient = planned.recipient.name
+                reject.channel = planned.channel.name
+                reject.detail = detail
+                decisionRejects.append(reject)
+            }
+            if let messages = plan.messages {
+                let context = Int32(contexts.count)
+                contexts.append(messages.context)
+                for (record, key) in zip(messages.records, messages.keys) {
+                    records.append(record)
+                    references.append(MessageReference(context: context, slotKey: key.slotKey, recipient: key.recipient))
                 }
-                if base == nil { base = MessageBase(charge: charge, customer: customer, account: account, runDate: runDate, contexts: &contexts) }
-                let (record, reference) = makeRecord(planned, to: planned.contact.destinations, base: base!, runDate: runDate)
-                records.append(record)
-                references.append(reference)
             }
             if let decision = plan.letter {
                 switch decision.outcome {
@@ -286,68 +293,23 @@ public struct NightlyRun {
         return String(SHA256.hex(hasher.finalize()).prefix(32))
     }
 
-    /// What every message of one charge shares: its ids and the context its texts are composed
-    /// from. Made once per charge, so that its messages share the same Strings and context.
-    struct MessageBase {
-        let payment: String
-        let customer: String
-        let account: String
-        /// Where its context stands in the run's list of contexts.
-        let contextIndex: Int32
-
-        /// Makes the charge's shared texts and adds its context to `contexts`.
-        init(charge: Charge, customer: Customer, account: Account, runDate: Day, contexts: inout [MessageContext]) {
-            payment = charge.id
-            self.customer = customer.id
-            self.account = account.id
-            contextIndex = Int32(contexts.count)
-            contexts.append(MessageContext(
-                slotKey: "", recipient: .customer, customerName: customer.name,
-                accountName: account.name, value: charge.value, dueDate: charge.dueDate, payDate: charge.payDate,
-                invoiceUrl: charge.invoiceUrl, bankSlipUrl: charge.bankSlipUrl,
-                identificationField: charge.identificationField, description: charge.description,
-                daysUntilDue: charge.dueDate >= runDate ? charge.dueDate - runDate : nil,
-                daysOverdue: runDate > charge.dueDate ? runDate - charge.dueDate : nil,
-                runDate: runDate
-            ))
-        }
-
-        /// Where one message of the charge finds its context.
-        func reference(slotKey: String, recipient: Recipient) -> MessageReference {
-            MessageReference(context: contextIndex, slotKey: slotKey, recipient: recipient)
-        }
-    }
-
-    /// A record whose message is composed later (in parallel, see `ParallelCompose`), with the
-    /// context to compose it from.
-    private func makeRecord(_ planned: PlannedNotification, to: [String], base: MessageBase, runDate: Day) -> (OutboundRecord, MessageReference) {
-        let record = OutboundRecord(
-            id: Self.notificationID(runDate: runDate, payment: base.payment, slot: planned.slot.name, recipient: planned.recipient, channel: planned.channel),
-            runDate: runDate, priority: planned.slot.priority, account: base.account, customer: base.customer,
-            payment: base.payment, event: planned.slot.event.rawValue, scheduleOffset: planned.scheduleOffset,
-            slot: planned.slot.name, slotRank: planned.slot.rawValue, recipient: planned.recipient,
-            channel: planned.channel, to: to, scheduledFor: planned.scheduledFor, shift: planned.shift,
-            fee: options.configuration.fee(for: planned.channel), resendRequest: nil,
-            message: ParallelCompose.placeholder
-        )
-        return (record, base.reference(slotKey: planned.slot.name, recipient: planned.recipient))
-    }
-
+    /// A resend's record, its message composed later from a context of its own.
     private func makeResendRecord(
         _ decision: ResendDecision, channel: Channel, to: [String], target: ResendTarget, runDate: Day,
         contexts: inout [MessageContext]
     ) -> (OutboundRecord, MessageReference) {
-        let base = MessageBase(charge: target.charge, customer: target.customer, account: target.account, runDate: runDate, contexts: &contexts)
+        let context = Int32(contexts.count)
+        contexts.append(ChargeMessages.context(charge: target.charge, customer: target.customer, account: target.account, runDate: runDate))
         let event: NotificationEvent = decision.overdue ? .paymentOverdue : .paymentDueDateWarning
         let record = OutboundRecord(
             id: Self.resendID(request: decision.request.id, channel: channel),
-            runDate: runDate, priority: 0, account: base.account, customer: base.customer,
-            payment: base.payment, event: event.rawValue, scheduleOffset: 0, slot: "RESEND", slotRank: -1,
+            runDate: runDate, priority: 0, account: target.account.id, customer: target.customer.id,
+            payment: target.charge.id, event: event.rawValue, scheduleOffset: 0, slot: "RESEND", slotRank: -1,
             recipient: .customer, channel: channel, to: to, scheduledFor: runDate, shift: .none,
             fee: options.configuration.fee(for: channel), resendRequest: decision.request.id,
             message: ParallelCompose.placeholder
         )
-        return (record, base.reference(slotKey: decision.overdue ? "RESEND_OVERDUE" : "RESEND_BEFORE_DUE", recipient: .customer))
+        return (record, MessageReference(context: context, slotKey: decision.overdue ? "RESEND_OVERDUE" : "RESEND_BEFORE_DUE", recipient: .customer))
     }
 
     private func tally(outbound: [OutboundRecord], letters: [ManifestLetter], rejects: [RejectRecord], into report: inout RunReport) {

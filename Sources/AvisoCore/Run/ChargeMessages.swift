@@ -1,0 +1,54 @@
+/// The run date's outbound records of one charge, made where the charge is planned (on a
+/// decoding thread, see `ChargePlan`) rather than on the run's own thread, which then only
+/// numbers the context and appends: the composition context the charge's messages share, and
+/// one record per notification whose contact is usable, with the slot key and recipient its
+/// message is composed for.
+struct ChargeMessages: Sendable {
+    /// What every message of the charge is composed from (slot key and recipient set per record).
+    var context: MessageContext
+    /// The records, in planner order; their messages are composed when they are written.
+    var records: [OutboundRecord] = []
+    /// For each record, the template slot key and the recipient of its message.
+    var keys: [Key] = []
+
+    /// The template slot key and recipient of one record's message.
+    struct Key: Sendable {
+        var slotKey: String
+        var recipient: Recipient
+    }
+
+    /// The records of `notifications` whose contact is usable; nil when there is none.
+    init?(notifications: [PlannedNotification], charge: Charge, customer: Customer, account: Account,
+          runDate: Day, configuration: RunConfiguration) {
+        guard notifications.contains(where: { !$0.contact.isRejected }) else { return nil }
+        context = Self.context(charge: charge, customer: customer, account: account, runDate: runDate)
+        // The ids are made once and shared (not copied) by the charge's records.
+        let payment = charge.id, customerID = customer.id, accountID = account.id
+        for planned in notifications where !planned.contact.isRejected {
+            records.append(OutboundRecord(
+                id: NightlyRun.notificationID(runDate: runDate, payment: payment, slot: planned.slot.name, recipient: planned.recipient, channel: planned.channel),
+                runDate: runDate, priority: planned.slot.priority, account: accountID, customer: customerID,
+                payment: payment, event: planned.slot.event.rawValue, scheduleOffset: planned.scheduleOffset,
+                slot: planned.slot.name, slotRank: planned.slot.rawValue, recipient: planned.recipient,
+                channel: planned.channel, to: planned.contact.destinations, scheduledFor: planned.scheduledFor,
+                shift: planned.shift, fee: configuration.fee(for: planned.channel), resendRequest: nil,
+                message: ParallelCompose.placeholder
+            ))
+            keys.append(Key(slotKey: planned.slot.name, recipient: planned.recipient))
+        }
+    }
+
+    /// The context a charge's messages share on `runDate`, before the slot key and recipient
+    /// of each message are set.
+    static func context(charge: Charge, customer: Customer, account: Account, runDate: Day) -> MessageContext {
+        MessageContext(
+            slotKey: "", recipient: .customer, customerName: customer.name,
+            accountName: account.name, value: charge.value, dueDate: charge.dueDate, payDate: charge.payDate,
+            invoiceUrl: charge.invoiceUrl, bankSlipUrl: charge.bankSlipUrl,
+            identificationField: charge.identificationField, description: charge.description,
+            daysUntilDue: charge.dueDate >= runDate ? charge.dueDate - runDate : nil,
+            daysOverdue: runDate > charge.dueDate ? runDate - charge.dueDate : nil,
+            runDate: runDate
+        )
+    }
+}
