@@ -49,6 +49,16 @@ struct TableReader<Schema: InputTableSchema> {
         prepare: @escaping @Sendable (Schema.Row) -> Prepared,
         _ handle: (Schema.Row, Prepared) throws -> Verdict
     ) throws -> TableStatistics {
+        try read(rejects: &rejects, prepareNumbered: { row, _ in prepare(row) }, handle)
+    }
+
+    /// `read(rejects:prepare:_:)` whose `prepare` is also given the row's record number (its
+    /// place among the file's records, from 1), which orders rows that are prepared out of order.
+    func read<Prepared: Sendable>(
+        rejects: inout [RejectRecord],
+        prepareNumbered prepare: @escaping @Sendable (Schema.Row, Int) -> Prepared,
+        _ handle: (Schema.Row, Prepared) throws -> Verdict
+    ) throws -> TableStatistics {
         var stats = TableStatistics(
             table: input.table, fileName: input.fileName, format: input.format.rawValue,
             gzip: input.fileName.lowercased().hasSuffix(".gz")
@@ -141,7 +151,7 @@ struct TableReader<Schema: InputTableSchema> {
     }
 
     /// Reads and decodes every record of the file into `queue`, in batches.
-    private static func produce<Prepared>(input: LocatedInput, prepare: @Sendable (Schema.Row) -> Prepared, meter: MeteredByteSource.Meter,
+    private static func produce<Prepared>(input: LocatedInput, prepare: @Sendable (Schema.Row, Int) -> Prepared, meter: MeteredByteSource.Meter,
                                           into queue: BatchQueue<Item<Prepared>>) throws {
         let source = MeteredByteSource(try InputFile.open(path: input.path, displayName: input.fileName), meter: meter)
         let reader: RecordReader
@@ -179,7 +189,7 @@ struct TableReader<Schema: InputTableSchema> {
     }
 
     /// Decodes every record of a chunk, in order: one item per record.
-    private static func decode<Prepared>(_ chunk: CSVChunk, prepare: @Sendable (Schema.Row) -> Prepared) -> [Item<Prepared>] {
+    private static func decode<Prepared>(_ chunk: CSVChunk, prepare: @Sendable (Schema.Row, Int) -> Prepared) -> [Item<Prepared>] {
         let reader = CSVRecordReader(chunk: chunk)
         var record = RawRecord(fieldCount: Schema.fields.count)
         let idIndex = Schema.fields.firstIndex(of: "id")
@@ -194,14 +204,14 @@ struct TableReader<Schema: InputTableSchema> {
 
     /// The item for one record: its problem, its decoding failure, or its row.
     @inline(__always)
-    private static func item<Prepared>(_ record: RawRecord, idIndex: Int?, prepare: @Sendable (Schema.Row) -> Prepared) -> Item<Prepared> {
+    private static func item<Prepared>(_ record: RawRecord, idIndex: Int?, prepare: @Sendable (Schema.Row, Int) -> Prepared) -> Item<Prepared> {
         if let problem = record.problem {
             return .failure(RowError(field: "", reason: problem.reason, detail: problem.detail), line: record.line, number: record.number,
                             id: idIndex.flatMap { record.string($0) })
         }
         do {
             let row = try Schema.decode(FieldCursor(record: record, names: Schema.fields))
-            return .row(row, prepare(row), line: record.line, number: record.number)
+            return .row(row, prepare(row, record.number), line: record.line, number: record.number)
         } catch {
             return .failure(error, line: record.line, number: record.number, id: idIndex.flatMap { record.string($0) })
         }

@@ -142,30 +142,32 @@ public struct ExportSnapshot: Sendable {
         prepare: @escaping @Sendable (Charge, Customer, Account, SlotSettings) -> Work,
         _ handle: (Charge, Customer, Account, SlotSettings, Work) throws -> ChargeUse
     ) throws -> TableStatistics {
-        var seenCharges = ChargeIDSet()
-        let empty = UnsafeRawBufferPointer(start: nil, count: 0)
+        let claims = ChargeIDClaims()
         let snapshot = self
-        let locate: @Sendable (Charge) -> PreparedCharge<Work>? = { charge in
+        let locate: @Sendable (Charge, Int) -> PreparedCharge<Work>? = { charge, number in
+            let empty = UnsafeRawBufferPointer(start: nil, count: 0)
             // Ids are looked up by their bytes: no String is made for a charge the run only passes by.
-            guard let position = charge.text.withBytes(Charge.TextField.customer, {
-                snapshot.customers.position(ofID: $0 ?? UnsafeRawBufferPointer(start: nil, count: 0))
-            }) else {
+            guard let position = charge.text.withBytes(Charge.TextField.customer, { snapshot.customers.position(ofID: $0 ?? empty) }) else {
                 return nil
+            }
+            // Only a row whose customer is known claims its id, as only such a row is checked for repeats.
+            guard charge.text.withBytes(Charge.TextField.id, { claims.claim($0 ?? empty, number: number) }) else {
+                return PreparedCharge(position: position, number: number, work: nil)
             }
             let account = snapshot.accountList[Int(snapshot.customers.accountIndex[position])]
             let work = prepare(charge, snapshot.customers.all[position], account, snapshot.settings(customerAt: position))
-            return PreparedCharge(position: position, work: work)
+            return PreparedCharge(position: position, number: number, work: work)
         }
-        return try TableReader<ChargeTable>(input: inputs["charges"]!, maxRejectRatio: maxRejectRatio).read(rejects: &rejects, prepare: locate) { charge, prepared in
+        return try TableReader<ChargeTable>(input: inputs["charges"]!, maxRejectRatio: maxRejectRatio).read(rejects: &rejects, prepareNumbered: locate) { charge, prepared in
             guard let prepared else {
                 return .rejected(RowError(field: "customer", reason: "UNKNOWN_CUSTOMER", detail: "customer \(charge.customer) is not in the customers file (or its row was rejected)"))
             }
-            guard charge.text.withBytes(Charge.TextField.id, { seenCharges.insert($0 ?? empty) }) else {
+            guard let work = prepared.work, !claims.isLateDuplicate(prepared.number) else {
                 return .rejected(Self.duplicate("charge", charge.id))
             }
             let position = prepared.position
             let account = accountList[Int(customers.accountIndex[position])]
-            switch try handle(charge, customers.all[position], account, settings(customerAt: position), prepared.work) {
+            switch try handle(charge, customers.all[position], account, settings(customerAt: position), work) {
             case .used: return .used
             case .leftOut: return .leftOut
             }
@@ -181,5 +183,8 @@ public struct ExportSnapshot: Sendable {
 /// thread. Positions, not copies: a copy of a customer or an account costs a retain per text.
 struct PreparedCharge<Work: Sendable>: Sendable {
     var position: Int
-    var work: Work
+    /// The row's record number (its place in the file).
+    var number: Int
+    /// The caller's work; nil for a row whose id an earlier row already holds (a duplicate).
+    var work: Work?
 }

@@ -32,6 +32,43 @@ final class ByteArena {
         return place
     }
 
+    /// Stores a key: `prefix` bytes that `writePrefix` fills (a caller's own data, e.g. a
+    /// number), then the key's length (7 bits per byte, low bits first, the high bit set on
+    /// all but the last byte) and the key's bytes. Returns its place.
+    func appendKey(_ key: UnsafeRawBufferPointer, prefix: Int = 0,
+                   _ writePrefix: (UnsafeMutableRawPointer) -> Void = { _ in }) -> UInt32 {
+        var headerCount = 1
+        while key.count >> (7 * headerCount) > 0 { headerCount += 1 }
+        return append(count: prefix + headerCount + key.count) { target in
+            writePrefix(target)
+            var length = key.count
+            for k in 0..<headerCount {
+                let more = k < headerCount - 1
+                target.storeBytes(of: UInt8(length & 0x7F) | (more ? 0x80 : 0), toByteOffset: prefix + k, as: UInt8.self)
+                length >>= 7
+            }
+            if key.count > 0 { (target + prefix + headerCount).copyMemory(from: key.baseAddress!, byteCount: key.count) }
+        }
+    }
+
+    /// Whether the key stored at `place` by `appendKey` (with the same `prefix`) equals `key`.
+    @inline(__always)
+    func keyEquals(at place: UInt32, prefix: Int = 0, _ key: UnsafeRawBufferPointer) -> Bool {
+        let stored = pointer(at: place)
+        var position = prefix
+        var length = 0
+        var shift = 0
+        while true {
+            let byte = stored.load(fromByteOffset: position, as: UInt8.self)
+            position += 1
+            length |= Int(byte & 0x7F) << shift
+            if byte < 0x80 { break }
+            shift += 7
+        }
+        guard length == key.count else { return false }
+        return length == 0 || memcmp(stored + position, key.baseAddress!, length) == 0
+    }
+
     /// The bytes at a place returned by `append`.
     @inline(__always)
     func pointer(at place: UInt32) -> UnsafeRawPointer {

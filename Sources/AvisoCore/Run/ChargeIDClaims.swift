@@ -1,0 +1,95 @@
+import Foundation
+import Synchronization
+
+/// Which charge rows are the first valid row of their id, worked out on the decoding threads
+/// (the run's own thread only asks), so that checking 10M ids costs the run's critical path
+/// nothing but one lookup of a rarely non-empty set.
+///
+/// Rows are decoded out of order, in chunks on several threads, but each row has its record
+/// number (its place in the file). A row claims its id with its number; the smallest number
+/// wins. When a row finds its id claimed by an earlier row, `claim` says it is a duplicate.
+/// When it finds it claimed by a *later* row (a chunk further on was decoded first), the row
+/// takes the claim over and the later row is set down as a late duplicate. The reader hands
+/// the rows to the run in file order, and a chunk only after it and all chunks before it are
+/// decoded, so by the time the run reaches a row, every row before it has claimed: the row's
+/// verdict (`claim`'s answer, then `isLateDuplicate`) is final and is the one a single thread
+/// reading in order would give.
+///
+/// Ids are kept as bytes (with the claiming number) in 16 shards, each with its own lock,
+/// open-addressing index and block arena: no `String` and no allocation per id.
+final class ChargeIDClaims: @unchecked Sendable {
+    private static let shardBits = 4
+    private let shards: [Shard]
+    // Guarded by `lateLock`; `lateCount` lets the run skip the lock while it is empty.
+    private let lateLock = NSLock()
+    private var late: Set<Int> = []
+    private let lateCount = Atomic<Int>(0)
+
+    init() {
+        shards = (0..<(1 << Self.shardBits)).map { _ in Shard() }
+    }
+
+    /// Claims `id` for the row numbered `number`: false when an earlier row holds it (this row
+    /// is a duplicate); true otherwise, and then a later row that held it becomes a late
+    /// duplicate. Each number claims once. Safe from any thread.
+    func claim(_ id: UnsafeRawBufferPointer, number: Int) -> Bool {
+        precondition(number >= 0 && number < Int(UInt32.max), "record numbers must fit 32 bits")
+        let hash = ByteKeyIndex.hash(id)
+        let shard = shards[Int(truncatingIfNeeded: hash) & ((1 << Self.shardBits) - 1)]
+        shard.lock.lock()
+        let displaced = shard.claim(id, hash: hash, number: UInt32(number))
+        shard.lock.unlock()
+        switch displaced {
+        case .claimed:
+            return true
+        case .heldByEarlier:
+            return false
+        case .tookOverFrom(let later):
+            lateLock.lock()
+            late.insert(Int(later))
+            lateLock.unlock()
+            lateCount.add(1, ordering: .releasing)
+            return true
+        }
+    }
+
+    /// Whether the row numbered `number` lost its claim to an earlier row decoded after it.
+    /// Final once every row before it has claimed (see the type's notes).
+    func isLateDuplicate(_ number: Int) -> Bool {
+        guard lateCount.load(ordering: .acquiring) > 0 else { return false }
+        lateLock.lock()
+        defer { lateLock.unlock() }
+        return late.contains(number)
+    }
+
+    /// One shard: the ids whose hash falls here, each stored in the arena after its claiming
+    /// number (4 bytes).
+    private final class Shard {
+        let lock = NSLock()
+        private var index = ByteKeyIndex(expected: 1 << 10)
+        private let arena = ByteArena()
+
+        enum Outcome {
+            case claimed
+            case heldByEarlier
+            case tookOverFrom(UInt32)
+        }
+
+        func claim(_ id: UnsafeRawBufferPointer, hash: UInt64, number: UInt32) -> Outcome {
+            index.reserveOne()
+            let arena = self.arena
+            switch index.probe(hash: hash, matches: { arena.keyEquals(at: UInt32($0), prefix: 4, id) }) {
+            case .found(let entry):
+                let stored = UnsafeMutableRawPointer(mutating: arena.pointer(at: UInt32(entry)))
+                let holder = stored.loadUnaligned(as: UInt32.self)
+                if holder < number { return .heldByEarlier }
+                stored.storeBytes(of: number, as: UInt32.self)
+                return .tookOverFrom(holder)
+            case .vacant(let slot):
+                let place = arena.appendKey(id, prefix: 4) { $0.storeBytes(of: number, as: UInt32.self) }
+                index.fill(slot, hash: hash, entry: Int(place))
+                return .claimed
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+@testable import AvisoCore
+
+/// Repeated charge ids found on the decoding threads: whatever order rows claim in, a row is a
+/// duplicate exactly when a row with a smaller record number has the same id.
+@Suite struct ChargeIDClaimsTests {
+    static func claim(_ claims: ChargeIDClaims, _ id: String, _ number: Int) -> Bool {
+        var id = id
+        return id.withUTF8 { claims.claim(UnsafeRawBufferPointer($0), number: number) }
+    }
+
+    /// What each row is after every row has claimed: kept (true) or a duplicate (false).
+    static func verdicts(_ claims: ChargeIDClaims, _ answers: [Int: Bool]) -> [Int: Bool] {
+        answers.reduce(into: [:]) { result, entry in
+            result[entry.key] = entry.value && !claims.isLateDuplicate(entry.key)
+        }
+    }
+
+    @Test func inFileOrderTheFirstRowOfAnIdWinsAndNothingIsLate() {
+        let claims = ChargeIDClaims()
+        #expect(Self.claim(claims, "pay_1", 1))
+        #expect(Self.claim(claims, "pay_2", 2))
+        #expect(!Self.claim(claims, "pay_1", 3))
+        #expect(!Self.claim(claims, "pay_1", 4))
+        #expect(Self.claim(claims, "", 5))
+        #expect(!Self.claim(claims, "", 6))
+        for number in 1...6 { #expect(!claims.isLateDuplicate(number)) }
+    }
+
+    @Test func anEarlierRowClaimingLaterTakesTheIdOverAndTheLaterRowBecomesADuplicate() {
+        let claims = ChargeIDClaims()
+        // A chunk further on (rows 7 and 9) is decoded before the chunk with rows 2 and 3.
+        #expect(Self.claim(claims, "pay_9", 7))
+        #expect(!Self.claim(claims, "pay_9", 9))
+        #expect(Self.claim(claims, "pay_9", 3))
+        #expect(Self.claim(claims, "pay_x", 2))
+        #expect(claims.isLateDuplicate(7))
+        #expect(!claims.isLateDuplicate(3))
+        #expect(!claims.isLateDuplicate(9), "row 9 was told it is a duplicate when it claimed")
+        #expect(!claims.isLateDuplicate(2))
+        // An even earlier row takes it over again: row 3 is now a duplicate too.
+        #expect(Self.claim(claims, "pay_9", 1))
+        #expect(claims.isLateDuplicate(3))
+        #expect(!Self.claim(claims, "pay_9", 5))
+    }
+
+    @Test(arguments: [0, 1, 127, 128, 300, 16_384])
+    func idsOfEveryLengthStayApart(length: Int) {
+        let claims = ChargeIDClaims()
+        let id = String(repeating: "x", count: length)
+        #expect(Self.claim(claims, id, 10))
+        #expect(Self.claim(claims, id + "y", 11))
+        if length > 0 { #expect(Self.claim(claims, String(id.dropLast()), 12)) }
+        #expect(!Self.claim(claims, id, 13))
+        #expect(Self.claim(claims, id, 4))
+        #expect(claims.isLateDuplicate(10))
+        #expect(!claims.isLateDuplicate(11))
+    }
+
+    @Test func chunksClaimedOnManyThreadsInAnyOrderGiveTheInOrderVerdicts() {
+        // 60,000 rows over 12,000 ids: every id repeats, at random places.
+        var generator = SplitMix64(seed: 42)
+        let rows = (1...60_000).map { number in (number, "pay_\(generator.next() % 12_000)") }
+        var firstOfID: [String: Int] = [:]
+        for (number, id) in rows where firstOfID[id] == nil { firstOfID[id] = number }
+        let expected = Dictionary(uniqueKeysWithValues: rows.map { ($0.0, firstOfID[$0.1] == $0.0) })
+
+        // Chunks of 500 rows, claimed by several threads, the later chunks first.
+        let chunks = stride(from: 0, to: rows.count, by: 500).map { Array(rows[$0..<min(rows.count, $0 + 500)]) }.reversed()
+        let claims = ChargeIDClaims()
+        let answers = AnswerBox()
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { k in
+            let chunk = chunks[chunks.index(chunks.startIndex, offsetBy: k)]
+            var local: [(Int, Bool)] = []
+            for (number, id) in chunk { local.append((number, Self.claim(claims, id, number))) }
+            answers.add(local)
+        }
+        let verdicts = Self.verdicts(claims, answers.all)
+        #expect(verdicts.count == rows.count)
+        #expect(verdicts == expected)
+        #expect(verdicts.values.filter { $0 }.count == firstOfID.count)
+    }
+
+    /// Answers gathered from several threads.
+    final class AnswerBox: @unchecked Sendable {
+        private let lock = NSLock()
+        private var answers: [Int: Bool] = [:]
+        func add(_ pairs: [(Int, Bool)]) {
+            lock.withLock { for (number, answer) in pairs { answers[number] = answer } }
+        }
+        var all: [Int: Bool] { lock.withLock { answers } }
+    }
+}
