@@ -15,6 +15,9 @@ public struct ExportSnapshot: Sendable {
     public let inputs: [String: LocatedInput]
     /// A file fails when its rejected rows are strictly more than this share of its records.
     public let maxRejectRatio: Double
+    /// Whether the reading also keeps what only a run reports: each customer's contact-data
+    /// problems for the data-quality census (`CustomerDirectory.problems`, empty otherwise).
+    public let audits: Bool
     /// Accounts by id (first valid row of each id).
     public let accounts: [String: Account]
     /// Accounts in file order (first valid row of each id); customers point into it.
@@ -30,15 +33,19 @@ public struct ExportSnapshot: Sendable {
     private let book: SettingsBook
 
     /// Locates the export's files and reads accounts, customers and settings. Throws when a
-    /// file is missing or can't be trusted.
-    public init(directory: String?, explicit: [String: String], maxRejectRatio: Double) throws {
-        try self.init(inputs: try ExportLocator.locate(directory: directory, explicit: explicit), maxRejectRatio: maxRejectRatio)
+    /// file is missing or can't be trusted. The commands that only look (explain, forecast)
+    /// read this way, by default without the run's audit (see `audits`).
+    public init(directory: String?, explicit: [String: String], maxRejectRatio: Double, audits: Bool = false) throws {
+        try self.init(inputs: try ExportLocator.locate(directory: directory, explicit: explicit),
+                      maxRejectRatio: maxRejectRatio, audits: audits)
     }
 
     /// Reads accounts, customers and (when present) notification settings from located files.
-    public init(inputs: [String: LocatedInput], maxRejectRatio: Double) throws {
+    /// The run reads this way, by default with its audit (see `audits`).
+    public init(inputs: [String: LocatedInput], maxRejectRatio: Double, audits: Bool = true) throws {
         self.inputs = inputs
         self.maxRejectRatio = maxRejectRatio
+        self.audits = audits
         var rejects: [RejectRecord] = []
         var tables: [TableStatistics] = []
 
@@ -54,11 +61,19 @@ public struct ExportSnapshot: Sendable {
         })
 
         var customers = CustomerDirectory()
-        tables.append(try TableReader<CustomerTable>(input: inputs["customers"]!, maxRejectRatio: maxRejectRatio).read(rejects: &rejects) { customer in
+        // Each customer's contact-data problems are judged on the decoding threads, so the
+        // run's data-quality census needs no pass of its own over the customers' texts.
+        let judge: @Sendable (Customer) -> DataQualityCensus.Problems
+        if audits {
+            judge = { DataQualityCensus.problems(of: $0) }
+        } else {
+            judge = { _ in [] }
+        }
+        tables.append(try TableReader<CustomerTable>(input: inputs["customers"]!, maxRejectRatio: maxRejectRatio).read(rejects: &rejects, prepare: judge) { customer, problems in
             guard let account = accountPositions[customer.account] else {
                 return .rejected(RowError(field: "account", reason: "UNKNOWN_ACCOUNT", detail: "account \(customer.account) is not in the accounts file (or its row was rejected)"))
             }
-            guard customers.add(customer, account: account) else { return .rejected(Self.duplicate("customer", customer.id)) }
+            guard customers.add(customer, account: account, problems: problems) else { return .rejected(Self.duplicate("customer", customer.id)) }
             return customer.deleted ? .leftOut : .used
         })
 

@@ -226,7 +226,7 @@ public struct NightlyRun {
         var page = RunOutputWriter.PageContext()
         page.accountNames = snapshot.accounts.mapValues(\.name)
         page.forecast = upcoming?.days ?? []
-        page.dataQuality = DataQualityCensus.make(customers: snapshot.customers.all, accounts: snapshot.accounts)
+        page.dataQuality = DataQualityCensus.make(customers: snapshot.customers, accounts: snapshot.accountList)
         if let previousDate = try ledger.lastRun(before: runDate) {
             let path = (options.outputRoot as NSString).appendingPathComponent(previousDate.iso + "/summary.json")
             if let data = FileManager.default.contents(atPath: path) {
