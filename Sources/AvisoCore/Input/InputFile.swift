@@ -5,14 +5,28 @@ public enum InputFile {
     /// - Throws: `AvisoError(.input)` when the file can't be opened or read.
     public static func open(path: String, displayName: String) throws -> ByteSource {
         let file = try FileByteSource(path: path, displayName: displayName)
+        return try content(of: file, stored: file, path: path, displayName: displayName)
+    }
+
+    /// `open(path:displayName:)`, with the file's bytes as stored (before any inflating) hashed
+    /// as they are pulled: `stored` has the file's SHA-256 once `content` has been read to its end.
+    static func openHashed(path: String, displayName: String) throws -> (content: ByteSource, stored: HashingByteSource) {
+        let file = try FileByteSource(path: path, displayName: displayName)
+        let stored = HashingByteSource(file)
+        return (try content(of: file, stored: stored, path: path, displayName: displayName), stored)
+    }
+
+    /// The content read from `stored`, the bytes of `file`: inflated when the file is gzip.
+    private static func content(of file: FileByteSource, stored: ByteSource, path: String, displayName: String) throws -> ByteSource {
         if hasGzipEnding(path) || hasGzipEnding(displayName) {
-            return try GzipByteSource(source: file, name: displayName)
+            return try GzipByteSource(source: stored, name: displayName)
         }
-        // peek keeps the bytes, so a plain file loses nothing.
+        // peek keeps the bytes (`stored` reads them later, hashing them in order), so a plain
+        // file loses nothing.
         if try file.peek(2) == [0x1F, 0x8B] {
-            return try GzipByteSource(source: file, name: displayName)
+            return try GzipByteSource(source: stored, name: displayName)
         }
-        return file
+        return stored
     }
 
     static func hasGzipEnding(_ name: String) -> Bool {

@@ -27,6 +27,9 @@ struct TableReader<Schema: InputTableSchema> {
     /// Whether a CSV file is cut into chunks decoded on worker threads; otherwise one thread
     /// reads and decodes it (and with `Parallelism` off, before the caller sees a row).
     var splitsCSV = Parallelism.enabled
+    /// Whether the file's bytes as stored are hashed as they are read, for `TableStatistics.sha256`
+    /// (left empty otherwise).
+    var hashesInput = true
     /// Bytes per CSV chunk decoded on a worker thread (tests make it tiny).
     var chunkSize = 2 << 20
     /// Threads decoding CSV chunks.
@@ -66,6 +69,8 @@ struct TableReader<Schema: InputTableSchema> {
         let input = self.input
         // Bytes handed to the parser (after inflating), for the progress line's MB/s.
         let meter = MeteredByteSource.Meter()
+        // The file's SHA-256, taken from the bytes as the reading thread pulls them.
+        let digest = hashesInput ? DigestSlot() : nil
         let take: () throws -> ArraySlice<Item<Prepared>>?
         let stop: () -> Void
         if splitsCSV && input.format == .csv {
@@ -73,7 +78,7 @@ struct TableReader<Schema: InputTableSchema> {
             let pipeline = ChunkPipeline<Item<Prepared>>(batchSize: Self.batchSize, maxInFlight: Self.chunksInFlight)
             let chunkSize = self.chunkSize
             pipeline.start(workers: Self.workers, split: { emit in
-                try Self.split(input: input, chunkSize: chunkSize, meter: meter, emit)
+                try Self.split(input: input, chunkSize: chunkSize, meter: meter, digest: digest, emit)
             }, decode: { chunk in
                 Self.decode(chunk, prepare: prepare)
             })
@@ -83,7 +88,7 @@ struct TableReader<Schema: InputTableSchema> {
             let queue = BatchQueue<Item<Prepared>>(capacity: Parallelism.enabled ? 4 : Int.max)
             let produce: @Sendable () -> Void = {
                 do {
-                    try Self.produce(input: input, prepare: prepare, meter: meter, into: queue)
+                    try Self.produce(input: input, prepare: prepare, meter: meter, digest: digest, into: queue)
                     queue.finish(nil)
                 } catch {
                     queue.finish(error)
@@ -147,13 +152,53 @@ struct TableReader<Schema: InputTableSchema> {
                 hint: "a broken export must not produce a thin run: fix the export, or raise maxRejectRatio in the config if these rejects are expected"
             )
         }
+        // The reading thread is done (the last batch was taken after it finished). Should it
+        // not have reached the file's end, the file is hashed on its own, as a second read.
+        if let digest {
+            stats.sha256 = try digest.value ?? FileDigest.sha256(path: input.path, displayName: input.fileName)
+        }
         return stats
+    }
+
+    /// The file's digest, set by the reading thread once it has read the file to its end and
+    /// taken by the caller's thread after the last record.
+    private final class DigestSlot: @unchecked Sendable {
+        private let lock = NSLock()
+        private var digest: String?
+
+        /// The digest, if the reading thread has set one.
+        var value: String? {
+            get { lock.withLock { digest } }
+            set { lock.withLock { digest = newValue } }
+        }
+    }
+
+    /// Opens the file for reading its records: its content bytes (inflated, counted by `meter`)
+    /// and, when `hashing`, its bytes as stored, hashed as they are pulled.
+    private static func open(_ input: LocatedInput, meter: MeteredByteSource.Meter, hashing: Bool) throws -> (content: ByteSource, stored: HashingByteSource?) {
+        guard hashing else {
+            return (MeteredByteSource(try InputFile.open(path: input.path, displayName: input.fileName), meter: meter), nil)
+        }
+        let (content, stored) = try InputFile.openHashed(path: input.path, displayName: input.fileName)
+        return (MeteredByteSource(content, meter: meter), stored)
+    }
+
+    /// Once every record has been read: the digest of the whole file. A reader that has its
+    /// last record before the source reports its end (libxml2 may stop after the root element)
+    /// leaves bytes unread, which are read here so that the digest covers them; nil if that fails.
+    private static func finishDigest(content: ByteSource, stored: HashingByteSource) -> String? {
+        if !stored.reachedEnd {
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
+            defer { buffer.deallocate() }
+            while let count = try? content.read(into: buffer), count > 0 {}
+        }
+        return stored.digest()
     }
 
     /// Reads and decodes every record of the file into `queue`, in batches.
     private static func produce<Prepared>(input: LocatedInput, prepare: @Sendable (Schema.Row, Int) -> Prepared, meter: MeteredByteSource.Meter,
-                                          into queue: BatchQueue<Item<Prepared>>) throws {
-        let source = MeteredByteSource(try InputFile.open(path: input.path, displayName: input.fileName), meter: meter)
+                                          digest: DigestSlot?, into queue: BatchQueue<Item<Prepared>>) throws {
+        let (source, stored) = try open(input, meter: meter, hashing: digest != nil)
         let reader: RecordReader
         switch input.format {
         case .csv:
@@ -175,17 +220,20 @@ struct TableReader<Schema: InputTableSchema> {
                 batch.removeAll(keepingCapacity: true)
             }
         }
+        if let digest, let stored { digest.value = finishDigest(content: source, stored: stored) }
         if !batch.isEmpty { _ = queue.put(batch) }
     }
 
     /// Opens the CSV file, reads its header and cuts the rest into chunks of whole records
     /// for `emit`, until the end or until `emit` refuses one.
-    private static func split(input: LocatedInput, chunkSize: Int, meter: MeteredByteSource.Meter, _ emit: (CSVChunk) -> Bool) throws {
-        let source = MeteredByteSource(try InputFile.open(path: input.path, displayName: input.fileName), meter: meter)
+    private static func split(input: LocatedInput, chunkSize: Int, meter: MeteredByteSource.Meter, digest: DigestSlot?,
+                              _ emit: (CSVChunk) -> Bool) throws {
+        let (source, stored) = try open(input, meter: meter, hashing: digest != nil)
         let reader = try CSVRecordReader(source: source, fileName: input.fileName, fields: Schema.fields, required: Schema.required)
         while let chunk = try reader.nextChunk(targetSize: chunkSize) {
             guard emit(chunk) else { return }
         }
+        if let digest, let stored { digest.value = finishDigest(content: source, stored: stored) }
     }
 
     /// Decodes every record of a chunk, in order: one item per record.

@@ -1,42 +1,145 @@
 /// Counts, per account, the customers whose contact data the rules can't use, so merchants can
 /// be told what to fix: no valid email, no valid mobile, and for postal customers an
 /// incomplete address or a bad CEP. Deleted customers are not counted.
+///
+/// The work is split in two. `problems(of:)` judges one customer; the reader calls it on its
+/// decoding threads and `CustomerDirectory` keeps the answer, one byte per customer. `make`
+/// then only walks those bytes and the customers' account positions, keeping a few example
+/// ids per problem, and makes Strings for the examples alone.
 enum DataQualityCensus {
     /// How many example customer ids to keep per problem.
     static let examplesPerProblem = 3
 
-    static func make(customers: [Customer], accounts: [String: Account]) -> [AccountDataQuality] {
-        var byAccount: [String: AccountDataQuality] = [:]
-        for customer in customers where !customer.deleted {
-            var quality = byAccount[customer.account]
-                ?? AccountDataQuality(account: customer.account, accountName: accounts[customer.account]?.name ?? customer.account)
-            quality.customers += 1
-            if case .rejected = ContactRules.emailAddresses(primary: customer.email, additional: customer.additionalEmails) {
-                quality.badEmail += 1
-                quality.examples["badEmail", default: []].append(customer.id)
-            }
-            if case .rejected = ContactRules.mobile(customer.mobilePhone) {
-                quality.badMobile += 1
-                quality.examples["badMobile", default: []].append(customer.id)
-            }
-            if customer.postalService {
-                if !PostalRules.missingAddressFields(of: customer).isEmpty {
-                    quality.incompleteAddress += 1
-                    quality.examples["incompleteAddress", default: []].append(customer.id)
-                }
-                if case .failure = PostalRules.checkCEP(postalCode: customer.postalCode, state: customer.state ?? "") {
-                    quality.badCEP += 1
-                    quality.examples["badCEP", default: []].append(customer.id)
-                }
-            }
-            byAccount[customer.account] = quality
+    /// What the census found about one customer, one bit per problem.
+    struct Problems: OptionSet, Sendable, Hashable {
+        let rawValue: UInt8
+
+        /// No valid email address (missing or invalid).
+        static let badEmail = Problems(rawValue: 1 << 0)
+        /// No valid mobile number.
+        static let badMobile = Problems(rawValue: 1 << 1)
+        /// A postal customer whose address lacks street, number, neighbourhood, city or state.
+        static let incompleteAddress = Problems(rawValue: 1 << 2)
+        /// A postal customer whose CEP is missing, malformed or outside their state's range.
+        static let badCEP = Problems(rawValue: 1 << 3)
+        /// The customer is counted at all (not deleted); without it the other bits are never set.
+        static let counted = Problems(rawValue: 1 << 4)
+
+        /// The problems in the order of `AccountDataQuality`'s example keys, with those keys.
+        static let keyed: [(problem: Problems, key: String)] = [
+            (.badEmail, "badEmail"), (.badMobile, "badMobile"),
+            (.incompleteAddress, "incompleteAddress"), (.badCEP, "badCEP"),
+        ]
+    }
+
+    /// The problems of one customer by the contact and postal rules; empty for a deleted one.
+    static func problems(of customer: Customer) -> Problems {
+        guard !customer.deleted else { return [] }
+        var found: Problems = .counted
+        if !hasPlainValidEmail(customer), case .rejected = ContactRules.emailAddresses(primary: customer.email, additional: customer.additionalEmails) {
+            found.insert(.badEmail)
         }
-        return byAccount.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).map { account in
-            var quality = byAccount[account]!
-            for (problem, ids) in quality.examples {
-                quality.examples[problem] = Array(ids.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).prefix(examplesPerProblem))
+        if case .rejected = ContactRules.mobile(customer.mobilePhone) {
+            found.insert(.badMobile)
+        }
+        if customer.postalService {
+            if !PostalRules.missingAddressFields(of: customer).isEmpty {
+                found.insert(.incompleteAddress)
+            }
+            if case .failure = PostalRules.checkCEP(postalCode: customer.postalCode, state: customer.state ?? "") {
+                found.insert(.badCEP)
+            }
+        }
+        return found
+    }
+
+    /// Whether the customer's primary email is one plain valid address: then the email rule
+    /// can't reject it, and the full rule (which splits, trims and collects every address) is
+    /// not needed. A value with `,` or `;` or with white space or a non-ASCII byte at either
+    /// end is not plain (the rule would split or trim it): false, and the rule decides.
+    static func hasPlainValidEmail(_ customer: Customer) -> Bool {
+        let plain = customer.text.withBytes(Customer.TextField.email) { bytes -> Bool in
+            guard let bytes, let first = bytes.first, let last = bytes.last,
+                  first < 0x80, last < 0x80, !isASCIISpace(first), !isASCIISpace(last) else { return false }
+            return !bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") }
+        }
+        guard plain, let email = customer.email else { return false }
+        return ContactRules.isValidEmail(email)
+    }
+
+    @inline(__always)
+    private static func isASCIISpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (0x09...0x0D).contains(byte)
+    }
+
+    /// The census of a directory whose customers' problems were noted as they were added:
+    /// one entry per account with at least one counted customer, in byte order of account ids;
+    /// each problem found lists the byte-order-smallest `examplesPerProblem` customer ids.
+    /// `accounts` is the list the directory's account positions point into.
+    static func make(customers: CustomerDirectory, accounts: [Account]) -> [AccountDataQuality] {
+        var tallies = [Tally](repeating: Tally(), count: accounts.count)
+        customers.all.withUnsafeBufferPointer { all in
+            for position in all.indices {
+                let problems = customers.problems[position]
+                guard problems.contains(.counted) else { continue }
+                let account = Int(customers.accountIndex[position])
+                tallies[account].customers += 1
+                for (slot, keyed) in Problems.keyed.enumerated() where problems.contains(keyed.problem) {
+                    tallies[account].counts[slot] += 1
+                    tallies[account].examples[slot].offer(position, ids: all)
+                }
+            }
+        }
+        let present = accounts.indices.filter { tallies[$0].customers > 0 }
+        let ordered = present.sorted { accounts[$0].id.utf8.lexicographicallyPrecedes(accounts[$1].id.utf8) }
+        return ordered.map { index in
+            let tally = tallies[index]
+            var quality = AccountDataQuality(account: accounts[index].id, accountName: accounts[index].name)
+            quality.customers = tally.customers
+            quality.badEmail = tally.counts[0]
+            quality.badMobile = tally.counts[1]
+            quality.incompleteAddress = tally.counts[2]
+            quality.badCEP = tally.counts[3]
+            for (slot, keyed) in Problems.keyed.enumerated() where tally.counts[slot] > 0 {
+                quality.examples[keyed.key] = tally.examples[slot].positions.map { customers.all[$0].id }
             }
             return quality
+        }
+    }
+
+    /// One account's counts while the census walks the customers.
+    private struct Tally {
+        var customers = 0
+        /// Per problem, in `Problems.keyed` order.
+        var counts = [0, 0, 0, 0]
+        var examples = [Examples](repeating: Examples(), count: 4)
+    }
+
+    /// The positions of the customers with the byte-order-smallest ids seen so far, at most
+    /// `examplesPerProblem`, smallest first.
+    struct Examples {
+        private(set) var positions: [Int] = []
+
+        /// Keeps the customer at `position` if its id is among the smallest seen (ids are unique).
+        mutating func offer(_ position: Int, ids customers: UnsafeBufferPointer<Customer>) {
+            customers[position].text.withBytes(Customer.TextField.id) { candidate in
+                var at = positions.count
+                while at > 0, customers[positions[at - 1]].text.withBytes(Customer.TextField.id, { kept in
+                    Self.precedes(candidate, kept)
+                }) {
+                    at -= 1
+                }
+                guard at < DataQualityCensus.examplesPerProblem else { return }
+                positions.insert(position, at: at)
+                if positions.count > DataQualityCensus.examplesPerProblem { positions.removeLast() }
+            }
+        }
+
+        /// Byte order, a prefix first; an absent id is empty.
+        static func precedes(_ a: UnsafeRawBufferPointer?, _ b: UnsafeRawBufferPointer?) -> Bool {
+            let a = a ?? UnsafeRawBufferPointer(start: nil, count: 0)
+            let b = b ?? UnsafeRawBufferPointer(start: nil, count: 0)
+            return a.lexicographicallyPrecedes(b)
         }
     }
 }

@@ -10,6 +10,9 @@ public struct CustomerDirectory: Sendable {
     private(set) var accountIndex: [Int32] = []
     /// For each customer, whether the settings file has rows of its own for it.
     private(set) var hasOwnSettings: [Bool] = []
+    /// For each customer, its contact-data problems for the data-quality census (empty when
+    /// the reader did not judge them).
+    private(set) var problems: [DataQualityCensus.Problems] = []
     private var index: ByteKeyIndex
 
     /// An empty directory expecting about `expected` customers.
@@ -20,9 +23,9 @@ public struct CustomerDirectory: Sendable {
     /// Number of customers.
     public var count: Int { all.count }
 
-    /// Adds a customer of the account at `account`; false (and nothing added) when a customer
-    /// with the same id is already there.
-    mutating func add(_ customer: Customer, account: Int) -> Bool {
+    /// Adds a customer of the account at `account`, with its census `problems`; false (and
+    /// nothing added) when a customer with the same id is already there.
+    mutating func add(_ customer: Customer, account: Int, problems: DataQualityCensus.Problems = []) -> Bool {
         index.reserveOne()
         let (hash, probe) = customer.text.withBytes(Customer.TextField.id) { key in
             let key = key ?? UnsafeRawBufferPointer(start: nil, count: 0)
@@ -36,6 +39,7 @@ public struct CustomerDirectory: Sendable {
         all.append(customer)
         accountIndex.append(Int32(account))
         hasOwnSettings.append(false)
+        self.problems.append(problems)
         return true
     }
 

@@ -15,6 +15,10 @@ public struct ExportSnapshot: Sendable {
     public let inputs: [String: LocatedInput]
     /// A file fails when its rejected rows are strictly more than this share of its records.
     public let maxRejectRatio: Double
+    /// Whether the reading also keeps what only a run reports: each file's SHA-256 as stored
+    /// (`TableStatistics.sha256`, empty otherwise) and each customer's contact-data problems
+    /// for the data-quality census (`CustomerDirectory.problems`, empty otherwise).
+    public let audits: Bool
     /// Accounts by id (first valid row of each id).
     public let accounts: [String: Account]
     /// Accounts in file order (first valid row of each id); customers point into it.
@@ -30,22 +34,29 @@ public struct ExportSnapshot: Sendable {
     private let book: SettingsBook
 
     /// Locates the export's files and reads accounts, customers and settings. Throws when a
-    /// file is missing or can't be trusted.
-    public init(directory: String?, explicit: [String: String], maxRejectRatio: Double) throws {
-        try self.init(inputs: try ExportLocator.locate(directory: directory, explicit: explicit), maxRejectRatio: maxRejectRatio)
+    /// file is missing or can't be trusted. The commands that only look (explain, forecast)
+    /// read this way, by default without the run's audit (see `audits`).
+    public init(directory: String?, explicit: [String: String], maxRejectRatio: Double, audits: Bool = false) throws {
+        try self.init(inputs: try ExportLocator.locate(directory: directory, explicit: explicit),
+                      maxRejectRatio: maxRejectRatio, audits: audits)
     }
 
     /// Reads accounts, customers and (when present) notification settings from located files.
-    public init(inputs: [String: LocatedInput], maxRejectRatio: Double) throws {
+    /// The run reads this way, by default with its audit (see `audits`).
+    public init(inputs: [String: LocatedInput], maxRejectRatio: Double, audits: Bool = true) throws {
         self.inputs = inputs
         self.maxRejectRatio = maxRejectRatio
+        self.audits = audits
+        func reader<Schema: InputTableSchema>(_ schema: Schema.Type, _ input: LocatedInput) -> TableReader<Schema> {
+            Self.reader(schema, input, maxRejectRatio: maxRejectRatio, audits: audits)
+        }
         var rejects: [RejectRecord] = []
         var tables: [TableStatistics] = []
 
         var accounts: [String: Account] = [:]
         var accountList: [Account] = []
         var accountPositions: [String: Int] = [:]
-        tables.append(try TableReader<AccountTable>(input: inputs["accounts"]!, maxRejectRatio: maxRejectRatio).read(rejects: &rejects) { account in
+        tables.append(try reader(AccountTable.self, inputs["accounts"]!).read(rejects: &rejects) { account in
             guard accounts[account.id] == nil else { return .rejected(Self.duplicate("account", account.id)) }
             accounts[account.id] = account
             accountPositions[account.id] = accountList.count
@@ -54,17 +65,25 @@ public struct ExportSnapshot: Sendable {
         })
 
         var customers = CustomerDirectory()
-        tables.append(try TableReader<CustomerTable>(input: inputs["customers"]!, maxRejectRatio: maxRejectRatio).read(rejects: &rejects) { customer in
+        // Each customer's contact-data problems are judged on the decoding threads, so the
+        // run's data-quality census needs no pass of its own over the customers' texts.
+        let judge: @Sendable (Customer) -> DataQualityCensus.Problems
+        if audits {
+            judge = { DataQualityCensus.problems(of: $0) }
+        } else {
+            judge = { _ in [] }
+        }
+        tables.append(try reader(CustomerTable.self, inputs["customers"]!).read(rejects: &rejects, prepare: judge) { customer, problems in
             guard let account = accountPositions[customer.account] else {
                 return .rejected(RowError(field: "account", reason: "UNKNOWN_ACCOUNT", detail: "account \(customer.account) is not in the accounts file (or its row was rejected)"))
             }
-            guard customers.add(customer, account: account) else { return .rejected(Self.duplicate("customer", customer.id)) }
+            guard customers.add(customer, account: account, problems: problems) else { return .rejected(Self.duplicate("customer", customer.id)) }
             return customer.deleted ? .leftOut : .used
         })
 
         var book = SettingsBook()
         if let input = inputs["notifications"] {
-            tables.append(try TableReader<SettingTable>(input: input, maxRejectRatio: maxRejectRatio).read(rejects: &rejects) { row in
+            tables.append(try reader(SettingTable.self, input).read(rejects: &rejects) { row in
                 switch row.owner {
                 case .customer(let id) where customers.position(ofID: id) == nil:
                     return .rejected(RowError(field: "customer", reason: "UNKNOWN_CUSTOMER", detail: "customer \(id) is not in the customers file (or its row was rejected)"))
@@ -107,7 +126,7 @@ public struct ExportSnapshot: Sendable {
     func readResends(rejects: inout [RejectRecord], _ handle: (ResendRow) throws -> TableReader<ResendTable>.Verdict) throws -> TableStatistics? {
         guard let input = inputs["resends"] else { return nil }
         var seenIDs = Set<String>()
-        return try TableReader<ResendTable>(input: input, maxRejectRatio: maxRejectRatio).read(rejects: &rejects) { row in
+        return try reader(ResendTable.self, input).read(rejects: &rejects) { row in
             guard seenIDs.insert(row.id).inserted else { return .rejected(Self.duplicate("resend request", row.id)) }
             return try handle(row)
         }
@@ -158,7 +177,7 @@ public struct ExportSnapshot: Sendable {
             let work = prepare(charge, snapshot.customers.all[position], account, snapshot.settings(customerAt: position))
             return PreparedCharge(position: position, number: number, work: work)
         }
-        return try TableReader<ChargeTable>(input: inputs["charges"]!, maxRejectRatio: maxRejectRatio).read(rejects: &rejects, prepareNumbered: locate) { charge, prepared in
+        return try reader(ChargeTable.self, inputs["charges"]!).read(rejects: &rejects, prepareNumbered: locate) { charge, prepared in
             guard let prepared else {
                 return .rejected(RowError(field: "customer", reason: "UNKNOWN_CUSTOMER", detail: "customer \(charge.customer) is not in the customers file (or its row was rejected)"))
             }
@@ -172,6 +191,17 @@ public struct ExportSnapshot: Sendable {
             case .leftOut: return .leftOut
             }
         }
+    }
+
+    /// The reader of one of the export's files, hashing it when the snapshot audits.
+    private func reader<Schema: InputTableSchema>(_ schema: Schema.Type, _ input: LocatedInput) -> TableReader<Schema> {
+        Self.reader(schema, input, maxRejectRatio: maxRejectRatio, audits: audits)
+    }
+
+    private static func reader<Schema: InputTableSchema>(_: Schema.Type, _ input: LocatedInput, maxRejectRatio: Double, audits: Bool) -> TableReader<Schema> {
+        var reader = TableReader<Schema>(input: input, maxRejectRatio: maxRejectRatio)
+        reader.hashesInput = audits
+        return reader
     }
 
     static func duplicate(_ what: String, _ id: String) -> RowError {

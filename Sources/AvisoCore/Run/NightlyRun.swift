@@ -52,7 +52,6 @@ public struct NightlyRun {
         let composer = try MessageComposer(templateDirectory: options.templateDirectory)
         let clock = try ZoneClock(identifier: configuration.timeZone)
         let inputs = try ExportLocator.locate(directory: options.inputDirectory, explicit: options.explicitInputs)
-        let digests = BackgroundDigests(files: inputs.keys.sorted().map { (inputs[$0]!.path, inputs[$0]!.fileName) })
 
         var report = RunReport(
             runDate: runDate, businessDay: planner.runDateIsBusinessDay,
@@ -216,10 +215,6 @@ public struct NightlyRun {
         var outbound = records.joined()
         try ParallelCompose.compose(&outbound, contexts: contexts, references: references, composer: composer)
 
-        for i in report.tables.indices {
-            let path = snapshot.inputs[report.tables[i].table]!.path
-            report.tables[i].sha256 = try digests.sha256(path: path)
-        }
         tally(outbound: outbound, letters: letters, rejects: rejects, into: &report)
 
         // A dry run reads an existing ledger (for the resend state) but never writes to it.
@@ -233,7 +228,7 @@ public struct NightlyRun {
         var page = RunOutputWriter.PageContext()
         page.accountNames = snapshot.accounts.mapValues(\.name)
         page.forecast = upcoming?.days ?? []
-        page.dataQuality = DataQualityCensus.make(customers: snapshot.customers.all, accounts: snapshot.accounts)
+        page.dataQuality = DataQualityCensus.make(customers: snapshot.customers, accounts: snapshot.accountList)
         if let previousDate = try ledger.lastRun(before: runDate) {
             let path = (options.outputRoot as NSString).appendingPathComponent(previousDate.iso + "/summary.json")
             if let data = FileManager.default.contents(atPath: path) {
