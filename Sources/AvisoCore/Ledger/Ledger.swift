@@ -245,9 +245,7 @@ public final class Ledger {
     /// in byte order as SQLite compares them, so that inserting them only ever appends.
     static func inKeyOrder(_ messages: [LedgerEntry.Message]) -> [LedgerEntry.Message] {
         messages.sorted { a, b in
-            a.payment == b.payment
-                ? a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
-                : a.payment.utf8.lexicographicallyPrecedes(b.payment.utf8)
+            OutboundFileWriter.byteOrder(a.payment, b.payment) ?? OutboundFileWriter.byteOrder(a.id, b.id) ?? false
         }
     }
 

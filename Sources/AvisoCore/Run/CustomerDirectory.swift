@@ -14,6 +14,10 @@ public struct CustomerDirectory: Sendable {
     /// the reader did not judge them).
     private(set) var problems: [DataQualityCensus.Problems] = []
     private var index: ByteKeyIndex
+    // Each id's bytes after its customer's position (4 bytes), packed together: a lookup
+    // compares against this small store, not against the customer's own text, which a charge
+    // that sends nothing never needs to touch (at 2M customers that is a cache miss saved per charge).
+    private let ids = ByteArena()
 
     /// An empty directory expecting about `expected` customers.
     init(expected: Int = 0) {
@@ -27,15 +31,19 @@ public struct CustomerDirectory: Sendable {
     /// nothing added) when a customer with the same id is already there.
     mutating func add(_ customer: Customer, account: Int, problems: DataQualityCensus.Problems = []) -> Bool {
         index.reserveOne()
-        let (hash, probe) = customer.text.withBytes(Customer.TextField.id) { key in
+        let ids = self.ids
+        let position = UInt32(all.count)
+        let added = customer.text.withBytes(Customer.TextField.id) { key in
             let key = key ?? UnsafeRawBufferPointer(start: nil, count: 0)
             let hash = ByteKeyIndex.hash(key)
-            return (hash, all.withUnsafeBufferPointer { customers in
-                index.probe(hash: hash) { Self.equalID(customers[$0], key) }
-            })
+            guard case .vacant(let slot) = index.probe(hash: hash, matches: { ids.keyEquals(at: UInt32($0), prefix: 4, key) }) else {
+                return false
+            }
+            let place = ids.appendKey(key, prefix: 4) { $0.storeBytes(of: position, as: UInt32.self) }
+            index.fill(slot, hash: hash, entry: Int(place))
+            return true
         }
-        guard case .vacant(let slot) = probe else { return false }
-        index.fill(slot, hash: hash, entry: all.count)
+        guard added else { return false }
         all.append(customer)
         accountIndex.append(Int32(account))
         hasOwnSettings.append(false)
@@ -51,12 +59,11 @@ public struct CustomerDirectory: Sendable {
     /// The position of the customer whose id has these bytes.
     @inline(__always)
     func position(ofID key: UnsafeRawBufferPointer) -> Int? {
-        // The customers are read through a pointer: no reference count per lookup.
-        all.withUnsafeBufferPointer { customers in
-            let probe = index.probe(hash: ByteKeyIndex.hash(key)) { Self.equalID(customers[$0], key) }
-            guard case .found(let position) = probe else { return nil }
-            return position
+        let ids = self.ids
+        guard case .found(let place) = index.probe(hash: ByteKeyIndex.hash(key), matches: { ids.keyEquals(at: UInt32($0), prefix: 4, key) }) else {
+            return nil
         }
+        return Int(ids.pointer(at: UInt32(place)).loadUnaligned(as: UInt32.self))
     }
 
     /// The position of the customer with this id.
@@ -68,13 +75,5 @@ public struct CustomerDirectory: Sendable {
     /// The customer with this id, deleted ones included.
     public subscript(id: String) -> Customer? {
         position(ofID: id).map { all[$0] }
-    }
-
-    @inline(__always)
-    private static func equalID(_ customer: Customer, _ key: UnsafeRawBufferPointer) -> Bool {
-        customer.text.withBytes(Customer.TextField.id) { stored in
-            guard let stored, stored.count == key.count else { return false }
-            return stored.count == 0 || memcmp(stored.baseAddress!, key.baseAddress!, key.count) == 0
-        }
     }
 }

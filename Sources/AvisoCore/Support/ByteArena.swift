@@ -3,7 +3,10 @@ import Foundation
 /// Bytes appended in blocks of fixed size that never move: a growing store of millions of
 /// small keys without the doubling copies (and the twice-the-size moments) of one growing
 /// array. A place in it is one 32-bit number: block index in the high bits, offset in the low.
-final class ByteArena {
+///
+/// Appending is for one thread at a time; the bytes at places already returned may be read
+/// from any thread once the appends are published (the arenas are built, then only read).
+final class ByteArena: @unchecked Sendable {
     /// Bits of a place that hold the offset within its block.
     static let offsetBits = 22
     private static let blockSize = 1 << offsetBits
