@@ -147,8 +147,8 @@ public struct ExportSnapshot: Sendable {
     /// trusted, or what `handle` throws.
     public func readCharges(rejects: inout [RejectRecord],
                             _ handle: (Charge, Customer, Account, SlotSettings) throws -> ChargeUse) throws -> TableStatistics {
-        try readCharges(rejects: &rejects, prepare: { _, _, _, _ in () }, { charge, customer, account, settings, _ in
-            try handle(charge, customer, account, settings)
+        try readCharges(rejects: &rejects, prepare: { _, _, _, _ in () }, { charge, position, _ in
+            try handle(charge, customers.all[position], account(ofCustomerAt: position), settings(customerAt: position))
         })
     }
 
@@ -159,7 +159,7 @@ public struct ExportSnapshot: Sendable {
     func readCharges<Work: Sendable>(
         rejects: inout [RejectRecord],
         prepare: @escaping @Sendable (Charge, Customer, Account, SlotSettings) -> Work,
-        _ handle: (Charge, Customer, Account, SlotSettings, Work) throws -> ChargeUse
+        _ handle: (Charge, _ customerPosition: Int, Work) throws -> ChargeUse
     ) throws -> TableStatistics {
         let claims = ChargeIDClaims()
         let snapshot = self
@@ -173,8 +173,7 @@ public struct ExportSnapshot: Sendable {
             guard charge.text.withBytes(Charge.TextField.id, { claims.claim($0 ?? empty, number: number) }) else {
                 return PreparedCharge(position: position, number: number, work: nil)
             }
-            let account = snapshot.accountList[Int(snapshot.customers.accountIndex[position])]
-            let work = prepare(charge, snapshot.customers.all[position], account, snapshot.settings(customerAt: position))
+            let work = prepare(charge, snapshot.customers.all[position], snapshot.account(ofCustomerAt: position), snapshot.settings(customerAt: position))
             return PreparedCharge(position: position, number: number, work: work)
         }
         return try reader(ChargeTable.self, inputs["charges"]!).read(rejects: &rejects, prepareNumbered: locate) { charge, prepared in
@@ -184,13 +183,18 @@ public struct ExportSnapshot: Sendable {
             guard let work = prepared.work, !claims.isLateDuplicate(prepared.number) else {
                 return .rejected(Self.duplicate("charge", charge.id))
             }
-            let position = prepared.position
-            let account = accountList[Int(customers.accountIndex[position])]
-            switch try handle(charge, customers.all[position], account, settings(customerAt: position), work) {
+            // The customer, account and settings are left for `handle` to fetch: most charges
+            // need none of them here, and a copy of a customer touches (retains) its text.
+            switch try handle(charge, prepared.position, work) {
             case .used: return .used
             case .leftOut: return .leftOut
             }
         }
+    }
+
+    /// The account of the customer at `position` in `customers`.
+    func account(ofCustomerAt position: Int) -> Account {
+        accountList[Int(customers.accountIndex[position])]
     }
 
     /// The reader of one of the export's files, hashing it when the snapshot audits.

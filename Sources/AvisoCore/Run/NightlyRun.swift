@@ -113,7 +113,7 @@ public struct NightlyRun {
                 )
             }
             return plan
-        }) { charge, customer, account, settings, plan in
+        }) { charge, position, plan in
             switch plan.upcoming {
             case .success(let contribution)?:
                 upcoming?.add(contribution)
@@ -126,7 +126,10 @@ public struct NightlyRun {
             }
             if plan.leftOut { return .leftOut }
             if resendPayments.count > 0, charge.text.withBytes(Charge.TextField.id, { $0.map(resendPayments.contains) ?? false }) {
-                resendTargets[charge.id] = ResendTarget(charge: charge, customer: customer, account: account, settings: settings)
+                resendTargets[charge.id] = ResendTarget(
+                    charge: charge, customer: snapshot.customers.all[position], account: snapshot.account(ofCustomerAt: position),
+                    settings: snapshot.settings(customerAt: position)
+                )
             }
             if let failure = plan.failure { throw failure }
             for planned in plan.notifications {
@@ -150,8 +153,9 @@ public struct NightlyRun {
             if let decision = plan.letter {
                 switch decision.outcome {
                 case .mail(let postalCode):
+                    let customer = snapshot.customers.all[position]
                     letters.append(ManifestLetter(
-                        account: account.id, payment: charge.id, nossoNumero: charge.nossoNumero ?? "",
+                        account: snapshot.account(ofCustomerAt: position).id, payment: charge.id, nossoNumero: charge.nossoNumero ?? "",
                         customer: customer.id, name: customer.name, cpfCnpj: customer.cpfCnpj ?? "",
                         address: customer.address ?? "", addressNumber: customer.addressNumber ?? "",
                         complement: customer.complement ?? "", province: customer.province ?? "",
