@@ -146,6 +146,29 @@ private func observe(_ path: String, name: String, chunked: Bool, chunkSize: Int
         #expect(observed.error?.contains("missing required column \"name\"") == true)
     }
 
+    @Test("prepare is told each sound row's record number, whichever thread prepares it",
+          arguments: [(false, 2 << 20), (true, 7), (true, 64), (true, 2 << 20)])
+    func preparedRowsKnowTheirRecordNumbers(chunked: Bool, chunkSize: Int) throws {
+        let rows = (1...2000).map { "id\($0),name \($0)\n" }.joined()
+        let path = try temporaryFile("accounts.csv", Array(("id,name\n" + rows + "bad,\"x\n" + rows).utf8))
+        var reader = TableReader<AccountTable>(
+            input: LocatedInput(table: "accounts", path: path, fileName: "accounts.csv", format: .csv),
+            maxRejectRatio: 1)
+        reader.splitsCSV = chunked
+        reader.chunkSize = chunkSize
+        var rejects: [RejectRecord] = []
+        var met: [String] = []
+        _ = try reader.read(rejects: &rejects, prepareNumbered: { account, number in "\(number):\(account.id)" }) { _, prepared in
+            met.append(prepared)
+            return .used
+        }
+        // Record 2001 is the row with a stray quote: rejected, and the numbers go on after it.
+        let expected = (1...2000).map { "\($0):id\($0)" } + (1...2000).map { "\($0 + 2001):id\($0)" }
+        #expect(met.count == expected.count)
+        #expect(met == expected, "first difference: \(zip(met, expected).first { $0 != $1 }.map { "\($0) vs \($1)" } ?? "none")")
+        #expect(rejects.map { "\($0.line ?? 0) \($0.reason)" } == ["2002 BAD_QUOTES"])
+    }
+
     @Test("prepare runs on every sound row and each row meets what prepare made of it, in file order",
           arguments: [(false, 2 << 20), (true, 7), (true, 64), (true, 2 << 20)])
     func preparedWorkTravelsWithItsRow(chunked: Bool, chunkSize: Int) throws {

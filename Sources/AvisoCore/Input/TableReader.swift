@@ -85,24 +85,49 @@ struct TableReader<Schema: InputTableSchema> {
             take = pipeline.take
             stop = { pipeline.cancel(); pipeline.waitUntilFinished() }
         } else {
-            let queue = BatchQueue<Item<Prepared>>(capacity: Parallelism.enabled ? 4 : Int.max)
+            // XML (and CSV read whole): one thread reads and decodes, a second prepares, so that
+            // the reading thread (libxml2's parse, for XML) is not also the one that plans.
+            let capacity = Parallelism.enabled ? 4 : Int.max
+            let decoded = BatchQueue<Item<Void>>(capacity: capacity)
+            let queue = BatchQueue<Item<Prepared>>(capacity: capacity)
             let produce: @Sendable () -> Void = {
                 do {
-                    try Self.produce(input: input, prepare: prepare, meter: meter, digest: digest, into: queue)
+                    try Self.produce(input: input, prepare: { _, _ in () }, meter: meter, digest: digest, into: decoded)
+                    decoded.finish(nil)
+                } catch {
+                    decoded.finish(error)
+                }
+            }
+            let prepareAll: @Sendable () -> Void = {
+                do {
+                    while let batch = try decoded.take() {
+                        guard queue.put(batch.map { Self.prepared($0, prepare) }) else {
+                            decoded.cancel()
+                            break
+                        }
+                    }
                     queue.finish(nil)
                 } catch {
                     queue.finish(error)
                 }
             }
             if Parallelism.enabled {
-                let producer = Thread(block: produce)
-                producer.stackSize = 1 << 22
-                producer.start()
+                for stage in [produce, prepareAll] {
+                    let thread = Thread(block: stage)
+                    thread.stackSize = 1 << 22
+                    thread.start()
+                }
             } else {
                 produce()
+                prepareAll()
             }
             take = { try queue.take()?[...] }
-            stop = { queue.cancel(); queue.waitUntilFinished() }
+            stop = {
+                queue.cancel()
+                decoded.cancel()
+                queue.waitUntilFinished()
+                decoded.waitUntilFinished()
+            }
         }
         var progress = ProgressLine(label: input.fileName, meter: meter)
         var firstReasons: [String] = []
@@ -248,6 +273,16 @@ struct TableReader<Schema: InputTableSchema> {
             items.append(item(record, idIndex: idIndex, prepare: prepare))
         }
         return items
+    }
+
+    /// A decoded item with `prepare`'s work on its row.
+    private static func prepared<Prepared>(_ item: Item<Void>, _ prepare: @Sendable (Schema.Row, Int) -> Prepared) -> Item<Prepared> {
+        switch item {
+        case let .row(row, _, line, number):
+            return .row(row, prepare(row, number), line: line, number: number)
+        case let .failure(error, line, number, id):
+            return .failure(error, line: line, number: number, id: id)
+        }
     }
 
     /// The item for one record: its problem, its decoding failure, or its row.
