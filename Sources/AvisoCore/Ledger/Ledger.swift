@@ -223,12 +223,19 @@ public final class Ledger {
                     let used = allowance[payment]!
                     try allowanceStatement.execute(arguments: [payment, date, used.email, used.phone])
                 }
+                // Messages go in by batches, each one JSON array that SQLite takes apart itself:
+                // binding seven arguments per row through GRDB cost more than SQLite's insert.
                 let message = try db.makeStatement(sql: """
                     INSERT INTO message (runDate, payment, id, slot, recipient, channel, resendRequest)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    SELECT ?, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5
+                    FROM json_each(?)
                     """)
-                for m in Ledger.inKeyOrder(entry.messages) {
-                    try message.execute(arguments: [date, m.payment, m.id, m.slot, m.recipient, m.channel, m.resendRequest])
+                let order = Ledger.keyOrder(entry.messages)
+                try entry.messages.withUnsafeBufferPointer { messages in
+                    for lower in stride(from: 0, to: order.count, by: Ledger.messagesPerBatch) {
+                        let batch = order[lower..<min(order.count, lower + Ledger.messagesPerBatch)]
+                        try message.execute(arguments: [date, Ledger.jsonRows(batch.map { messages[$0] })])
+                    }
                 }
                 CrashPoint.reach("before-publish")
                 try publish()
@@ -241,12 +248,41 @@ public final class Ledger {
         }
     }
 
-    /// The messages in the order of the table's key after the run date: payment, then id, both
-    /// in byte order as SQLite compares them, so that inserting them only ever appends.
-    static func inKeyOrder(_ messages: [LedgerEntry.Message]) -> [LedgerEntry.Message] {
-        messages.sorted { a, b in
-            OutboundFileWriter.byteOrder(a.payment, b.payment) ?? OutboundFileWriter.byteOrder(a.id, b.id) ?? false
+    /// Messages inserted per statement.
+    static let messagesPerBatch = 4096
+
+    /// The positions of `messages` in the order of the table's key after the run date: payment,
+    /// then id, both in byte order as SQLite compares them, so that inserting them only ever
+    /// appends. Positions are sorted, not the messages: moving a message retains its strings.
+    static func keyOrder(_ messages: [LedgerEntry.Message]) -> [Int] {
+        messages.withUnsafeBufferPointer { messages in
+            messages.indices.sorted { a, b in
+                OutboundFileWriter.byteOrder(messages[a].payment, messages[b].payment)
+                    ?? OutboundFileWriter.byteOrder(messages[a].id, messages[b].id) ?? false
+            }
         }
+    }
+
+    /// One JSON array per message: payment, id, slot, recipient, channel, resend request (or null).
+    static func jsonRows(_ messages: [LedgerEntry.Message]) -> String {
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        bytes.reserveCapacity(messages.count * 112)
+        for (index, m) in messages.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(UInt8(ascii: "["))
+            for field in [m.payment, m.id, m.slot, m.recipient, m.channel] {
+                JSONWriter.appendEscaped(field, to: &bytes)
+                bytes.append(UInt8(ascii: ","))
+            }
+            if let request = m.resendRequest {
+                JSONWriter.appendEscaped(request, to: &bytes)
+            } else {
+                bytes.append(contentsOf: "null".utf8)
+            }
+            bytes.append(UInt8(ascii: "]"))
+        }
+        bytes.append(UInt8(ascii: "]"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func joined(_ files: [(file: String, sha256: String)]) -> String {
