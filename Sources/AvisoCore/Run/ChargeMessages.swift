@@ -24,13 +24,21 @@ struct ChargeMessages: Sendable {
         context = Self.context(charge: charge, customer: customer, account: account, runDate: runDate)
         // The ids are made once and shared (not copied) by the charge's records.
         let payment = charge.id, customerID = customer.id, accountID = account.id
+        // A number's one-element list is made once per charge and shared by its messages.
+        var phoneLists: [(number: String, list: [String])] = []
+        func destinations(_ contact: ContactResult) -> [String] {
+            guard case .phone(let number) = contact else { return contact.destinations }
+            if let made = phoneLists.first(where: { $0.number == number }) { return made.list }
+            phoneLists.append((number, [number]))
+            return phoneLists[phoneLists.count - 1].list
+        }
         for planned in notifications where !planned.contact.isRejected {
             records.append(OutboundRecord(
                 id: NightlyRun.notificationID(runDate: runDate, payment: payment, slot: planned.slot.name, recipient: planned.recipient, channel: planned.channel),
                 runDate: runDate, priority: planned.slot.priority, account: accountID, customer: customerID,
                 payment: payment, event: planned.slot.event.rawValue, scheduleOffset: planned.scheduleOffset,
                 slot: planned.slot.name, slotRank: planned.slot.rawValue, recipient: planned.recipient,
-                channel: planned.channel, to: planned.contact.destinations, scheduledFor: planned.scheduledFor,
+                channel: planned.channel, to: destinations(planned.contact), scheduledFor: planned.scheduledFor,
                 shift: planned.shift, fee: configuration.fee(for: planned.channel), resendRequest: nil,
                 message: ParallelCompose.placeholder
             ))

@@ -23,8 +23,9 @@ public struct ExportSnapshot: Sendable {
     public let accounts: [String: Account]
     /// Accounts in file order (first valid row of each id); customers point into it.
     public let accountList: [Account]
-    /// Customers by id, deleted ones included (their charges are left out).
-    public let customers: CustomerDirectory
+    /// Customers by id, deleted ones included (their charges are left out); empty once
+    /// `forgetCustomers()` was called.
+    public private(set) var customers: CustomerDirectory
     /// The settings of each account in `accountList` (its rows over the built-in defaults).
     private let accountSettings: [SlotSettings]
     /// Statistics of the files read so far: accounts, customers, notifications (if present).
@@ -190,6 +191,12 @@ public struct ExportSnapshot: Sendable {
             case .leftOut: return .leftOut
             }
         }
+    }
+
+    /// Lets the customers go (the largest thing a snapshot holds) once nothing will read
+    /// them again: a run does so after its charges, keeping only what its records need.
+    public mutating func forgetCustomers() {
+        customers = CustomerDirectory()
     }
 
     /// The account of the customer at `position` in `customers`.

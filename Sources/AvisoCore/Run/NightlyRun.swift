@@ -70,7 +70,7 @@ public struct NightlyRun {
         }
 
         // Accounts, customers and notification settings, read as every command reads them.
-        let snapshot = try ExportSnapshot(inputs: inputs, maxRejectRatio: configuration.maxRejectRatio)
+        var snapshot = try ExportSnapshot(inputs: inputs, maxRejectRatio: configuration.maxRejectRatio)
         var rejects = snapshot.rejects
         report.tables += snapshot.tables
 
@@ -104,76 +104,86 @@ public struct NightlyRun {
         )
         var upcomingProblem: (any Error)?
         let window = upcoming
-        let stats = try snapshot.readCharges(rejects: &rejects, prepare: { charge, customer, account, settings in
-            var plan = ChargePlan(charge: charge, customer: customer, account: account, settings: settings, planner: planner, upcoming: window)
-            if plan.failure == nil {
-                plan.messages = ChargeMessages(
-                    notifications: plan.notifications, charge: charge, customer: customer, account: account,
-                    runDate: runDate, configuration: configuration
-                )
-            }
-            return plan
-        }) { charge, position, plan in
-            switch plan.upcoming {
-            case .success(let contribution)?:
-                upcoming?.add(contribution)
-            case .failure(let error)? where upcoming != nil:
-                // A look ahead past the calendars' years must not fail today's run.
-                upcomingProblem = error
-                upcoming = nil
-            default:
-                break
-            }
-            if plan.leftOut { return .leftOut }
-            if resendPayments.count > 0, charge.text.withBytes(Charge.TextField.id, { $0.map(resendPayments.contains) ?? false }) {
-                resendTargets[charge.id] = ResendTarget(
-                    charge: charge, customer: snapshot.customers.all[position], account: snapshot.account(ofCustomerAt: position),
-                    settings: snapshot.settings(customerAt: position)
-                )
-            }
-            if let failure = plan.failure { throw failure }
-            for planned in plan.notifications {
-                guard case .rejected(let reason, let detail) = planned.contact else { continue }
-                var reject = RejectRecord(kind: .notification, reason: reason)
-                reject.payment = charge.id
-                reject.slot = planned.slot.name
-                reject.recipient = planned.recipient.name
-                reject.channel = planned.channel.name
-                reject.detail = detail
-                decisionRejects.append(reject)
-            }
-            if let messages = plan.messages {
-                let context = Int32(contexts.count)
-                contexts.append(messages.context)
-                for (record, key) in zip(messages.records, messages.keys) {
-                    records.append(record)
-                    references.append(MessageReference(context: context, slotKey: key.slotKey, recipient: key.recipient))
+        let stats: TableStatistics
+        // `reading` (and the closures' copies of it) end with this block, so that the customers
+        // can be let go once the charges are read.
+        do {
+            let reading = snapshot
+            stats = try reading.readCharges(rejects: &rejects, prepare: { charge, customer, account, settings in
+                var plan = ChargePlan(charge: charge, customer: customer, account: account, settings: settings, planner: planner, upcoming: window)
+                if plan.failure == nil {
+                    plan.messages = ChargeMessages(
+                        notifications: plan.notifications, charge: charge, customer: customer, account: account,
+                        runDate: runDate, configuration: configuration
+                    )
                 }
-            }
-            if let decision = plan.letter {
-                switch decision.outcome {
-                case .mail(let postalCode):
-                    let customer = snapshot.customers.all[position]
-                    letters.append(ManifestLetter(
-                        account: snapshot.account(ofCustomerAt: position).id, payment: charge.id, nossoNumero: charge.nossoNumero ?? "",
-                        customer: customer.id, name: customer.name, cpfCnpj: customer.cpfCnpj ?? "",
-                        address: customer.address ?? "", addressNumber: customer.addressNumber ?? "",
-                        complement: customer.complement ?? "", province: customer.province ?? "",
-                        cityName: customer.cityName ?? "", state: customer.state ?? "",
-                        postalCode: postalCode, dueDate: charge.dueDate, value: charge.value,
-                        identificationField: charge.identificationField ?? "", fee: configuration.postalFee
-                    ))
-                case .rejected(let reason, let detail):
-                    var reject = RejectRecord(kind: .letter, reason: reason)
+                return plan
+            }) { charge, position, plan in
+                switch plan.upcoming {
+                case .success(let contribution)?:
+                    upcoming?.add(contribution)
+                case .failure(let error)? where upcoming != nil:
+                    // A look ahead past the calendars' years must not fail today's run.
+                    upcomingProblem = error
+                    upcoming = nil
+                default:
+                    break
+                }
+                if plan.leftOut { return .leftOut }
+                if resendPayments.count > 0, charge.text.withBytes(Charge.TextField.id, { $0.map(resendPayments.contains) ?? false }) {
+                    resendTargets[charge.id] = ResendTarget(
+                        charge: charge, customer: reading.customers.all[position], account: reading.account(ofCustomerAt: position),
+                        settings: reading.settings(customerAt: position)
+                    )
+                }
+                if let failure = plan.failure { throw failure }
+                for planned in plan.notifications {
+                    guard case .rejected(let reason, let detail) = planned.contact else { continue }
+                    var reject = RejectRecord(kind: .notification, reason: reason)
                     reject.payment = charge.id
+                    reject.slot = planned.slot.name
+                    reject.recipient = planned.recipient.name
+                    reject.channel = planned.channel.name
                     reject.detail = detail
                     decisionRejects.append(reject)
                 }
+                if let messages = plan.messages {
+                    let context = Int32(contexts.count)
+                    contexts.append(messages.context)
+                    for (record, key) in zip(messages.records, messages.keys) {
+                        records.append(record)
+                        references.append(MessageReference(context: context, slotKey: key.slotKey, recipient: key.recipient))
+                    }
+                }
+                if let decision = plan.letter {
+                    switch decision.outcome {
+                    case .mail(let postalCode):
+                        let customer = reading.customers.all[position]
+                        letters.append(ManifestLetter(
+                            account: reading.account(ofCustomerAt: position).id, payment: charge.id, nossoNumero: charge.nossoNumero ?? "",
+                            customer: customer.id, name: customer.name, cpfCnpj: customer.cpfCnpj ?? "",
+                            address: customer.address ?? "", addressNumber: customer.addressNumber ?? "",
+                            complement: customer.complement ?? "", province: customer.province ?? "",
+                            cityName: customer.cityName ?? "", state: customer.state ?? "",
+                            postalCode: postalCode, dueDate: charge.dueDate, value: charge.value,
+                            identificationField: charge.identificationField ?? "", fee: configuration.postalFee
+                        ))
+                    case .rejected(let reason, let detail):
+                        var reject = RejectRecord(kind: .letter, reason: reason)
+                        reject.payment = charge.id
+                        reject.detail = detail
+                        decisionRejects.append(reject)
+                    }
+                }
+                return .used
             }
-            return .used
         }
         report.tables.append(stats)
         rejects += decisionRejects
+        // The finance page's data-quality table is the last use of the customers: the day's
+        // records, letters and resend targets carry what they need of them.
+        let dataQuality = options.dryRun ? [] : DataQualityCensus.make(customers: snapshot.customers, accounts: snapshot.accountList)
+        snapshot.forgetCustomers()
         CrashPoint.reach("after-inputs")
 
         // Manual resends, decided after the export is read; their messages come first (priority 0).
@@ -232,7 +242,7 @@ public struct NightlyRun {
         var page = RunOutputWriter.PageContext()
         page.accountNames = snapshot.accounts.mapValues(\.name)
         page.forecast = upcoming?.days ?? []
-        page.dataQuality = DataQualityCensus.make(customers: snapshot.customers, accounts: snapshot.accountList)
+        page.dataQuality = dataQuality
         if let previousDate = try ledger.lastRun(before: runDate) {
             let path = (options.outputRoot as NSString).appendingPathComponent(previousDate.iso + "/summary.json")
             if let data = FileManager.default.contents(atPath: path) {
