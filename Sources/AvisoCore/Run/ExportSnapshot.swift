@@ -155,8 +155,9 @@ public struct ExportSnapshot: Sendable {
 
     /// `readCharges(rejects:_:)` with the work on each charge split in two: `prepare`, which
     /// must only read (it may run on other threads, ahead of `handle` and for rows `handle`
-    /// will never see, such as a repeated id), and `handle`, called in file order with what
-    /// `prepare` gave for the row.
+    /// will never see; a row whose id an earlier row holds is not prepared), and `handle`,
+    /// called in file order with the position of the charge's customer in `customers` (fetch
+    /// the customer, its account and settings only when needed) and what `prepare` gave.
     func readCharges<Work: Sendable>(
         rejects: inout [RejectRecord],
         prepare: @escaping @Sendable (Charge, Customer, Account, SlotSettings) -> Work,
