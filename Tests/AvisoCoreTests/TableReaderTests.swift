@@ -146,16 +146,22 @@ private func observe(_ path: String, name: String, chunked: Bool, chunkSize: Int
         #expect(observed.error?.contains("missing required column \"name\"") == true)
     }
 
-    @Test("prepare is told each sound row's record number, whichever thread prepares it",
-          arguments: [(false, 2 << 20), (true, 7), (true, 64), (true, 2 << 20)])
-    func preparedRowsKnowTheirRecordNumbers(chunked: Bool, chunkSize: Int) throws {
-        let rows = (1...2000).map { "id\($0),name \($0)\n" }.joined()
-        let path = try temporaryFile("accounts.csv", Array(("id,name\n" + rows + "bad,\"x\n" + rows).utf8))
+    /// A reader of accounts.csv at `path` that keeps every row, chunked or read whole.
+    static func accountsReader(_ path: String, chunked: Bool, chunkSize: Int) -> TableReader<AccountTable> {
         var reader = TableReader<AccountTable>(
             input: LocatedInput(table: "accounts", path: path, fileName: "accounts.csv", format: .csv),
             maxRejectRatio: 1)
         reader.splitsCSV = chunked
         reader.chunkSize = chunkSize
+        return reader
+    }
+
+    @Test("prepare is told each sound row's record number, whichever thread prepares it",
+          arguments: [(false, 2 << 20), (true, 7), (true, 64), (true, 2 << 20)])
+    func preparedRowsKnowTheirRecordNumbers(chunked: Bool, chunkSize: Int) throws {
+        let rows = (1...2000).map { "id\($0),name \($0)\n" }.joined()
+        let path = try temporaryFile("accounts.csv", Array(("id,name\n" + rows + "bad,\"x\n" + rows).utf8))
+        let reader = Self.accountsReader(path, chunked: chunked, chunkSize: chunkSize)
         var rejects: [RejectRecord] = []
         var met: [String] = []
         _ = try reader.read(rejects: &rejects, prepareNumbered: { account, number in "\(number):\(account.id)" }) { _, prepared in
@@ -173,11 +179,7 @@ private func observe(_ path: String, name: String, chunked: Bool, chunkSize: Int
           arguments: [(false, 2 << 20), (true, 7), (true, 64), (true, 2 << 20)])
     func preparedWorkTravelsWithItsRow(chunked: Bool, chunkSize: Int) throws {
         let path = try temporaryFile("accounts.csv", Self.accountBytes)
-        var reader = TableReader<AccountTable>(
-            input: LocatedInput(table: "accounts", path: path, fileName: "accounts.csv", format: .csv),
-            maxRejectRatio: 1)
-        reader.splitsCSV = chunked
-        reader.chunkSize = chunkSize
+        let reader = Self.accountsReader(path, chunked: chunked, chunkSize: chunkSize)
         var rejects: [RejectRecord] = []
         var met: [String] = []
         var seen = Set<String>()
