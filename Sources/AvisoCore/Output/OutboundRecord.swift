@@ -1,7 +1,12 @@
 /// One outbound message as written to its channel's `.jsonl` file.
 public struct OutboundRecord: Sendable, Equatable {
     /// Deterministic id (RULES.md "Determinism and reruns").
-    public var id: String
+    public var id: String {
+        get { idStorage.text }
+        set { idStorage = .text(newValue) }
+    }
+    /// The id as kept: the run's ids are digests, held without a String.
+    var idStorage: RecordID
     /// The run date.
     public var runDate: Day
     /// 0 manual resend, 1 overdue, 2 due day / linha digitável, 3 warning before, 4 created, 5 received.
@@ -62,7 +67,7 @@ public struct OutboundRecord: Sendable, Equatable {
         channel: Channel, to: [String], scheduledFor: Day, shift: Shift, fee: Int64,
         resendRequest: String? = nil, message: OutboundMessage
     ) {
-        self.id = id
+        self.idStorage = .text(id)
         self.runDate = runDate
         self.priority = priority
         self.account = account
@@ -84,7 +89,7 @@ public struct OutboundRecord: Sendable, Equatable {
 
     /// Field by field, messages compared as composed (a pending one is composed to compare).
     public static func == (a: OutboundRecord, b: OutboundRecord) -> Bool {
-        a.id == b.id && a.runDate == b.runDate && a.priority == b.priority && a.account == b.account
+        a.idStorage.text == b.idStorage.text && a.runDate == b.runDate && a.priority == b.priority && a.account == b.account
             && a.customer == b.customer && a.payment == b.payment && a.event == b.event
             && a.scheduleOffset == b.scheduleOffset && a.slot == b.slot && a.slotRank == b.slotRank
             && a.recipient == b.recipient && a.channel == b.channel && a.to == b.to
@@ -106,7 +111,7 @@ public struct OutboundRecord: Sendable, Equatable {
     /// to the next.
     func appendJSONLine(to out: inout [UInt8], buffers: inout MessageBuffers) {
         TextBytes.append(literal: "{\"id\":", to: &out)
-        JSONWriter.appendEscaped(id, to: &out)
+        idStorage.appendJSON(to: &out)
         TextBytes.append(literal: ",\"runDate\":\"", to: &out)
         TextBytes.appendISO(runDate, to: &out)
         TextBytes.append(literal: "\",\"priority\":", to: &out)

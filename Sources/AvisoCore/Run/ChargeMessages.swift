@@ -33,15 +33,19 @@ struct ChargeMessages: Sendable {
             return phoneLists[phoneLists.count - 1].list
         }
         for planned in notifications where !planned.contact.isRejected {
-            records.append(OutboundRecord(
-                id: NightlyRun.notificationID(runDate: runDate, payment: payment, slot: planned.slot.name, recipient: planned.recipient, channel: planned.channel),
+            var record = OutboundRecord(
+                id: "",
                 runDate: runDate, priority: planned.slot.priority, account: accountID, customer: customerID,
                 payment: payment, event: planned.slot.event.rawValue, scheduleOffset: planned.scheduleOffset,
                 slot: planned.slot.name, slotRank: planned.slot.rawValue, recipient: planned.recipient,
                 channel: planned.channel, to: destinations(planned.contact), scheduledFor: planned.scheduledFor,
                 shift: planned.shift, fee: configuration.fee(for: planned.channel), resendRequest: nil,
                 message: ParallelCompose.placeholder
-            ))
+            )
+            record.idStorage = NightlyRun.notificationRecordID(
+                runDate: runDate, payment: payment, slot: planned.slot.name, recipient: planned.recipient, channel: planned.channel
+            )
+            records.append(record)
             keys.append(Key(slotKey: planned.slot.name, recipient: planned.recipient))
         }
     }

@@ -288,12 +288,19 @@ public struct NightlyRun {
     /// The deterministic notification id: derived only from run date, charge, slot, recipient and
     /// channel, so a sender can drop the duplicates of a repeated run.
     static func notificationID(runDate: Day, payment: String, slot: String, recipient: Recipient, channel: Channel) -> String {
-        shortHash("\(runDate.iso)\n\(payment)\n\(slot)\n\(recipient.name)\n\(channel.name)")
+        notificationRecordID(runDate: runDate, payment: payment, slot: slot, recipient: recipient, channel: channel).text
     }
 
     /// A resend message's id: derived only from the request id and the channel.
     static func resendID(request: String, channel: Channel) -> String {
         shortHash("resend\n\(request)\n\(channel.name)")
+    }
+
+    /// `notificationID` as the record keeps it (the same 32 hex digits, without a String).
+    static func notificationRecordID(runDate: Day, payment: String, slot: String, recipient: Recipient, channel: Channel) -> RecordID {
+        var hasher = SHA256()
+        hasher.update(Array("\(runDate.iso)\n\(payment)\n\(slot)\n\(recipient.name)\n\(channel.name)".utf8))
+        return RecordID(digestPrefix: hasher.finalize())
     }
 
     static func shortHash(_ text: String) -> String {

@@ -1,0 +1,42 @@
+import Testing
+@testable import AvisoCore
+
+/// Record ids kept as digest words read and write exactly as the 32 hex digits they stand for.
+@Suite struct RecordIDTests {
+    @Test(arguments: ["", "2026-12-04\npay_1\nWARNING_DUE\nCUSTOMER\nemail", "resend\nr\"1\nsms", "çãé😀"])
+    func digestIDsAreTheFirst32HexDigitsOfTheDigest(text: String) {
+        var hasher = SHA256()
+        hasher.update(Array(text.utf8))
+        let digest = hasher.finalize()
+        let id = RecordID(digestPrefix: digest)
+        #expect(id.text == String(SHA256.hex(digest).prefix(32)))
+        var json: [UInt8] = []
+        id.appendJSON(to: &json)
+        #expect(String(decoding: json, as: UTF8.self) == "\"" + id.text + "\"")
+    }
+
+    @Test func digestsWithZeroAndFullBytesKeepEveryDigit() {
+        let id = RecordID(digestPrefix: [0x00, 0x01, 0x0a, 0xf0, 0xff, 0x10, 0x00, 0x09] + [0xff, 0xee, 0x00, 0x00, 0x00, 0x00, 0x00, 0x01, 0x99])
+        #expect(id.text == "00010af0ff100009ffee000000000001")
+        #expect(id == .digest(0x0001_0AF0_FF10_0009, 0xFFEE_0000_0000_0001))
+    }
+
+    @Test func textIDsAreKeptAndEscapedAsGiven() {
+        let id = RecordID.text("m\"1\\")
+        #expect(id.text == "m\"1\\")
+        var json: [UInt8] = []
+        id.appendJSON(to: &json)
+        #expect(String(decoding: json, as: UTF8.self) == "\"m\\\"1\\\\\"")
+    }
+
+    @Test func theRunsNotificationIdIsTheDigestOfItsKeyFields() {
+        let day = Day(iso: "2026-12-04")!
+        let recordID = NightlyRun.notificationRecordID(runDate: day, payment: "pay_1", slot: "WARNING_DUE", recipient: .customer, channel: .email)
+        #expect(recordID.text == NightlyRun.shortHash("2026-12-04\npay_1\nWARNING_DUE\nCUSTOMER\nemail"))
+        #expect(NightlyRun.notificationID(runDate: day, payment: "pay_1", slot: "WARNING_DUE", recipient: .customer, channel: .email) == recordID.text)
+        guard case .digest = recordID else {
+            Issue.record("the run's ids are kept as digest words")
+            return
+        }
+    }
+}
