@@ -36,4 +36,14 @@ static inline int aviso_set_mmap_threshold(int bytes) {
     return 0;
 #endif
 }
+/// Reads a counter that other threads add to (acquire ordering). Swift's own `Atomic` needs
+/// macOS 15; this works wherever the package builds.
+static inline long aviso_counter_load(const long *counter) {
+    return __atomic_load_n(counter, __ATOMIC_ACQUIRE);
+}
+
+/// Adds to a counter that other threads read (release ordering).
+static inline void aviso_counter_add(long *counter, long value) {
+    __atomic_fetch_add(counter, value, __ATOMIC_RELEASE);
+}
 #endif

@@ -1,5 +1,5 @@
+import CSystemSupport
 import Foundation
-import Synchronization
 
 /// Which charge rows are the first valid row of their id, worked out on the decoding threads
 /// (the run's own thread only asks), so that checking 10M ids costs the run's critical path
@@ -23,10 +23,19 @@ final class ChargeIDClaims: @unchecked Sendable {
     // Guarded by `lateLock`; `lateCount` lets the run skip the lock while it is empty.
     private let lateLock = NSLock()
     private var late: Set<Int> = []
-    private let lateCount = Atomic<Int>(0)
+    // Read and added to through the C shim's atomics.
+    private let lateCount: UnsafeMutablePointer<Int> = {
+        let counter = UnsafeMutablePointer<Int>.allocate(capacity: 1)
+        counter.initialize(to: 0)
+        return counter
+    }()
 
     init() {
         shards = (0..<(1 << Self.shardBits)).map { _ in Shard() }
+    }
+
+    deinit {
+        lateCount.deallocate()
     }
 
     /// Claims `id` for the row numbered `number`: false when an earlier row holds it (this row
@@ -48,7 +57,7 @@ final class ChargeIDClaims: @unchecked Sendable {
             lateLock.lock()
             late.insert(Int(later))
             lateLock.unlock()
-            lateCount.add(1, ordering: .releasing)
+            aviso_counter_add(lateCount, 1)
             return true
         }
     }
@@ -56,7 +65,7 @@ final class ChargeIDClaims: @unchecked Sendable {
     /// Whether the row numbered `number` lost its claim to an earlier row decoded after it.
     /// Final once every row before it has claimed (see the type's notes).
     func isLateDuplicate(_ number: Int) -> Bool {
-        guard lateCount.load(ordering: .acquiring) > 0 else { return false }
+        guard aviso_counter_load(lateCount) > 0 else { return false }
         lateLock.lock()
         defer { lateLock.unlock() }
         return late.contains(number)
