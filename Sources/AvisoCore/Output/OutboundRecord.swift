@@ -116,22 +116,15 @@ public struct OutboundRecord: Sendable, Equatable {
         TextBytes.appendISO(runDate, to: &out)
         TextBytes.append(literal: "\",\"priority\":", to: &out)
         TextBytes.appendInteger(Int64(priority), to: &out)
-        TextBytes.append(literal: ",\"account\":", to: &out)
-        JSONWriter.appendEscaped(account, to: &out)
-        TextBytes.append(literal: ",\"customer\":", to: &out)
-        JSONWriter.appendEscaped(customer, to: &out)
-        TextBytes.append(literal: ",\"payment\":", to: &out)
-        JSONWriter.appendEscaped(payment, to: &out)
-        TextBytes.append(literal: ",\"event\":", to: &out)
-        JSONWriter.appendEscaped(event, to: &out)
+        Self.appendString(",\"account\":", account, to: &out)
+        Self.appendString(",\"customer\":", customer, to: &out)
+        Self.appendString(",\"payment\":", payment, to: &out)
+        Self.appendString(",\"event\":", event, to: &out)
         TextBytes.append(literal: ",\"scheduleOffset\":", to: &out)
         TextBytes.appendInteger(Int64(scheduleOffset), to: &out)
-        TextBytes.append(literal: ",\"slot\":", to: &out)
-        JSONWriter.appendEscaped(slot, to: &out)
-        TextBytes.append(literal: ",\"recipient\":", to: &out)
-        JSONWriter.appendEscaped(recipient.name, to: &out)
-        TextBytes.append(literal: ",\"channel\":", to: &out)
-        JSONWriter.appendEscaped(channel.name, to: &out)
+        Self.appendString(",\"slot\":", slot, to: &out)
+        Self.appendString(",\"recipient\":", recipient.name, to: &out)
+        Self.appendString(",\"channel\":", channel.name, to: &out)
         TextBytes.append(literal: ",\"to\":", to: &out)
         if channel == .email {
             appendArray(to, to: &out)
@@ -140,13 +133,11 @@ public struct OutboundRecord: Sendable, Equatable {
         }
         TextBytes.append(literal: ",\"scheduledFor\":\"", to: &out)
         TextBytes.appendISO(scheduledFor, to: &out)
-        TextBytes.append(literal: "\",\"shift\":", to: &out)
-        JSONWriter.appendEscaped(shift.rawValue, to: &out)
+        Self.appendString("\",\"shift\":", shift.rawValue, to: &out)
         TextBytes.append(literal: ",\"fee\":", to: &out)
         TextBytes.appendInteger(fee, to: &out)
         if let resendRequest {
-            TextBytes.append(literal: ",\"resendRequest\":", to: &out)
-            JSONWriter.appendEscaped(resendRequest, to: &out)
+            Self.appendString(",\"resendRequest\":", resendRequest, to: &out)
         }
         switch body {
         case .composed(let message):
@@ -173,22 +164,24 @@ public struct OutboundRecord: Sendable, Equatable {
     private func appendMessage(_ message: OutboundMessage, to out: inout [UInt8]) {
         switch message {
         case .email(let subject, let text):
-            TextBytes.append(literal: ",\"subject\":", to: &out)
-            JSONWriter.appendEscaped(subject, to: &out)
-            TextBytes.append(literal: ",\"text\":", to: &out)
-            JSONWriter.appendEscaped(text, to: &out)
+            Self.appendString(",\"subject\":", subject, to: &out)
+            Self.appendString(",\"text\":", text, to: &out)
         case .sms(let text):
-            TextBytes.append(literal: ",\"text\":", to: &out)
-            JSONWriter.appendEscaped(text, to: &out)
+            Self.appendString(",\"text\":", text, to: &out)
         case .whatsapp(let template, let parameters):
-            TextBytes.append(literal: ",\"template\":", to: &out)
-            JSONWriter.appendEscaped(template, to: &out)
+            Self.appendString(",\"template\":", template, to: &out)
             TextBytes.append(literal: ",\"parameters\":", to: &out)
             appendArray(parameters, to: &out)
         case .voice(let script):
-            TextBytes.append(literal: ",\"script\":", to: &out)
-            JSONWriter.appendEscaped(script, to: &out)
+            Self.appendString(",\"script\":", script, to: &out)
         }
+    }
+
+    /// Appends `key` (the literal up to the value: comma, quoted name, colon) and `value` as
+    /// a JSON string.
+    private static func appendString(_ key: StaticString, _ value: String, to out: inout [UInt8]) {
+        TextBytes.append(literal: key, to: &out)
+        JSONWriter.appendEscaped(value, to: &out)
     }
 
     private func appendArray(_ values: [String], to out: inout [UInt8]) {

@@ -1,21 +1,13 @@
 /// The run date's outbound records of one charge, made where the charge is planned (on a
 /// decoding thread, see `ChargePlan`) rather than on the run's own thread, which then only
 /// numbers the context and appends: the composition context the charge's messages share, and
-/// one record per notification whose contact is usable, with the slot key and recipient its
-/// message is composed for.
+/// one record per notification whose contact is usable (its message is composed for the
+/// record's slot and recipient).
 struct ChargeMessages: Sendable {
     /// What every message of the charge is composed from (slot key and recipient set per record).
     var context: MessageContext
     /// The records, in planner order; their messages are composed when they are written.
     var records: [OutboundRecord] = []
-    /// For each record, the template slot key and the recipient of its message.
-    var keys: [Key] = []
-
-    /// The template slot key and recipient of one record's message.
-    struct Key: Sendable {
-        var slotKey: String
-        var recipient: Recipient
-    }
 
     /// The records of `notifications` whose contact is usable; nil when there is none.
     init?(notifications: [PlannedNotification], charge: Charge, customer: Customer, account: Account,
@@ -46,7 +38,6 @@ struct ChargeMessages: Sendable {
                 runDate: runDate, payment: payment, slot: planned.slot.name, recipient: planned.recipient, channel: planned.channel
             )
             records.append(record)
-            keys.append(Key(slotKey: planned.slot.name, recipient: planned.recipient))
         }
     }
 

@@ -150,9 +150,10 @@ public struct NightlyRun {
                 if let messages = plan.messages {
                     let context = Int32(contexts.count)
                     contexts.append(messages.context)
-                    for (record, key) in zip(messages.records, messages.keys) {
+                    for record in messages.records {
                         records.append(record)
-                        references.append(MessageReference(context: context, slotKey: key.slotKey, recipient: key.recipient))
+                        // A slot message's template key is its slot's name.
+                        references.append(MessageReference(context: context, slotKey: record.slot, recipient: record.recipient))
                     }
                 }
                 if let decision = plan.letter {
