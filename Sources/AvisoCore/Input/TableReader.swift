@@ -92,7 +92,7 @@ struct TableReader<Schema: InputTableSchema> {
             let queue = BatchQueue<Item<Prepared>>(capacity: capacity)
             let produce: @Sendable () -> Void = {
                 do {
-                    try Self.produce(input: input, prepare: { _, _ in () }, meter: meter, digest: digest, into: decoded)
+                    try Self.produce(input: input, meter: meter, digest: digest, into: decoded)
                     decoded.finish(nil)
                 } catch {
                     decoded.finish(error)
@@ -220,9 +220,10 @@ struct TableReader<Schema: InputTableSchema> {
         return stored.digest()
     }
 
-    /// Reads and decodes every record of the file into `queue`, in batches.
-    private static func produce<Prepared>(input: LocatedInput, prepare: @Sendable (Schema.Row, Int) -> Prepared, meter: MeteredByteSource.Meter,
-                                          digest: DigestSlot?, into queue: BatchQueue<Item<Prepared>>) throws {
+    /// Reads and decodes every record of the file into `queue`, in batches (prepared later,
+    /// on another thread: see `prepared(_:_:)`).
+    private static func produce(input: LocatedInput, meter: MeteredByteSource.Meter,
+                                digest: DigestSlot?, into queue: BatchQueue<Item<Void>>) throws {
         let (source, stored) = try open(input, meter: meter, hashing: digest != nil)
         let reader: RecordReader
         switch input.format {
@@ -236,10 +237,10 @@ struct TableReader<Schema: InputTableSchema> {
         }
         var record = RawRecord(fieldCount: Schema.fields.count)
         let idIndex = Schema.fields.firstIndex(of: "id")
-        var batch: [Item<Prepared>] = []
+        var batch: [Item<Void>] = []
         batch.reserveCapacity(batchSize)
         while try reader.next(into: &record) {
-            batch.append(item(record, idIndex: idIndex, prepare: prepare))
+            batch.append(item(record, idIndex: idIndex, prepare: { _, _ in () }))
             if batch.count == batchSize {
                 guard queue.put(batch) else { return }
                 batch.removeAll(keepingCapacity: true)
