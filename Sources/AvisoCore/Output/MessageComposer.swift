@@ -127,10 +127,15 @@ public final class MessageComposer: Sendable {
     /// The index of the context's slot key in `DefaultTemplates.slotKeys` (any case).
     /// - Throws: `AvisoError(.usage)` when it is none of them.
     static func slot(of context: MessageContext) throws -> Int {
+        try slot(ofKey: context.slotKey)
+    }
+
+    /// `slot(of:)` for a context whose slot key is `slotKey`.
+    static func slot(ofKey slotKey: String) throws -> Int {
         let keys = DefaultTemplates.slotKeys
-        if let index = keys.firstIndex(of: context.slotKey) { return index }
-        if let index = keys.firstIndex(of: context.slotKey.uppercased()) { return index }
-        throw AvisoError(.usage, "no message templates for slot \(context.slotKey)",
+        if let index = keys.firstIndex(of: slotKey) { return index }
+        if let index = keys.firstIndex(of: slotKey.uppercased()) { return index }
+        throw AvisoError(.usage, "no message templates for slot \(slotKey)",
                          hint: "expected one of " + keys.joined(separator: ", "))
     }
 
@@ -252,11 +257,6 @@ public final class MessageComposer: Sendable {
     private func render(_ index: Int, _ values: TemplateValues, into out: inout [UInt8]) -> Bool {
         out.removeAll(keepingCapacity: true)
         return skeletons.render(index, values, into: &out)
-    }
-
-    /// `1 dia`, `10 dias`.
-    static func daysText(_ days: Int) -> String {
-        days == 1 ? "1 dia" : String(days) + " dias"
     }
 
     /// `um dia`, `dez dias`.

@@ -48,7 +48,7 @@ struct OutboundSortKeys {
                         let c = memcmp(base + startA, base + startB, min(lengthA, lengthB))
                         if c != 0 { return c < 0 }
                         if lengthA != lengthB { return lengthA < lengthB }
-                        if let order = OutboundFileWriter.byteOrder(records[a].id, records[b].id) { return order }
+                        if let order = RecordID.byteOrder(records[a].idStorage, records[b].idStorage) { return order }
                         if records[a].channel != records[b].channel { return records[a].channel < records[b].channel }
                         return a < b
                     }

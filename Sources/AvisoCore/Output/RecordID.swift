@@ -30,6 +30,16 @@ enum RecordID: Sendable, Equatable {
         }
     }
 
+    /// Byte order of the ids' texts: nil when equal, else whether `a` < `b`. Two digests are
+    /// compared as numbers (fixed-width lowercase hex sorts as they do), without making text.
+    static func byteOrder(_ a: RecordID, _ b: RecordID) -> Bool? {
+        if case .digest(let highA, let lowA) = a, case .digest(let highB, let lowB) = b {
+            if highA != highB { return highA < highB }
+            return lowA == lowB ? nil : lowA < lowB
+        }
+        return OutboundFileWriter.byteOrder(a.text, b.text)
+    }
+
     /// Appends the id as a JSON string.
     func appendJSON(to out: inout [UInt8]) {
         switch self {

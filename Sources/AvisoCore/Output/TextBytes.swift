@@ -22,11 +22,6 @@ enum TextBytes {
         out.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 
-    /// Appends one scalar as UTF-8.
-    static func appendScalar(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
-        append(atMost: 4, to: &out) { write(scalar, at: $0) }
-    }
-
     /// Appends the decimal digits of `value`, with `-` when negative (as `String(value)`).
     static func appendInteger(_ value: Int64, to out: inout [UInt8]) {
         if value < 0 { out.append(UInt8(ascii: "-")) }

@@ -27,7 +27,18 @@ enum ParallelCompose {
         guard !records.isEmpty else { return }
         var slots: [UInt8] = []
         slots.reserveCapacity(references.count)
-        for reference in references { slots.append(UInt8(try MessageComposer.slot(of: reference.context(in: contexts)))) }
+        // A reference's slot key is its context's: looked up once per distinct key, without
+        // copying the context.
+        var slotOfKey: [String: UInt8] = [:]
+        for reference in references {
+            if let slot = slotOfKey[reference.slotKey] {
+                slots.append(slot)
+            } else {
+                let slot = UInt8(try MessageComposer.slot(ofKey: reference.slotKey))
+                slotOfKey[reference.slotKey] = slot
+                slots.append(slot)
+            }
+        }
         let pending = PendingMessages(contexts: contexts, references: references, slots: slots, composer: composer)
         for i in records.indices { records[i].body = .pending(pending, i) }
     }
