@@ -3,15 +3,15 @@
 enum FileDigest {
     /// The file's digest as lowercase hex. Throws `AvisoError(.input)` when it can't be read.
     static func sha256(path: String, displayName: String) throws -> String {
-        let source = try FileByteSource(path: path, displayName: displayName)
-        var hasher = SHA256()
+        let stored = HashingByteSource(try FileByteSource(path: path, displayName: displayName))
+        try drain(stored)
+        return stored.digest()!
+    }
+
+    /// Reads `source` to its end, keeping nothing.
+    static func drain(_ source: ByteSource) throws {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
         defer { buffer.deallocate() }
-        while true {
-            let n = try source.read(into: buffer)
-            if n == 0 { break }
-            hasher.update(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
-        }
-        return SHA256.hex(hasher.finalize())
+        while try source.read(into: buffer) > 0 {}
     }
 }

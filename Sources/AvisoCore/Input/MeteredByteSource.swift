@@ -4,16 +4,15 @@ import Foundation
 /// thread adds, the caller's thread reads the total.
 final class MeteredByteSource: ByteSource {
     /// The running total, shared between the reading thread and the progress line.
-    final class Meter: @unchecked Sendable {
-        private let lock = NSLock()
-        private var total = 0
+    final class Meter: Sendable {
+        private let total = AtomicCounter()
 
         init() {}
 
         /// Bytes read so far.
-        var bytes: Int { lock.withLock { total } }
+        var bytes: Int { total.value }
 
-        func add(_ count: Int) { lock.withLock { total += count } }
+        func add(_ count: Int) { total.add(count) }
     }
 
     private let source: ByteSource

@@ -212,11 +212,7 @@ struct TableReader<Schema: InputTableSchema> {
     /// last record before the source reports its end (libxml2 may stop after the root element)
     /// leaves bytes unread, which are read here so that the digest covers them; nil if that fails.
     private static func finishDigest(content: ByteSource, stored: HashingByteSource) -> String? {
-        if !stored.reachedEnd {
-            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
-            defer { buffer.deallocate() }
-            while let count = try? content.read(into: buffer), count > 0 {}
-        }
+        if !stored.reachedEnd { try? FileDigest.drain(content) }
         return stored.digest()
     }
 

@@ -1,4 +1,3 @@
-import CSystemSupport
 import Foundation
 
 /// Which charge rows are the first valid row of their id, worked out on the decoding threads
@@ -23,20 +22,12 @@ final class ChargeIDClaims: @unchecked Sendable {
     // Guarded by `lateLock`; `lateCount` lets the run skip the lock while it is empty.
     private let lateLock = NSLock()
     private var late: Set<Int> = []
-    // Read and added to through the C shim's atomics.
-    private let lateCount: UnsafeMutablePointer<Int> = {
-        let counter = UnsafeMutablePointer<Int>.allocate(capacity: 1)
-        counter.initialize(to: 0)
-        return counter
-    }()
+    private let lateCount = AtomicCounter()
 
     init() {
         shards = (0..<(1 << Self.shardBits)).map { _ in Shard() }
     }
 
-    deinit {
-        lateCount.deallocate()
-    }
 
     /// Claims `id` for the row numbered `number`: false when an earlier row holds it (this row
     /// is a duplicate); true otherwise, and then a later row that held it becomes a late
@@ -57,7 +48,7 @@ final class ChargeIDClaims: @unchecked Sendable {
             lateLock.lock()
             late.insert(Int(later))
             lateLock.unlock()
-            aviso_counter_add(lateCount, 1)
+            lateCount.add(1)
             return true
         }
     }
@@ -65,7 +56,7 @@ final class ChargeIDClaims: @unchecked Sendable {
     /// Whether the row numbered `number` lost its claim to an earlier row decoded after it.
     /// Final once every row before it has claimed (see the type's notes).
     func isLateDuplicate(_ number: Int) -> Bool {
-        guard aviso_counter_load(lateCount) > 0 else { return false }
+        guard lateCount.value > 0 else { return false }
         lateLock.lock()
         defer { lateLock.unlock() }
         return late.contains(number)
