@@ -36,11 +36,20 @@ public enum OutboundFileWriter {
         OutboundSortKeys(records).order(records)
     }
 
+    /// For each channel (by `rawValue`), the indices of its records in output order: one sort.
+    static func channelOrders(_ records: [OutboundRecord]) -> [[Int]] {
+        var lists: [[Int]] = Channel.allCases.map { _ in [] }
+        records.withUnsafeBufferPointer { buffer in
+            for index in order(records) { lists[buffer[index].channel.rawValue].append(index) }
+        }
+        return lists
+    }
+
     /// The content of one channel's file: the records of that channel, sorted, one JSON line each.
     public static func fileBytes(_ records: [OutboundRecord], channel: Channel) -> [UInt8] {
         var bytes: [UInt8] = []
         var buffers = MessageBuffers()
-        for index in order(records) where records[index].channel == channel {
+        for index in channelOrders(records)[channel.rawValue] {
             records[index].appendJSONLine(to: &bytes, buffers: &buffers)
         }
         return bytes
@@ -51,13 +60,13 @@ public enum OutboundFileWriter {
     @discardableResult
     public static func write(_ records: [OutboundRecord], toDirectory directory: String) throws -> [String] {
         // Sort indices rather than records so that large runs are not copied.
-        let order = order(records)
+        let lists = channelOrders(records)
         var names: [String] = []
         var buffers = MessageBuffers()
         for channel in Channel.allCases {
             let name = fileName(for: channel)
             let file = try OutputFile(path: directory + "/" + name)
-            for index in order where records[index].channel == channel {
+            for index in lists[channel.rawValue] {
                 records[index].appendJSONLine(to: &file.buffer, buffers: &buffers)
                 try file.flushIfLarge()
             }

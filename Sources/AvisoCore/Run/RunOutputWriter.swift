@@ -20,10 +20,7 @@ struct RunOutputWriter {
     ) throws {
         // The records are sorted once, as indices; each channel's file is then composed and
         // written in chunks of that order, several chunks at once, and hashed as it is written.
-        var lists: [[Int]] = Channel.allCases.map { _ in [] }
-        outbound.withUnsafeBufferPointer { records in
-            for index in OutboundFileWriter.order(outbound) { lists[records[index].channel.rawValue].append(index) }
-        }
+        let lists = OutboundFileWriter.channelOrders(outbound)
         report.outputs = []
         for (channel, sha256) in try Self.writeChannelFiles(outbound, lists: lists, folder: folder) {
             report.outputs.append((file: OutboundFileWriter.fileName(for: channel), records: lists[channel.rawValue].count, sha256: sha256))
