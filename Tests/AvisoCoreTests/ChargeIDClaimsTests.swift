@@ -43,6 +43,11 @@ import Testing
         #expect(Self.claim(claims, "pay_9", 1))
         #expect(claims.isLateDuplicate(3))
         #expect(!Self.claim(claims, "pay_9", 5))
+        // A late duplicate is told with its id (a counted row reaches the run without its row).
+        #expect(claims.lateDuplicateID(7) == "pay_9")
+        #expect(claims.lateDuplicateID(3) == "pay_9")
+        #expect(claims.lateDuplicateID(1) == nil)
+        #expect(claims.lateDuplicateID(2) == nil)
     }
 
     @Test(arguments: [0, 1, 127, 128, 300, 16_384])

@@ -164,7 +164,7 @@ private func observe(_ path: String, name: String, chunked: Bool, chunkSize: Int
         let reader = Self.accountsReader(path, chunked: chunked, chunkSize: chunkSize)
         var rejects: [RejectRecord] = []
         var met: [String] = []
-        _ = try reader.read(rejects: &rejects, prepareNumbered: { account, number in "\(number):\(account.id)" }) { _, prepared in
+        _ = try reader.read(rejects: &rejects, prepareNumbered: { account, number in .work("\(number):\(account.id)") }) { _, prepared in
             met.append(prepared)
             return .used
         }
@@ -194,5 +194,38 @@ private func observe(_ path: String, name: String, chunked: Bool, chunkSize: Int
         // A row the caller rejects is still reported with its id, read from the row.
         #expect(rejects.filter { $0.reason == "DUPLICATE_ID" }.map(\.id) == ["a1"])
         #expect(rejects.filter { $0.reason == "DUPLICATE_ID" }.map(\.line) == [8])
+    }
+
+    @Test("a row prepare counts never reaches handle: it is counted as used or left out, or rejected by recheck with its id and line",
+          arguments: [(false, 2 << 20), (true, 7), (true, 64), (true, 2 << 20)])
+    func countedRowsSkipHandle(chunked: Bool, chunkSize: Int) throws {
+        let rows = (1...3000).map { "id\($0),name \($0)\n" }.joined()
+        let path = try temporaryFile("accounts.csv", Array(("id,name\n" + rows).utf8))
+        let reader = Self.accountsReader(path, chunked: chunked, chunkSize: chunkSize)
+        var rejects: [RejectRecord] = []
+        var handled: [Int] = []
+        var rechecked: [Int] = []
+        // Multiples of 3 are counted as left out, other even numbers as used; 1500 and 1501 are
+        // rejected when rechecked (1501 is not counted, so recheck never sees it).
+        let statistics = try reader.read(rejects: &rejects, prepareNumbered: { _, number in
+            number % 3 == 0 ? .counted(leftOut: true) : number % 2 == 0 ? .counted(leftOut: false) : .work(number)
+        }, recheck: { number in
+            rechecked.append(number)
+            return number == 1500 || number == 1501 ? (RowError(field: "id", reason: "DUPLICATE_ID", detail: "late"), "id\(number)") : nil
+        }) { account, number in
+            handled.append(number)
+            #expect(account.id == "id\(number)")
+            return .used
+        }
+        let counted = (1...3000).filter { $0 % 3 == 0 || $0 % 2 == 0 }
+        #expect(handled == (1...3000).filter { $0 % 3 != 0 && $0 % 2 != 0 })
+        #expect(rechecked == counted)
+        #expect(statistics.rowsRead == 3000)
+        #expect(statistics.rowsLeftOut == 1000 - 1)
+        // 1000 counted as used (even, not multiples of 3) and the 1000 that handle used.
+        #expect(handled.count == 1000)
+        #expect(statistics.rowsUsed == 2000)
+        #expect(statistics.rowsRejected == 1)
+        #expect(rejects.map { "\($0.line ?? 0) \($0.reason) \($0.id) \($0.field)" } == ["1501 DUPLICATE_ID id1500 id"])
     }
 }

@@ -18,8 +18,13 @@ struct TableReader<Schema: InputTableSchema> {
     /// stands in the file. A row's id is read from the row only if the caller rejects it.
     private enum Item<Prepared: Sendable>: Sendable {
         case row(Schema.Row, Prepared, line: Int, number: Int)
+        /// A row `prepare` settled as `PreparedRow.counted` (the row itself is not kept).
+        case counted(leftOut: Bool, line: Int, number: Int)
         case failure(RowError, line: Int, number: Int, id: String?)
     }
+
+    /// A row the caller rejects after all, though `prepare` counted it: why, and its id.
+    typealias LateRejection = (error: RowError, id: String)
 
     /// Records per hand-off between the reading thread and the caller.
     private static var batchSize: Int { 4096 }
@@ -31,7 +36,7 @@ struct TableReader<Schema: InputTableSchema> {
     /// (left empty otherwise).
     var hashesInput = true
     /// Bytes per CSV chunk decoded on a worker thread (tests make it tiny).
-    var chunkSize = 2 << 20
+    var chunkSize = Parallelism.csvChunkBytes
     /// Threads decoding CSV chunks.
     private static var workers: Int { 2 }
     /// CSV chunks cut and not yet handled, at most.
@@ -52,14 +57,18 @@ struct TableReader<Schema: InputTableSchema> {
         prepare: @escaping @Sendable (Schema.Row) -> Prepared,
         _ handle: (Schema.Row, Prepared) throws -> Verdict
     ) throws -> TableStatistics {
-        try read(rejects: &rejects, prepareNumbered: { row, _ in prepare(row) }, handle)
+        try read(rejects: &rejects, prepareNumbered: { row, _ in .work(prepare(row)) }, handle)
     }
 
     /// `read(rejects:prepare:_:)` whose `prepare` is also given the row's record number (its
-    /// place among the file's records, from 1), which orders rows that are prepared out of order.
+    /// place among the file's records, from 1), which orders rows that are prepared out of order,
+    /// and may settle a row as only counted (`PreparedRow.counted`): `handle` never sees such a
+    /// row, and `recheck` (given its number, on the caller's thread, in file order) may still
+    /// reject it, with its id.
     func read<Prepared: Sendable>(
         rejects: inout [RejectRecord],
-        prepareNumbered prepare: @escaping @Sendable (Schema.Row, Int) -> Prepared,
+        prepareNumbered prepare: @escaping @Sendable (Schema.Row, Int) -> PreparedRow<Prepared>,
+        recheck: (Int) -> LateRejection? = { _ in nil },
         _ handle: (Schema.Row, Prepared) throws -> Verdict
     ) throws -> TableStatistics {
         var stats = TableStatistics(
@@ -142,6 +151,14 @@ struct TableReader<Schema: InputTableSchema> {
                         case .used: stats.rowsUsed += 1
                         case .leftOut: stats.rowsLeftOut += 1
                         case .rejected(let error): failed = (error, line, number, Schema.id(of: row))
+                        }
+                    case let .counted(leftOut, line, number):
+                        if let (error, id) = recheck(number) {
+                            failed = (error, line, number, id)
+                        } else if leftOut {
+                            stats.rowsLeftOut += 1
+                        } else {
+                            stats.rowsUsed += 1
                         }
                     case let .failure(error, line, number, id):
                         failed = (error, line, number, id)
@@ -236,7 +253,7 @@ struct TableReader<Schema: InputTableSchema> {
         var batch: [Item<Void>] = []
         batch.reserveCapacity(batchSize)
         while try reader.next(into: &record) {
-            batch.append(item(record, idIndex: idIndex, prepare: { _, _ in () }))
+            batch.append(item(record, idIndex: idIndex, prepare: { _, _ in .work(()) }))
             if batch.count == batchSize {
                 guard queue.put(batch) else { return }
                 batch.removeAll(keepingCapacity: true)
@@ -259,7 +276,7 @@ struct TableReader<Schema: InputTableSchema> {
     }
 
     /// Decodes every record of a chunk, in order: one item per record.
-    private static func decode<Prepared>(_ chunk: CSVChunk, prepare: @Sendable (Schema.Row, Int) -> Prepared) -> [Item<Prepared>] {
+    private static func decode<Prepared>(_ chunk: CSVChunk, prepare: @Sendable (Schema.Row, Int) -> PreparedRow<Prepared>) -> [Item<Prepared>] {
         let reader = CSVRecordReader(chunk: chunk)
         var record = RawRecord(fieldCount: Schema.fields.count)
         let idIndex = Schema.fields.firstIndex(of: "id")
@@ -273,10 +290,12 @@ struct TableReader<Schema: InputTableSchema> {
     }
 
     /// A decoded item with `prepare`'s work on its row.
-    private static func prepared<Prepared>(_ item: Item<Void>, _ prepare: @Sendable (Schema.Row, Int) -> Prepared) -> Item<Prepared> {
+    private static func prepared<Prepared>(_ item: Item<Void>, _ prepare: @Sendable (Schema.Row, Int) -> PreparedRow<Prepared>) -> Item<Prepared> {
         switch item {
         case let .row(row, _, line, number):
-            return .row(row, prepare(row, number), line: line, number: number)
+            return settled(row, prepare(row, number), line: line, number: number)
+        case let .counted(leftOut, line, number):
+            return .counted(leftOut: leftOut, line: line, number: number)
         case let .failure(error, line, number, id):
             return .failure(error, line: line, number: number, id: id)
         }
@@ -284,16 +303,25 @@ struct TableReader<Schema: InputTableSchema> {
 
     /// The item for one record: its problem, its decoding failure, or its row.
     @inline(__always)
-    private static func item<Prepared>(_ record: RawRecord, idIndex: Int?, prepare: @Sendable (Schema.Row, Int) -> Prepared) -> Item<Prepared> {
+    private static func item<Prepared>(_ record: RawRecord, idIndex: Int?, prepare: @Sendable (Schema.Row, Int) -> PreparedRow<Prepared>) -> Item<Prepared> {
         if let problem = record.problem {
             return .failure(RowError(field: "", reason: problem.reason, detail: problem.detail), line: record.line, number: record.number,
                             id: idIndex.flatMap { record.string($0) })
         }
         do {
             let row = try Schema.decode(FieldCursor(record: record, names: Schema.fields))
-            return .row(row, prepare(row, record.number), line: record.line, number: record.number)
+            return settled(row, prepare(row, record.number), line: record.line, number: record.number)
         } catch {
             return .failure(error, line: record.line, number: record.number, id: idIndex.flatMap { record.string($0) })
+        }
+    }
+
+    /// The item of a sound row, as `prepare` left it.
+    @inline(__always)
+    private static func settled<Prepared>(_ row: Schema.Row, _ preparation: PreparedRow<Prepared>, line: Int, number: Int) -> Item<Prepared> {
+        switch preparation {
+        case .work(let work): return .row(row, work, line: line, number: number)
+        case .counted(let leftOut): return .counted(leftOut: leftOut, line: line, number: number)
         }
     }
 

@@ -21,7 +21,9 @@ final class ChargeIDClaims: @unchecked Sendable {
     private let shards: [Shard]
     // Guarded by `lateLock`; `lateCount` lets the run skip the lock while it is empty.
     private let lateLock = NSLock()
-    private var late: Set<Int> = []
+    // A late duplicate's id, kept as text (they are rare): a row the reader settled as only
+    // counted reaches the run without its row, and its reject still names the id.
+    private var late: [Int: String] = [:]
     private let lateCount = AtomicCounter()
 
     init() {
@@ -45,8 +47,9 @@ final class ChargeIDClaims: @unchecked Sendable {
         case .heldByEarlier:
             return false
         case .tookOverFrom(let later):
+            let text = String(decoding: id, as: UTF8.self)
             lateLock.lock()
-            late.insert(Int(later))
+            late[Int(later)] = text
             lateLock.unlock()
             lateCount.add(1)
             return true
@@ -56,10 +59,16 @@ final class ChargeIDClaims: @unchecked Sendable {
     /// Whether the row numbered `number` lost its claim to an earlier row decoded after it.
     /// Final once every row before it has claimed (see the type's notes).
     func isLateDuplicate(_ number: Int) -> Bool {
-        guard lateCount.value > 0 else { return false }
+        lateDuplicateID(number) != nil
+    }
+
+    /// The id of the row numbered `number` when it lost its claim to an earlier row decoded
+    /// after it (see `isLateDuplicate`), else nil.
+    func lateDuplicateID(_ number: Int) -> String? {
+        guard lateCount.value > 0 else { return nil }
         lateLock.lock()
         defer { lateLock.unlock() }
-        return late.contains(number)
+        return late[number]
     }
 
     /// One shard: the ids whose hash falls here, each stored in the arena after its claiming

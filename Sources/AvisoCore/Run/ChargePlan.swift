@@ -16,6 +16,21 @@ struct ChargePlan: Sendable {
     /// The records of the notifications with a usable contact, when the caller makes them
     /// here too (`NightlyRun` does); nil otherwise or when there is none.
     var messages: ChargeMessages?
+    /// Whether a resend request of the run names this charge (set by the caller, who knows the
+    /// requests); the run then keeps the charge for the resends.
+    var isResendTarget = false
+
+    /// Whether the run has nothing to do with the charge but count it: no look ahead entry
+    /// nor look ahead failure, no notification (not even a rejected one), no letter, no
+    /// failure, no records and no resend request. Such a charge never reaches the run's thread.
+    var isQuiet: Bool {
+        guard failure == nil, notifications.isEmpty, letter == nil, messages == nil, !isResendTarget else { return false }
+        switch upcoming {
+        case nil: return true
+        case .success(let contribution)?: return contribution.entries.isEmpty
+        case .failure?: return false
+        }
+    }
 
     /// Plans one charge for the run date (and the look ahead, when `upcoming` is given).
     init(charge: Charge, customer: Customer, account: Account, settings: SlotSettings,

@@ -148,7 +148,7 @@ public struct ExportSnapshot: Sendable {
     /// trusted, or what `handle` throws.
     public func readCharges(rejects: inout [RejectRecord],
                             _ handle: (Charge, Customer, Account, SlotSettings) throws -> ChargeUse) throws -> TableStatistics {
-        try readCharges(rejects: &rejects, prepare: { _, _, _, _ in () }, { charge, position, _ in
+        try readCharges(rejects: &rejects, prepare: { _, _, _, _ in .work(()) }, { charge, position, _ in
             try handle(charge, customers.all[position], account(ofCustomerAt: position), settings(customerAt: position))
         })
     }
@@ -158,27 +158,36 @@ public struct ExportSnapshot: Sendable {
     /// will never see; a row whose id an earlier row holds is not prepared), and `handle`,
     /// called in file order with the position of the charge's customer in `customers` (fetch
     /// the customer, its account and settings only when needed) and what `prepare` gave.
+    /// A charge `prepare` settles as only counted (`PreparedRow.counted`) never reaches
+    /// `handle`; it is still rejected if it turns out to repeat an earlier row's id.
     func readCharges<Work: Sendable>(
         rejects: inout [RejectRecord],
-        prepare: @escaping @Sendable (Charge, Customer, Account, SlotSettings) -> Work,
+        prepare: @escaping @Sendable (Charge, Customer, Account, SlotSettings) -> PreparedRow<Work>,
         _ handle: (Charge, _ customerPosition: Int, Work) throws -> ChargeUse
     ) throws -> TableStatistics {
         let claims = ChargeIDClaims()
         let snapshot = self
-        let locate: @Sendable (Charge, Int) -> PreparedCharge<Work>? = { charge, number in
+        let locate: @Sendable (Charge, Int) -> PreparedRow<PreparedCharge<Work>?> = { charge, number in
             let empty = UnsafeRawBufferPointer(start: nil, count: 0)
             // Ids are looked up by their bytes: no String is made for a charge the run only passes by.
             guard let position = charge.text.withBytes(Charge.TextField.customer, { snapshot.customers.position(ofID: $0 ?? empty) }) else {
-                return nil
+                return .work(nil)
             }
             // Only a row whose customer is known claims its id, as only such a row is checked for repeats.
             guard charge.text.withBytes(Charge.TextField.id, { claims.claim($0 ?? empty, number: number) }) else {
-                return PreparedCharge(position: position, number: number, work: nil)
+                return .work(PreparedCharge(position: position, number: number, work: nil))
             }
-            let work = prepare(charge, snapshot.customers.all[position], snapshot.account(ofCustomerAt: position), snapshot.settings(customerAt: position))
-            return PreparedCharge(position: position, number: number, work: work)
+            switch prepare(charge, snapshot.customers.all[position], snapshot.account(ofCustomerAt: position), snapshot.settings(customerAt: position)) {
+            case .counted(let leftOut):
+                return .counted(leftOut: leftOut)
+            case .work(let work):
+                return .work(PreparedCharge(position: position, number: number, work: work))
+            }
         }
-        return try reader(ChargeTable.self, inputs["charges"]!).read(rejects: &rejects, prepareNumbered: locate) { charge, prepared in
+        let recheck: (Int) -> TableReader<ChargeTable>.LateRejection? = { number in
+            claims.lateDuplicateID(number).map { (Self.duplicate("charge", $0), $0) }
+        }
+        return try reader(ChargeTable.self, inputs["charges"]!).read(rejects: &rejects, prepareNumbered: locate, recheck: recheck) { charge, prepared in
             guard let prepared else {
                 return .rejected(RowError(field: "customer", reason: "UNKNOWN_CUSTOMER", detail: "customer \(charge.customer) is not in the customers file (or its row was rejected)"))
             }

@@ -87,8 +87,10 @@ public struct NightlyRun {
             return .used
         }
         if let resendStats { report.tables.append(resendStats) }
-        var resendPayments = ChargeIDSet()
-        for request in requests.values { _ = resendPayments.insert(request.payment) }
+        var requestedPayments = ChargeIDSet()
+        for request in requests.values { _ = requestedPayments.insert(request.payment) }
+        // Read from the decoding threads from here on, never changed.
+        let resendPayments = requestedPayments
 
         // Charges, streamed: each is decided as it is read; only the day's output is kept.
         var records = ChunkedArray<OutboundRecord>()
@@ -117,7 +119,10 @@ public struct NightlyRun {
                         runDate: runDate, configuration: configuration
                     )
                 }
-                return plan
+                // A left-out charge is no resend target (the run passes it by first).
+                plan.isResendTarget = !plan.leftOut && resendPayments.count > 0
+                    && charge.text.withBytes(Charge.TextField.id, { $0.map(resendPayments.contains) ?? false })
+                return plan.isQuiet ? .counted(leftOut: plan.leftOut) : .work(plan)
             }) { charge, position, plan in
                 switch plan.upcoming {
                 case .success(let contribution)?:
@@ -130,7 +135,7 @@ public struct NightlyRun {
                     break
                 }
                 if plan.leftOut { return .leftOut }
-                if resendPayments.count > 0, charge.text.withBytes(Charge.TextField.id, { $0.map(resendPayments.contains) ?? false }) {
+                if plan.isResendTarget {
                     resendTargets[charge.id] = ResendTarget(
                         charge: charge, customer: reading.customers.all[position], account: reading.account(ofCustomerAt: position),
                         settings: reading.settings(customerAt: position)
