@@ -1,15 +1,42 @@
 /// The eight slot settings in force for one customer, indexed by `Slot`.
+///
+/// The eight are held inline (no array): a planner is handed one per charge, on several
+/// threads at once, and most accounts share the built-in defaults; a shared array would cost
+/// each hand-over two atomic reference counts on one contended object.
 public struct SlotSettings: Sendable, Equatable {
-    public var slots: [SlotSetting]
+    private typealias Eight = (SlotSetting, SlotSetting, SlotSetting, SlotSetting, SlotSetting, SlotSetting, SlotSetting, SlotSetting)
+    private var storage: Eight
 
+    /// The settings as a list in `Slot` order (eight entries).
+    public var slots: [SlotSetting] {
+        get { Slot.allCases.map { self[$0] } }
+        set {
+            precondition(newValue.count == Slot.allCases.count)
+            for slot in Slot.allCases { self[slot] = newValue[slot.rawValue] }
+        }
+    }
+
+    /// Settings from a list in `Slot` order (exactly eight entries).
     public init(slots: [SlotSetting]) {
-        precondition(slots.count == Slot.allCases.count)
-        self.slots = slots
+        precondition(slots.count == Slot.allCases.count && Slot.allCases.count == 8)
+        storage = (slots[0], slots[1], slots[2], slots[3], slots[4], slots[5], slots[6], slots[7])
     }
 
     public subscript(slot: Slot) -> SlotSetting {
-        get { slots[slot.rawValue] }
-        set { slots[slot.rawValue] = newValue }
+        get {
+            withUnsafeBytes(of: storage) {
+                $0.load(fromByteOffset: slot.rawValue * MemoryLayout<SlotSetting>.stride, as: SlotSetting.self)
+            }
+        }
+        set {
+            withUnsafeMutableBytes(of: &storage) {
+                $0.storeBytes(of: newValue, toByteOffset: slot.rawValue * MemoryLayout<SlotSetting>.stride, as: SlotSetting.self)
+            }
+        }
+    }
+
+    public static func == (a: SlotSettings, b: SlotSettings) -> Bool {
+        Slot.allCases.allSatisfy { a[$0] == b[$0] }
     }
 
     /// The platform's built-in defaults (RULES.md): every slot on with customer email and SMS;
