@@ -17,7 +17,9 @@ struct TableReader<Schema: InputTableSchema> {
     /// One decoded record with what `prepare` made of it, or why it failed, with where it
     /// stands in the file. A row's id is read from the row only if the caller rejects it.
     private enum Item<Prepared: Sendable>: Sendable {
-        case row(Schema.Row, Prepared, line: Int, number: Int)
+        // Boxed: most rows of a large file are only counted, and an item is as large as its
+        // largest case; unboxed, every counted row would be copied at the size of a planned one.
+        indirect case row(Schema.Row, Prepared, line: Int, number: Int)
         /// A row `prepare` settled as `PreparedRow.counted` (the row itself is not kept).
         case counted(leftOut: Bool, line: Int, number: Int)
         case failure(RowError, line: Int, number: Int, id: String?)
