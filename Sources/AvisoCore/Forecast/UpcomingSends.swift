@@ -9,8 +9,33 @@ struct UpcomingSends: Sendable {
     private let planners: [NotificationPlanner]
     private let firstDay: Day
     private let lastDay: Day
-    /// One entry per business day of the window, in date order.
-    private(set) var days: [ForecastDay]
+    /// One entry per business day of the window, in date order, without the per-channel and
+    /// per-slot counts (kept apart, see `days`).
+    private var totals: [ForecastDay]
+    // Counts by day and channel, by day and slot, and fees by day and channel, in flat arrays:
+    // the run adds to them once per notification of the window (millions at 10M charges),
+    // and a dictionary keyed by an enum would hash each time.
+    private var channelCounts: [Int]
+    private var slotCounts: [Int]
+    private var channelFees: [Int64]
+
+    /// One entry per business day of the window, in date order. A channel (or slot) has an
+    /// entry in a day's counts when at least one message of it was counted that day.
+    var days: [ForecastDay] {
+        totals.indices.map { index in
+            var day = totals[index]
+            for channel in Channel.allCases {
+                let at = index * Channel.allCases.count + channel.rawValue
+                guard channelCounts[at] > 0 else { continue }
+                day.messagesByChannel[channel] = channelCounts[at]
+                day.feesByChannel[channel] = channelFees[at]
+            }
+            for slot in Slot.allCases where slotCounts[index * Slot.allCases.count + slot.rawValue] > 0 {
+                day.messagesBySlot[slot] = slotCounts[index * Slot.allCases.count + slot.rawValue]
+            }
+            return day
+        }
+    }
 
     /// The next `businessDays` business days after `runDate`.
     init(after runDate: Day, businessDays: Int, calendar: BusinessCalendar, configuration: RunConfiguration) throws {
@@ -30,7 +55,10 @@ struct UpcomingSends: Sendable {
         self.planners = planners
         self.firstDay = planners.first?.runDate ?? runDate + 1
         self.lastDay = planners.last?.runDate ?? runDate
-        self.days = planners.map { ForecastDay(date: $0.runDate, businessDay: true) }
+        self.totals = planners.map { ForecastDay(date: $0.runDate, businessDay: true) }
+        self.channelCounts = Array(repeating: 0, count: planners.count * Channel.allCases.count)
+        self.slotCounts = Array(repeating: 0, count: planners.count * Slot.allCases.count)
+        self.channelFees = Array(repeating: 0, count: planners.count * Channel.allCases.count)
     }
 
     /// What one charge adds to the look ahead: an entry per notification or letter it would
@@ -57,14 +85,14 @@ struct UpcomingSends: Sendable {
         for entry in contribution.entries {
             switch entry {
             case .letter(let day):
-                days[day].letters += 1
-                days[day].postalFees += configuration.postalFee
+                totals[day].letters += 1
+                totals[day].postalFees += configuration.postalFee
             case .notification(let day, _, _, rejected: true):
-                days[day].rejectedNotifications += 1
+                totals[day].rejectedNotifications += 1
             case .notification(let day, let slot, let channel, rejected: false):
-                days[day].messagesByChannel[channel, default: 0] += 1
-                days[day].messagesBySlot[slot, default: 0] += 1
-                days[day].feesByChannel[channel, default: 0] += configuration.fee(for: channel)
+                channelCounts[day * Channel.allCases.count + channel.rawValue] += 1
+                slotCounts[day * Slot.allCases.count + slot.rawValue] += 1
+                channelFees[day * Channel.allCases.count + channel.rawValue] += configuration.fee(for: channel)
             }
         }
     }

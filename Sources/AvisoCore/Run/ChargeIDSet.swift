@@ -7,7 +7,13 @@ import Foundation
 /// The arena is a reference: a copy of a set shares it, so a set is used where it was made.
 struct ChargeIDSet {
     private let arena = ByteArena()
-    private var index = ByteKeyIndex(expected: 1 << 16)
+    private var index: ByteKeyIndex
+
+    /// An empty set sized for about `expected` ids (it grows past that). The run tests every
+    /// charge row against its set: an index sized to the few ids it holds stays in cache.
+    init(expected: Int = 16) {
+        index = ByteKeyIndex(expected: expected)
+    }
 
     /// Number of distinct ids.
     var count: Int { index.count }

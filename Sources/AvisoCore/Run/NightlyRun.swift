@@ -87,7 +87,7 @@ public struct NightlyRun {
             return .used
         }
         if let resendStats { report.tables.append(resendStats) }
-        var requestedPayments = ChargeIDSet()
+        var requestedPayments = ChargeIDSet(expected: requests.count)
         for request in requests.values { _ = requestedPayments.insert(request.payment) }
         // Read from the decoding threads from here on, never changed.
         let resendPayments = requestedPayments
