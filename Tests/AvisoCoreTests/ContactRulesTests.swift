@@ -175,6 +175,16 @@ import Testing
         ("maria@example.com", "MARIA@example.com", ["maria@example.com", "MARIA@example.com"]),
         ("not-an-address", "a@b@c.com; financeiro@example.com", ["financeiro@example.com"]),
         ("maria@example.com,financeiro@example.com", nil, ["maria@example.com", "financeiro@example.com"]),
+        // A lone primary, with no list or an empty one, takes the plain path when nothing in it
+        // would be split or trimmed; these are the values next to that path's edge.
+        ("maria@example.com", "", ["maria@example.com"]),
+        (" maria@example.com", nil, ["maria@example.com"]),
+        ("maria@example.com\t", "", ["maria@example.com"]),
+        ("\u{00A0}maria@example.com", nil, ["maria@example.com"]),
+        ("maria@example.com\u{2003}", nil, ["maria@example.com"]),
+        ("maria@example.com;", nil, ["maria@example.com"]),
+        ("joão@exemplo.com.br", nil, ["joão@exemplo.com.br"]),
+        ("maria@example.com", "   ", ["maria@example.com"]),
     ] as [(String?, String?, [String])])
     func emailLists(primary: String?, additional: String?, expected: [String]) {
         #expect(ContactRules.emailAddresses(primary: primary, additional: additional) == .email(expected))
@@ -185,9 +195,23 @@ import Testing
         ("", " ; , ", "no email address"),
         ("maria@localhost", nil, "no valid email address in: maria@localhost"),
         ("a b@c.com", "x@y@z.com; x@y@z.com, @d.com", "no valid email address in: a b@c.com, x@y@z.com, @d.com"),
+        ("", nil, "no email address"),
+        ("a b@c.com", "", "no valid email address in: a b@c.com"),
+        ("maria\u{00A0}silva@example.com", nil, "no valid email address in: maria\u{00A0}silva@example.com"),
+        ("maria@example", "", "no valid email address in: maria@example"),
     ] as [(String?, String?, String)])
     func noValidEmail(primary: String?, additional: String?, detail: String) {
         #expect(ContactRules.emailAddresses(primary: primary, additional: additional)
                 == .rejected(reason: "NO_VALID_EMAIL", detail: detail))
+    }
+
+    @Test(arguments: [
+        ("maria@example.com", true), ("", false), (" maria@example.com", false), ("maria@example.com ", false),
+        ("a@b.com,c@d.com", false), ("a@b.com;", false), ("\u{00A0}a@b.com", false), ("a@b.com\u{00A0}", false),
+        ("ação@b.com", true), ("çaão@b.com", false), ("a@b.çom", true), ("x", true), ("\n", false),
+    ] as [(String, Bool)])
+    func plainAddresses(value: String, plain: Bool) {
+        #expect(ContactRules.isPlainAddress(value.utf8) == plain)
+        #expect(ContactRules.isPlainAddress(Array(value.utf8)) == plain)
     }
 }

@@ -58,18 +58,11 @@ enum DataQualityCensus {
     /// not needed. A value with `,` or `;` or with white space or a non-ASCII byte at either
     /// end is not plain (the rule would split or trim it): false, and the rule decides.
     static func hasPlainValidEmail(_ customer: Customer) -> Bool {
-        let plain = customer.text.withBytes(Customer.TextField.email) { bytes -> Bool in
-            guard let bytes, let first = bytes.first, let last = bytes.last,
-                  first < 0x80, last < 0x80, !isASCIISpace(first), !isASCIISpace(last) else { return false }
-            return !bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") }
-        }
+        // Checked on the bytes first: most customers' email is plain, and then no String is made
+        // for the list the rule would build.
+        let plain = customer.text.withBytes(Customer.TextField.email) { $0.map(ContactRules.isPlainAddress) ?? false }
         guard plain, let email = customer.email else { return false }
         return ContactRules.isValidEmail(email)
-    }
-
-    @inline(__always)
-    private static func isASCIISpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || (0x09...0x0D).contains(byte)
     }
 
     /// The census of a directory whose customers' problems were noted as they were added:

@@ -26,6 +26,11 @@ public enum ContactRules {
     /// `.email` with the remaining addresses in order, or `.rejected(NO_VALID_EMAIL)` naming what
     /// was found when none is left.
     public static func emailAddresses(primary: String?, additional: String?) -> ContactResult {
+        // The common case, one plain valid address and no list: what the full rule gives, without
+        // splitting, trimming and collecting (the planner asks this of most charges it plans).
+        if let primary, additional?.isEmpty ?? true, isPlainAddress(primary.utf8), isValidEmail(primary) {
+            return .email([primary])
+        }
         var candidates: [Substring] = []
         if let primary { appendEmailPieces(of: primary, to: &candidates) }
         if let additional { appendEmailPieces(of: additional, to: &candidates) }
@@ -77,6 +82,19 @@ public enum ContactRules {
         // address holds non-ASCII bytes at all.
         if hasNonASCII, address.unicodeScalars.contains(where: { $0.properties.isWhitespace }) { return false }
         return true
+    }
+
+    /// Whether a value is one address as it stands: no `,` or `;` (the rule would split it) and
+    /// an ASCII byte that is not white space at either end (the rule would trim nothing). For
+    /// such a value the rule's only piece is the value itself. Empty is not plain.
+    static func isPlainAddress<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
+        guard let first = bytes.first else { return false }
+        var last = first
+        for byte in bytes {
+            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") { return false }
+            last = byte
+        }
+        return first < 0x80 && last < 0x80 && !isASCIIWhitespace(first) && !isASCIIWhitespace(last)
     }
 
     private static func appendEmailPieces(of text: String, to list: inout [Substring]) {
