@@ -120,38 +120,9 @@ struct UpcomingSends: Sendable {
     }
 
     /// Every send date in the window of the charge's enabled slots and of its letter, as a bit
-    /// per day from the window's first day (no allocation: this runs for every charge).
+    /// per day from the window's first day (no allocation: this runs for every charge). Dates
+    /// outside the calendars are passed over.
     private func candidateDates(charge: Charge, settings: SlotSettings) throws -> UInt64 {
-        var dates: UInt64 = 0
-        func consider(_ day: Day) {
-            if day >= firstDay && day <= lastDay { dates |= 1 << UInt64(day - firstDay) }
-        }
-        func next(_ day: Day) throws -> Day? {
-            guard calendar.covers(day) else { return nil }
-            return try calendar.nextBusinessDay(onOrAfter: day)
-        }
-        func previous(_ day: Day) throws -> Day? {
-            guard calendar.covers(day) else { return nil }
-            return try calendar.previousBusinessDay(onOrBefore: day)
-        }
-        if charge.isPaid, let payDate = charge.payDate, settings[.received].enabled, let s = try next(payDate + 1) { consider(s) }
-        guard charge.isOpen else { return dates }
-        if settings[.created].enabled, let s = try next(charge.dateCreated + 1) { consider(s) }
-        let warningBefore = settings[.warningBefore]
-        if warningBefore.enabled, warningBefore.scheduleOffset > 0, let s = try previous(charge.dueDate - warningBefore.scheduleOffset) { consider(s) }
-        if settings[.warningDue].enabled || settings[.linhaDigitavel].enabled, let s = try previous(charge.dueDate) { consider(s) }
-        if let effectiveDue = try next(charge.dueDate) {
-            if settings[.overdueFirst].enabled, let s = try next(effectiveDue + 1) { consider(s) }
-            let repeatSetting = settings[.overdueRepeat]
-            if repeatSetting.enabled, repeatSetting.scheduleOffset > 0, configuration.maxOverdueRepeats > 0 {
-                for k in 1...configuration.maxOverdueRepeats {
-                    let target = effectiveDue + 1 + k * repeatSetting.scheduleOffset
-                    if target > lastDay { break }
-                    if let s = try next(target) { consider(s) }
-                }
-            }
-        }
-        if let s = try next(planners[0].letterTarget(of: charge)) { consider(s) }
-        return dates
+        try planners[0].candidateSendDates(of: charge, settings: settings, from: firstDay, through: lastDay, skippingUncovered: true)
     }
 }

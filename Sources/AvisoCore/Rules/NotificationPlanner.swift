@@ -54,6 +54,64 @@ public struct NotificationPlanner: Sendable {
         return try letterDecision(for: charge, customer: customer, sendDate: sendDate)
     }
 
+    // MARK: - Which dates a charge could send on
+
+    /// Whether a slot notification or the letter of this charge could go out on the run date,
+    /// judged from the send-date formulas alone (no condition beyond status and the slots'
+    /// switches, no contact). False only when none can: then `notifications(for:…)` is empty
+    /// and `letter(for:customer:)` is nil, and the run need not plan the charge. True also when
+    /// a date the formulas need is not covered by the calendars, so that planning meets (and
+    /// throws) the calendar's error as it must.
+    func mightSendOnRunDate(_ charge: Charge, settings: SlotSettings) -> Bool {
+        guard runDateIsBusinessDay, charge.dateCreated < runDate else { return false }
+        do {
+            return try candidateSendDates(of: charge, settings: settings, from: runDate, through: runDate, skippingUncovered: false) != 0
+        } catch {
+            return true
+        }
+    }
+
+    /// Every date from `first` through `last` (at most 64 days) that is the send date S of one
+    /// of the charge's enabled slots (whatever its condition beyond the charge's status) or of
+    /// its letter, as a bit per day from `first`. A superset of the days any slot fires or the
+    /// letter goes: a slot fires on D only when its S is D. With `skippingUncovered`, a formula
+    /// whose date is outside the calendars is passed over; without, it throws the calendar's error.
+    func candidateSendDates(of charge: Charge, settings: SlotSettings, from first: Day, through last: Day,
+                            skippingUncovered: Bool) throws(AvisoError) -> UInt64 {
+        var dates: UInt64 = 0
+        func consider(_ day: Day?) {
+            if let day, day >= first && day <= last { dates |= 1 << UInt64(day - first) }
+        }
+        func next(_ day: Day) throws(AvisoError) -> Day? {
+            if skippingUncovered, !calendar.covers(day) { return nil }
+            return try calendar.nextBusinessDay(onOrAfter: day)
+        }
+        func previous(_ day: Day) throws(AvisoError) -> Day? {
+            if skippingUncovered, !calendar.covers(day) { return nil }
+            return try calendar.previousBusinessDay(onOrBefore: day)
+        }
+        if charge.isPaid, let payDate = charge.payDate, settings[.received].enabled { consider(try next(payDate + 1)) }
+        // Every other slot, and the letter, is for open charges only.
+        guard charge.isOpen else { return dates }
+        if settings[.created].enabled { consider(try next(charge.dateCreated + 1)) }
+        let warningBefore = settings[.warningBefore]
+        if warningBefore.enabled, warningBefore.scheduleOffset > 0 { consider(try previous(charge.dueDate - warningBefore.scheduleOffset)) }
+        if settings[.warningDue].enabled || settings[.linhaDigitavel].enabled { consider(try previous(charge.dueDate)) }
+        if let effectiveDue = try next(charge.dueDate) {
+            if settings[.overdueFirst].enabled { consider(try next(effectiveDue + 1)) }
+            let repeatSetting = settings[.overdueRepeat]
+            if repeatSetting.enabled, repeatSetting.scheduleOffset > 0, configuration.maxOverdueRepeats > 0 {
+                for k in 1...configuration.maxOverdueRepeats {
+                    let target = effectiveDue + 1 + k * repeatSetting.scheduleOffset
+                    if target > last { break }
+                    consider(try next(target))
+                }
+            }
+        }
+        consider(try next(letterTarget(of: charge)))
+        return dates
+    }
+
     // MARK: - The one evaluation shared by the run and by explain
 
     /// The single code path behind `notifications(for:…)` and `explain(…)`: decides which slots

@@ -43,6 +43,9 @@ struct ChargePlan: Sendable {
             leftOut = true
             return
         }
+        // Most charges have no send date on the run date: the formulas alone tell, and the
+        // slots' conditions, contacts and the letter's checks are then not worked out.
+        guard planner.mightSendOnRunDate(charge, settings: settings) else { return }
         do {
             notifications = try planner.notifications(for: charge, customer: customer, account: account, settings: settings, contacts: &contacts)
             letter = try planner.letter(for: charge, customer: customer)
