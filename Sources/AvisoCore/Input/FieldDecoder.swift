@@ -4,11 +4,18 @@ public enum FieldDecoder {
     /// thousands with a comma decimal). Zero or less, a sign, `1.234`, `1,234.56`, three decimals
     /// or a currency symbol → nil (BAD_NUMBER).
     public static func money(_ bytes: ArraySlice<UInt8>) -> Int64? {
+        // One pass and no allocation (every charge row has a value): the digits between
+        // separators are groups; what the rules below need of them is gathered as they end.
         let dot = UInt8(ascii: "."), comma = UInt8(ascii: ",")
-        var groups: [(digits: Int64, count: Int)] = []
-        var separators: [UInt8] = []
         var value: Int64 = 0
         var count = 0
+        var separators = 0
+        var lastSeparator: UInt8 = 0
+        var firstGroupCount = 0
+        var separatorsBeforeLastAreDots = true
+        var innerGroupsHaveThreeDigits = true
+        // The groups before the last one, read as thousands: g0·1000^(n−1) + … + g(n−1).
+        var leading: Int64 = 0
         for b in bytes {
             if b >= 48 && b <= 57 {
                 let (m, o1) = value.multipliedReportingOverflow(by: 10)
@@ -18,8 +25,18 @@ public enum FieldDecoder {
                 count += 1
             } else if b == dot || b == comma {
                 guard count > 0 else { return nil }
-                groups.append((value, count))
-                separators.append(b)
+                if separators == 0 {
+                    firstGroupCount = count
+                } else {
+                    if count != 3 { innerGroupsHaveThreeDigits = false }
+                    if lastSeparator != dot { separatorsBeforeLastAreDots = false }
+                }
+                let (m, o1) = leading.multipliedReportingOverflow(by: 1000)
+                let (a, o2) = m.addingReportingOverflow(value)
+                guard !o1, !o2 else { return nil }
+                leading = a
+                separators += 1
+                lastSeparator = b
                 value = 0
                 count = 0
             } else {
@@ -27,31 +44,23 @@ public enum FieldDecoder {
             }
         }
         guard count > 0 else { return nil }
-        groups.append((value, count))
 
         var reais: Int64
         var cents: Int64 = 0
-        switch separators.count {
+        switch separators {
         case 0:
-            reais = groups[0].digits
+            reais = value
         case 1:
             // `1234.56`, `1234,5`; a single dot followed by three digits (`1.234`) is ambiguous.
-            guard groups[1].count <= 2 else { return nil }
-            reais = groups[0].digits
-            cents = groups[1].count == 1 ? groups[1].digits * 10 : groups[1].digits
+            guard count <= 2 else { return nil }
+            reais = leading
+            cents = count == 1 ? value * 10 : value
         default:
             // Dot thousands then a comma decimal: `1.234.567,89`.
-            guard separators.last == comma, separators.dropLast().allSatisfy({ $0 == dot }),
-                  groups[0].count <= 3, groups[1..<(groups.count - 1)].allSatisfy({ $0.count == 3 }),
-                  groups[groups.count - 1].count <= 2 else { return nil }
-            reais = 0
-            for g in groups.dropLast() {
-                let (m, o) = reais.multipliedReportingOverflow(by: 1000)
-                guard !o else { return nil }
-                reais = m + g.digits
-            }
-            let last = groups[groups.count - 1]
-            cents = last.count == 1 ? last.digits * 10 : last.digits
+            guard lastSeparator == comma, separatorsBeforeLastAreDots, firstGroupCount <= 3,
+                  innerGroupsHaveThreeDigits, count <= 2 else { return nil }
+            reais = leading
+            cents = count == 1 ? value * 10 : value
         }
         let (r, o1) = reais.multipliedReportingOverflow(by: 100)
         let (total, o2) = r.addingReportingOverflow(cents)
