@@ -469,6 +469,15 @@ import Testing
         #expect(Ledger.keyOrder(messages).map { "\(messages[$0].payment)/\(messages[$0].id)" } == ["PAY_9/c", "pay_1/Z", "pay_1/z", "pay_1/é", "pay_2/a", "pay_2/b"])
     }
 
+    @Test func keyOrderComparesThePaymentWholeBeforeTheId() {
+        // Read as one run of bytes, "pay_1"+"0z" would sort after "pay_10"+"a": the payment decides first.
+        let messages = [
+            Self.message("a", "pay_10"), Self.message("0z", "pay_1"), Self.message("ab", "pay_1"),
+            Self.message("a", "pay_1"), Self.message("", "pay_"), Self.message("b", ""),
+        ]
+        #expect(Ledger.keyOrder(messages).map { "\(messages[$0].payment)/\(messages[$0].id)" } == ["/b", "pay_/", "pay_1/0z", "pay_1/a", "pay_1/ab", "pay_10/a"])
+    }
+
     @Test func messagesOfEveryShapeComeBackAsRecordedAcrossBatches() throws {
         let (folder, path) = Self.temporaryPath()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -335,12 +335,48 @@ public struct NightlyRun {
     }
 
     private func tally(outbound: [OutboundRecord], letters: [ManifestLetter], rejects: [RejectRecord], into report: inout RunReport) {
-        for record in outbound {
-            report.messagesBySlot[record.slot, default: 0] += 1
-            report.messagesByChannel[record.channel, default: 0] += 1
-            report.messagesByRecipient[record.recipient, default: 0] += 1
-            report.feesByAccount[record.account, default: AccountFees()].messages[record.channel, default: 0] += 1
-            report.feesByAccount[record.account, default: AccountFees()].fees[record.channel, default: 0] += record.fee
+        // Counted in arrays by slot rank, channel and recipient, and per account over each run of
+        // records of one account, then moved into the report's dictionaries: a day of 10M charges
+        // has over a million records, and hashing a String key per record and count was a cost.
+        let channelCount = Channel.allCases.count
+        var bySlotRank = [Int](repeating: 0, count: Slot.allCases.count + 1)
+        var slotNames = [String](repeating: "", count: Slot.allCases.count + 1)
+        var byChannel = [Int](repeating: 0, count: channelCount)
+        var byRecipient = [Int](repeating: 0, count: Recipient.allCases.count)
+        var account: String?
+        var accountMessages = [Int](repeating: 0, count: channelCount)
+        var accountFees = [Int64](repeating: 0, count: channelCount)
+        func flushAccount() {
+            guard let account else { return }
+            for channel in Channel.allCases where accountMessages[channel.rawValue] > 0 {
+                report.feesByAccount[account, default: AccountFees()].messages[channel, default: 0] += accountMessages[channel.rawValue]
+                report.feesByAccount[account, default: AccountFees()].fees[channel, default: 0] += accountFees[channel.rawValue]
+                accountMessages[channel.rawValue] = 0
+                accountFees[channel.rawValue] = 0
+            }
+        }
+        outbound.withUnsafeBufferPointer { records in
+            for index in records.indices {
+                // A resend's rank is -1: its slot counts at 0, the slots' after it.
+                let rank = records[index].slotRank + 1
+                if bySlotRank[rank] == 0 { slotNames[rank] = records[index].slot }
+                bySlotRank[rank] += 1
+                let channel = records[index].channel.rawValue
+                byChannel[channel] += 1
+                byRecipient[records[index].recipient.rawValue] += 1
+                if records[index].account != account {
+                    flushAccount()
+                    account = records[index].account
+                }
+                accountMessages[channel] += 1
+                accountFees[channel] += records[index].fee
+            }
+        }
+        flushAccount()
+        for rank in bySlotRank.indices where bySlotRank[rank] > 0 { report.messagesBySlot[slotNames[rank], default: 0] += bySlotRank[rank] }
+        for channel in Channel.allCases where byChannel[channel.rawValue] > 0 { report.messagesByChannel[channel, default: 0] += byChannel[channel.rawValue] }
+        for recipient in Recipient.allCases where byRecipient[recipient.rawValue] > 0 {
+            report.messagesByRecipient[recipient, default: 0] += byRecipient[recipient.rawValue]
         }
         for letter in letters {
             report.letters += 1
