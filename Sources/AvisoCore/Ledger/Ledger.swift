@@ -255,37 +255,10 @@ public final class Ledger {
     /// then id, both in byte order as SQLite compares them, so that inserting them only ever
     /// appends. Positions are sorted, not the messages: moving a message retains its strings.
     static func keyOrder(_ messages: [LedgerEntry.Message]) -> [Int] {
-        // Each key's bytes are copied once into one buffer, and the sort compares raw bytes:
-        // comparing the Strings themselves retained and released two of them per comparison,
-        // tens of millions of times for a day of 10M charges.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(messages.count * 48)
-        var keys: [(start: Int, paymentCount: Int, idCount: Int)] = []
-        keys.reserveCapacity(messages.count)
-        for message in messages {
-            let start = bytes.count
-            bytes.append(contentsOf: message.payment.utf8)
-            let paymentCount = bytes.count - start
-            bytes.append(contentsOf: message.id.utf8)
-            keys.append((start, paymentCount, bytes.count - start - paymentCount))
-        }
-        return bytes.withUnsafeBufferPointer { bytes in
-            keys.withUnsafeBufferPointer { keys in
-                let base = bytes.baseAddress
-                func order(_ x: Int, _ xCount: Int, _ y: Int, _ yCount: Int) -> Int {
-                    let common = min(xCount, yCount)
-                    if common > 0, let base {
-                        let c = memcmp(base + x, base + y, common)
-                        if c != 0 { return c < 0 ? -1 : 1 }
-                    }
-                    return xCount == yCount ? 0 : xCount < yCount ? -1 : 1
-                }
-                return keys.indices.sorted { a, b in
-                    let x = keys[a], y = keys[b]
-                    let byPayment = order(x.start, x.paymentCount, y.start, y.paymentCount)
-                    if byPayment != 0 { return byPayment < 0 }
-                    return order(x.start + x.paymentCount, x.idCount, y.start + y.paymentCount, y.idCount) < 0
-                }
+        messages.withUnsafeBufferPointer { messages in
+            messages.indices.sorted { a, b in
+                OutboundFileWriter.byteOrder(messages[a].payment, messages[b].payment)
+                    ?? OutboundFileWriter.byteOrder(messages[a].id, messages[b].id) ?? false
             }
         }
     }
