@@ -82,7 +82,7 @@ import Testing
         let planner = try RulesFixtures.planner("2026-12-04")
         // Due Monday 2026-12-14, created 2026-12-01: CREATED on Wed 12-02, WARNING_BEFORE (10 days)
         // on Fri 12-04, WARNING_DUE on Mon 12-14, OVERDUE_FIRST on Tue 12-15, repeats every 7 days
-        // from 12-22; the letter (15-day window, default) on Wed 12-02 (target 12-02, the day after creation).
+        // from 12-22; the letter (22-day window, the default) on Wed 12-02 (target 12-02, the day after creation).
         let charge = RulesFixtures.charge(due: "2026-12-14", created: "2026-12-01")
         let first = RulesFixtures.day("2026-12-01")
         let mask = try planner.candidateSendDates(of: charge, settings: .builtIn, from: first, through: first + 21, skippingUncovered: false)

@@ -16,9 +16,10 @@ extension EndToEndTests {
         // One record per chunk: the files are cut into thousands of pieces decoded out of order on two threads:
         // rows settled where they are decoded, and repeated ids whose first row is decoded
         // after the repeat, must still come out as one thread reading in order gives them.
-        let runs: [(String, [String: String])] = [
-            ("parallel", [:]), ("single", ["AVISO_SINGLE_THREADED": "1"]), ("small-chunks", ["AVISO_CSV_CHUNK_BYTES": "1"]),
-        ]
+        var runs: [(String, [String: String])] = [("parallel", [:]), ("single", ["AVISO_SINGLE_THREADED": "1"])]
+        // XML is never cut into chunks: the third run is for CSV only.
+        let chunked = format.first { $0 == "xml" } == nil
+        if chunked { runs.append(("small-chunks", ["AVISO_CSV_CHUNK_BYTES": "1"])) }
         for (name, environment) in runs {
             let out = scratch.path(name)
             let result = try AvisoBinary.run(["run", "--date", "2026-12-04", "--input", export, "--out", out, "--quiet"], environment: environment)
@@ -28,11 +29,11 @@ extension EndToEndTests {
         #expect(snapshots[0].names == Self.outputFiles.sorted())
         for name in Self.outputFiles {
             Self.expectSameBytes(snapshots[0].files[name], snapshots[1].files[name], "parallel vs single-threaded \(name)")
-            Self.expectSameBytes(snapshots[2].files[name], snapshots[1].files[name], "small chunks vs single-threaded \(name)")
+            if chunked { Self.expectSameBytes(snapshots[2].files[name], snapshots[1].files[name], "small chunks vs single-threaded \(name)") }
         }
-        // The export repeats ids: the rejects must name them (the claims decided them).
+        // The export repeats charge ids: the rejects must name them (the claims decided them).
         let rejects = String(decoding: snapshots[1].files["rejects.csv"] ?? Data(), as: UTF8.self)
-        #expect(rejects.contains("DUPLICATE_ID"))
+        #expect(rejects.split(separator: "\n").contains { $0.contains("charges.") && $0.contains("DUPLICATE_ID") })
         // A run that emits nothing would prove nothing.
         #expect((snapshots[0].files["email.jsonl"]?.count ?? 0) > 10_000)
     }

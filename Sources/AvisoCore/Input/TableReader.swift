@@ -15,7 +15,8 @@ struct TableReader<Schema: InputTableSchema> {
     let maxRejectRatio: Double
 
     /// One decoded record with what `prepare` made of it, or why it failed, with where it
-    /// stands in the file. A row's id is read from the row only if the caller rejects it.
+    /// stands in the file. A row's id is read from the row only if the caller rejects it (a
+    /// counted row's, which is not kept, from `recheck`).
     private enum Item<Prepared: Sendable>: Sendable {
         // Boxed: most rows of a large file are only counted, and an item is as large as its
         // largest case; unboxed, every counted row would be copied at the size of a planned one.

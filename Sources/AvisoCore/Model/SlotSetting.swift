@@ -1,5 +1,5 @@
 /// One slot's settings: whether it is on, its offset in days and its channel switches.
-public struct SlotSetting: Sendable, Equatable {
+public struct SlotSetting: Sendable, Equatable, BitwiseCopyable {
     public var enabled: Bool
     public var scheduleOffset: Int
     public var customerEmail: Bool

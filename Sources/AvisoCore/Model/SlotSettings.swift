@@ -2,7 +2,9 @@
 ///
 /// The eight are held inline (no array): a planner is handed one per charge, on several
 /// threads at once, and most accounts share the built-in defaults; a shared array would cost
-/// each hand-over two atomic reference counts on one contended object.
+/// each hand-over two atomic reference counts on one contended object. They are read and
+/// written as raw bytes at `slot.rawValue` strides, which `SlotSetting`'s `BitwiseCopyable`
+/// conformance keeps sound (a reference field added to it would not compile).
 public struct SlotSettings: Sendable, Equatable {
     private typealias Eight = (SlotSetting, SlotSetting, SlotSetting, SlotSetting, SlotSetting, SlotSetting, SlotSetting, SlotSetting)
     private var storage: Eight

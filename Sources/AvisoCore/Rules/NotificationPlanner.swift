@@ -60,8 +60,9 @@ public struct NotificationPlanner: Sendable {
     /// judged from the send-date formulas alone (no condition beyond status and the slots'
     /// switches, no contact). False only when none can: then `notifications(for:…)` is empty
     /// and `letter(for:customer:)` is nil, and the run need not plan the charge. True also when
-    /// a date the formulas need is not covered by the calendars, so that planning meets (and
-    /// throws) the calendar's error as it must.
+    /// a date the formulas need is not covered by the calendars: the charge is then planned as
+    /// before, which throws the calendar's error if the planner itself needs that date (the
+    /// formulas look at some dates the planner may not, such as CREATED's of a subscription).
     func mightSendOnRunDate(_ charge: Charge, settings: SlotSettings) -> Bool {
         guard runDateIsBusinessDay, charge.dateCreated < runDate else { return false }
         do {
@@ -78,6 +79,7 @@ public struct NotificationPlanner: Sendable {
     /// whose date is outside the calendars is passed over; without, it throws the calendar's error.
     func candidateSendDates(of charge: Charge, settings: SlotSettings, from first: Day, through last: Day,
                             skippingUncovered: Bool) throws(AvisoError) -> UInt64 {
+        precondition(last >= first && last - first < 64, "a window of candidate dates is at most 64 days")
         var dates: UInt64 = 0
         func consider(_ day: Day?) {
             if let day, day >= first && day <= last { dates |= 1 << UInt64(day - first) }

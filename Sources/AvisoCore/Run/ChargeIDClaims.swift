@@ -15,7 +15,8 @@ import Foundation
 /// reading in order would give.
 ///
 /// Ids are kept as bytes (with the claiming number) in 16 shards, each with its own lock,
-/// open-addressing index and block arena: no `String` and no allocation per id.
+/// open-addressing index and block arena: no `String` and no allocation per id (but for a
+/// late duplicate, rare, whose id is kept as text for its reject).
 final class ChargeIDClaims: @unchecked Sendable {
     private static let shardBits = 4
     private let shards: [Shard]

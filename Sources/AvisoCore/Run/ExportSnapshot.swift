@@ -159,13 +159,15 @@ public struct ExportSnapshot: Sendable {
     /// called in file order with the position of the charge's customer in `customers` (fetch
     /// the customer, its account and settings only when needed) and what `prepare` gave.
     /// A charge `prepare` settles as only counted (`PreparedRow.counted`) never reaches
-    /// `handle`; it is still rejected if it turns out to repeat an earlier row's id.
+    /// `handle`; it is still rejected if it turns out to repeat an earlier row's id. `claims`
+    /// holds the ids read so far (a fresh one per read; tests pass their own to claim for rows
+    /// decoded late).
     func readCharges<Work: Sendable>(
         rejects: inout [RejectRecord],
+        claims: ChargeIDClaims = ChargeIDClaims(),
         prepare: @escaping @Sendable (Charge, Customer, Account, SlotSettings) -> PreparedRow<Work>,
         _ handle: (Charge, _ customerPosition: Int, Work) throws -> ChargeUse
     ) throws -> TableStatistics {
-        let claims = ChargeIDClaims()
         let snapshot = self
         let locate: @Sendable (Charge, Int) -> PreparedRow<PreparedCharge<Work>?> = { charge, number in
             let empty = UnsafeRawBufferPointer(start: nil, count: 0)
