@@ -19,33 +19,18 @@ public struct Account: Sendable, Equatable {
         }
     }
 
-    private var texts: Texts
+    private let texts: Texts
 
     /// The account id (`acc_…`).
-    public var id: String {
-        get { texts.id }
-        set { texts = Texts(id: newValue, name: name, email: email, mobilePhone: mobilePhone, phone: phone) }
-    }
+    public var id: String { texts.id }
     /// The merchant's name.
-    public var name: String {
-        get { texts.name }
-        set { texts = Texts(id: id, name: newValue, email: email, mobilePhone: mobilePhone, phone: phone) }
-    }
+    public var name: String { texts.name }
     /// Where "para mim" emails go.
-    public var email: String? {
-        get { texts.email }
-        set { texts = Texts(id: id, name: name, email: newValue, mobilePhone: mobilePhone, phone: phone) }
-    }
+    public var email: String? { texts.email }
     /// Where "para mim" SMS and WhatsApp messages go.
-    public var mobilePhone: String? {
-        get { texts.mobilePhone }
-        set { texts = Texts(id: id, name: name, email: email, mobilePhone: newValue, phone: phone) }
-    }
+    public var mobilePhone: String? { texts.mobilePhone }
     /// Landline.
-    public var phone: String? {
-        get { texts.phone }
-        set { texts = Texts(id: id, name: name, email: email, mobilePhone: mobilePhone, phone: newValue) }
-    }
+    public var phone: String? { texts.phone }
 
     public init(id: String, name: String, email: String? = nil, mobilePhone: String? = nil, phone: String? = nil) {
         texts = Texts(id: id, name: name, email: email, mobilePhone: mobilePhone, phone: phone)

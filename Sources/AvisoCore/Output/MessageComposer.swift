@@ -266,10 +266,7 @@ public final class MessageComposer: Sendable {
 
     /// The first word of a name (the name itself when it has no word).
     static func firstName(_ name: String) -> String {
-        TextBytes.withUTF8(name) { bytes in
-            guard let word = MessageText.firstWord(bytes) else { return name }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[word]), as: UTF8.self)
-        }
+        TextBytes.withUTF8(name) { String(decoding: UnsafeBufferPointer(rebasing: $0[MessageText.firstName($0)]), as: UTF8.self) }
     }
 
     // MARK: Loading overrides

@@ -113,6 +113,12 @@ enum MessageText {
         }
     }
 
+    /// The range of a name's first name: its first word, or the whole name when it has no word
+    /// (messages address the customer by it).
+    static func firstName(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        firstWord(bytes) ?? 0..<bytes.count
+    }
+
     /// The byte range of the first word of `bytes` (words split at white space), or nil when
     /// there is no word.
     static func firstWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {

@@ -4,19 +4,16 @@ public enum MoneyFormat {
     /// Brazilian currency text: `R$ 1.234,56`, `R$ 0,05`, `R$ 1.000.000,00`; negative values
     /// as `-R$ 5,00`.
     public static func brl(_ cents: Int64) -> String {
-        let magnitude = cents.magnitude
-        let reais = magnitude / 100, centavos = magnitude % 100
-        var text = cents < 0 ? "-R$ " : "R$ "
-        text += groupedThousands(reais)
-        text += ","
-        text += twoDigits(centavos)
-        return text
+        var bytes: [UInt8] = []
+        appendBRL(cents, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Plain decimal with a dot and two decimals, no grouping: `1234.56`, `0.05`, `-5.00`.
     public static func decimal(_ cents: Int64) -> String {
-        let magnitude = cents.magnitude
-        return (cents < 0 ? "-" : "") + String(magnitude / 100) + "." + twoDigits(magnitude % 100)
+        var bytes: [UInt8] = []
+        appendDecimal(cents, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends `brl(cents)` as UTF-8 without building the string.
@@ -155,21 +152,5 @@ public enum MoneyFormat {
             }
         }
         return pieces.joined(separator: " e ")
-    }
-
-    private static func groupedThousands(_ value: UInt64) -> String {
-        let digits = String(value)
-        guard digits.utf8.count > 3 else { return digits }
-        var out: [UInt8] = []
-        let bytes = Array(digits.utf8)
-        for (index, byte) in bytes.enumerated() {
-            if index > 0 && (bytes.count - index) % 3 == 0 { out.append(UInt8(ascii: ".")) }
-            out.append(byte)
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    private static func twoDigits(_ value: UInt64) -> String {
-        value < 10 ? "0" + String(value) : String(value)
     }
 }

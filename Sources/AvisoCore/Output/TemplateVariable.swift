@@ -104,8 +104,7 @@ struct TemplateValues {
         case .customerName: TextBytes.append(c.customerName, to: &out)
         case .customerFirstName:
             TextBytes.withUTF8(c.customerName) { name in
-                let word = MessageText.firstWord(name) ?? 0..<name.count
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: name[word]))
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: name[MessageText.firstName(name)]))
             }
         case .accountName: TextBytes.append(c.accountName, to: &out)
         case .value: MoneyFormat.appendBRL(c.value, to: &out)
