@@ -7,8 +7,13 @@ public enum LeftOutReason: Sendable, Equatable {
 
     /// The reason the run for `runDate` leaves the charge out, or nil when it considers it.
     public static func of(charge: Charge, customer: Customer, runDate: Day) -> LeftOutReason? {
+        of(charge: charge, customerDeleted: customer.deleted, runDate: runDate)
+    }
+
+    /// `of(charge:customer:runDate:)` knowing only whether the customer is deleted.
+    static func of(charge: Charge, customerDeleted: Bool, runDate: Day) -> LeftOutReason? {
         if charge.dateCreated >= runDate { return .notCreatedYet }
-        if customer.deleted { return .customerDeleted }
+        if customerDeleted { return .customerDeleted }
         return nil
     }
 }

@@ -101,10 +101,20 @@ struct UpcomingSends: Sendable {
     /// `contacts` (shared with the run date's planning of the same charge).
     func contribution(charge: Charge, customer: Customer, account: Account, settings: SlotSettings,
                       contacts: inout ContactCache) throws -> Contribution {
+        try contribution(charge: charge, customerDeleted: customer.deleted, customer: { customer }, account: account,
+                         settings: settings, contacts: &contacts)
+    }
+
+    /// `contribution(charge:customer:…)` asking for the customer only on a date where the
+    /// charge could send (most charges have none in the window, and fetching a customer is a
+    /// cache miss at millions of customers).
+    func contribution(charge: Charge, customerDeleted: Bool, customer fetch: () -> Customer, account: Account,
+                      settings: SlotSettings, contacts: inout ContactCache) throws -> Contribution {
         var contribution = Contribution()
-        guard !planners.isEmpty, !customer.deleted else { return contribution }
+        guard !planners.isEmpty, !customerDeleted else { return contribution }
         let candidates = try candidateDates(charge: charge, settings: settings)
         guard candidates != 0 else { return contribution }
+        let customer = fetch()
         for (index, planner) in planners.enumerated() where candidates & (1 << UInt64(planner.runDate - firstDay)) != 0 {
             guard charge.dateCreated < planner.runDate else { continue }
             for planned in try planner.notifications(for: charge, customer: customer, account: account, settings: settings, contacts: &contacts) {

@@ -10,6 +10,9 @@ public struct CustomerDirectory: Sendable {
     private(set) var accountIndex: [Int32] = []
     /// For each customer, whether the settings file has rows of its own for it.
     private(set) var hasOwnSettings: [Bool] = []
+    /// For each customer, whether it is deleted: all a charge's planning asks of most customers,
+    /// kept apart (a byte each) so that it is read without touching the customer's text.
+    private(set) var deleted: [Bool] = []
     /// For each customer, its contact-data problems for the data-quality census (empty when
     /// the reader did not judge them).
     private(set) var problems: [DataQualityCensus.Problems] = []
@@ -47,6 +50,7 @@ public struct CustomerDirectory: Sendable {
         all.append(customer)
         accountIndex.append(Int32(account))
         hasOwnSettings.append(false)
+        deleted.append(customer.deleted)
         self.problems.append(problems)
         return true
     }

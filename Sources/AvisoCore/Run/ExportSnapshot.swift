@@ -148,14 +148,16 @@ public struct ExportSnapshot: Sendable {
     /// trusted, or what `handle` throws.
     public func readCharges(rejects: inout [RejectRecord],
                             _ handle: (Charge, Customer, Account, SlotSettings) throws -> ChargeUse) throws -> TableStatistics {
-        try readCharges(rejects: &rejects, prepare: { _, _, _, _ in .work(()) }, { charge, position, _ in
+        try readCharges(rejects: &rejects, prepare: { _, _, _, _, _ in .work(()) }, { charge, position, _ in
             try handle(charge, customers.all[position], account(ofCustomerAt: position), settings(customerAt: position))
         })
     }
 
     /// `readCharges(rejects:_:)` with the work on each charge split in two: `prepare`, which
     /// must only read (it may run on other threads, ahead of `handle` and for rows `handle`
-    /// will never see; a row whose id an earlier row holds is not prepared), and `handle`,
+    /// will never see; a row whose id an earlier row holds is not prepared) and is given
+    /// whether the customer is deleted and a way to fetch the customer when it needs more
+    /// (at millions of customers, fetching one is a cache miss most charges can skip), and `handle`,
     /// called in file order with the position of the charge's customer in `customers` (fetch
     /// the customer, its account and settings only when needed) and what `prepare` gave.
     /// A charge `prepare` settles as only counted (`PreparedRow.counted`) never reaches
@@ -165,7 +167,7 @@ public struct ExportSnapshot: Sendable {
     func readCharges<Work: Sendable>(
         rejects: inout [RejectRecord],
         claims: ChargeIDClaims = ChargeIDClaims(),
-        prepare: @escaping @Sendable (Charge, Customer, Account, SlotSettings) -> PreparedRow<Work>,
+        prepare: @escaping @Sendable (Charge, _ customerDeleted: Bool, _ customer: () -> Customer, Account, SlotSettings) -> PreparedRow<Work>,
         _ handle: (Charge, _ customerPosition: Int, Work) throws -> ChargeUse
     ) throws -> TableStatistics {
         let snapshot = self
@@ -179,7 +181,8 @@ public struct ExportSnapshot: Sendable {
             guard charge.text.withBytes(Charge.TextField.id, { claims.claim($0 ?? empty, number: number) }) else {
                 return .work(PreparedCharge(position: position, number: number, work: nil))
             }
-            switch prepare(charge, snapshot.customers.all[position], snapshot.account(ofCustomerAt: position), snapshot.settings(customerAt: position)) {
+            switch prepare(charge, snapshot.customers.deleted[position], { snapshot.customers.all[position] },
+                           snapshot.account(ofCustomerAt: position), snapshot.settings(customerAt: position)) {
             case .counted(let leftOut):
                 return .counted(leftOut: leftOut)
             case .work(let work):

@@ -111,11 +111,12 @@ public struct NightlyRun {
         // can be let go once the charges are read.
         do {
             let reading = snapshot
-            stats = try reading.readCharges(rejects: &rejects, prepare: { charge, customer, account, settings in
-                var plan = ChargePlan(charge: charge, customer: customer, account: account, settings: settings, planner: planner, upcoming: window)
-                if plan.failure == nil {
+            stats = try reading.readCharges(rejects: &rejects, prepare: { charge, customerDeleted, customer, account, settings in
+                var plan = ChargePlan(charge: charge, customerDeleted: customerDeleted, customer: customer, account: account,
+                                      settings: settings, planner: planner, upcoming: window)
+                if plan.failure == nil, !plan.notifications.isEmpty {
                     plan.messages = ChargeMessages(
-                        notifications: plan.notifications, charge: charge, customer: customer, account: account,
+                        notifications: plan.notifications, charge: charge, customer: customer(), account: account,
                         runDate: runDate, configuration: configuration
                     )
                 }
