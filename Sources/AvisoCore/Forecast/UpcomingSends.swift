@@ -4,7 +4,6 @@
 /// own planner. A slot fires on D only when its send date is D, so this gives exactly what
 /// `aviso forecast` (which plans every charge on every date) gives, at a fraction of the cost.
 struct UpcomingSends: Sendable {
-    private let calendar: BusinessCalendar
     private let configuration: RunConfiguration
     private let planners: [NotificationPlanner]
     private let firstDay: Day
@@ -12,12 +11,11 @@ struct UpcomingSends: Sendable {
     /// One entry per business day of the window, in date order, without the per-channel and
     /// per-slot counts (kept apart, see `days`).
     private var totals: [ForecastDay]
-    // Counts by day and channel, by day and slot, and fees by day and channel, in flat arrays:
-    // the run adds to them once per notification of the window (millions at 10M charges),
-    // and a dictionary keyed by an enum would hash each time.
+    // Counts by day and channel and by day and slot, in flat arrays: the run adds to them once
+    // per notification of the window (millions at 10M charges), and a dictionary keyed by an
+    // enum would hash each time. A channel's fees are its count times its one fee.
     private var channelCounts: [Int]
     private var slotCounts: [Int]
-    private var channelFees: [Int64]
 
     /// One entry per business day of the window, in date order. A channel (or slot) has an
     /// entry in a day's counts when at least one message of it was counted that day.
@@ -28,7 +26,7 @@ struct UpcomingSends: Sendable {
                 let at = index * Channel.allCases.count + channel.rawValue
                 guard channelCounts[at] > 0 else { continue }
                 day.messagesByChannel[channel] = channelCounts[at]
-                day.feesByChannel[channel] = channelFees[at]
+                day.feesByChannel[channel] = Int64(channelCounts[at]) * configuration.fee(for: channel)
             }
             for slot in Slot.allCases where slotCounts[index * Slot.allCases.count + slot.rawValue] > 0 {
                 day.messagesBySlot[slot] = slotCounts[index * Slot.allCases.count + slot.rawValue]
@@ -50,7 +48,6 @@ struct UpcomingSends: Sendable {
                 planners.append(try NotificationPlanner(runDate: day, calendar: calendar, configuration: configuration))
             }
         }
-        self.calendar = calendar
         self.configuration = configuration
         self.planners = planners
         self.firstDay = planners.first?.runDate ?? runDate + 1
@@ -58,7 +55,6 @@ struct UpcomingSends: Sendable {
         self.totals = planners.map { ForecastDay(date: $0.runDate, businessDay: true) }
         self.channelCounts = Array(repeating: 0, count: planners.count * Channel.allCases.count)
         self.slotCounts = Array(repeating: 0, count: planners.count * Slot.allCases.count)
-        self.channelFees = Array(repeating: 0, count: planners.count * Channel.allCases.count)
     }
 
     /// What one charge adds to the look ahead: an entry per notification or letter it would
@@ -77,7 +73,8 @@ struct UpcomingSends: Sendable {
     /// Adds what a charge would emit on the window's dates.
     mutating func add(charge: Charge, customer: Customer, account: Account, settings: SlotSettings) throws {
         var contacts = ContactCache()
-        add(try contribution(charge: charge, customer: customer, account: account, settings: settings, contacts: &contacts))
+        add(try contribution(charge: charge, customerDeleted: customer.deleted, customer: { customer }, account: account,
+                             settings: settings, contacts: &contacts))
     }
 
     /// Adds a charge's contribution to the totals of its dates.
@@ -92,22 +89,14 @@ struct UpcomingSends: Sendable {
             case .notification(let day, let slot, let channel, rejected: false):
                 channelCounts[day * Channel.allCases.count + channel.rawValue] += 1
                 slotCounts[day * Slot.allCases.count + slot.rawValue] += 1
-                channelFees[day * Channel.allCases.count + channel.rawValue] += configuration.fee(for: channel)
             }
         }
     }
 
     /// What a charge would emit on the window's dates, checking each contact once in
     /// `contacts` (shared with the run date's planning of the same charge).
-    func contribution(charge: Charge, customer: Customer, account: Account, settings: SlotSettings,
-                      contacts: inout ContactCache) throws -> Contribution {
-        try contribution(charge: charge, customerDeleted: customer.deleted, customer: { customer }, account: account,
-                         settings: settings, contacts: &contacts)
-    }
-
-    /// `contribution(charge:customer:…)` asking for the customer only on a date where the
-    /// charge could send (most charges have none in the window, and fetching a customer is a
-    /// cache miss at millions of customers).
+    /// The customer is asked for only when the charge could send on a date of the window (most
+    /// charges have none, and fetching a customer is a cache miss at millions of customers).
     func contribution(charge: Charge, customerDeleted: Bool, customer fetch: () -> Customer, account: Account,
                       settings: SlotSettings, contacts: inout ContactCache) throws -> Contribution {
         var contribution = Contribution()

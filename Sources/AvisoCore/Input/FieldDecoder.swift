@@ -45,20 +45,16 @@ public enum FieldDecoder {
         }
         guard count > 0 else { return nil }
 
-        var reais: Int64
-        var cents: Int64 = 0
-        switch separators {
-        case 0:
+        // Without a separator the digits are reais; with one or more, the last group is centavos.
+        let reais: Int64, cents: Int64
+        if separators == 0 {
             reais = value
-        case 1:
+            cents = 0
+        } else {
             // `1234.56`, `1234,5`; a single dot followed by three digits (`1.234`) is ambiguous.
-            guard count <= 2 else { return nil }
-            reais = leading
-            cents = count == 1 ? value * 10 : value
-        default:
-            // Dot thousands then a comma decimal: `1.234.567,89`.
-            guard lastSeparator == comma, separatorsBeforeLastAreDots, firstGroupCount <= 3,
-                  innerGroupsHaveThreeDigits, count <= 2 else { return nil }
+            // With several: dot thousands then a comma decimal, `1.234.567,89`.
+            guard count <= 2, separators == 1 || (lastSeparator == comma && separatorsBeforeLastAreDots
+                                                  && firstGroupCount <= 3 && innerGroupsHaveThreeDigits) else { return nil }
             reais = leading
             cents = count == 1 ? value * 10 : value
         }

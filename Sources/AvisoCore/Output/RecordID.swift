@@ -54,11 +54,13 @@ enum RecordID: Sendable, Equatable {
 
     private func appendHex(to out: inout [UInt8]) {
         guard case .digest(let high, let low) = self else { return }
-        for word in [high, low] {
+        func put(_ word: UInt64) {
             for shift in stride(from: 60, through: 0, by: -4) {
                 let digit = UInt8(truncatingIfNeeded: word >> UInt64(shift)) & 0x0F
                 out.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
             }
         }
+        put(high)
+        put(low)
     }
 }

@@ -305,15 +305,19 @@ public struct NightlyRun {
 
     /// `notificationID` as the record keeps it (the same 32 hex digits, without a String).
     static func notificationRecordID(runDate: Day, payment: String, slot: String, recipient: Recipient, channel: Channel) -> RecordID {
+        digestID("\(runDate.iso)\n\(payment)\n\(slot)\n\(recipient.name)\n\(channel.name)")
+    }
+
+    /// The first 16 bytes of the text's SHA-256, as a record keeps an id.
+    static func digestID(_ text: String) -> RecordID {
         var hasher = SHA256()
-        hasher.update(Array("\(runDate.iso)\n\(payment)\n\(slot)\n\(recipient.name)\n\(channel.name)".utf8))
+        hasher.update(Array(text.utf8))
         return RecordID(digestPrefix: hasher.finalize())
     }
 
+    /// The 32 hex digits of `digestID(text)`.
     static func shortHash(_ text: String) -> String {
-        var hasher = SHA256()
-        hasher.update(Array(text.utf8))
-        return String(SHA256.hex(hasher.finalize()).prefix(32))
+        digestID(text).text
     }
 
     /// A resend's record, its message composed later from a context of its own.
