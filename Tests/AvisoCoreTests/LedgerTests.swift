@@ -469,6 +469,43 @@ import Testing
         #expect(Ledger.keyOrder(messages).map { "\(messages[$0].payment)/\(messages[$0].id)" } == ["PAY_9/c", "pay_1/Z", "pay_1/z", "pay_1/é", "pay_2/a", "pay_2/b"])
     }
 
+    @Test func keyOrderLooksPastThePaymentsFirstSixteenBytes() {
+        // Equal in their first 16 bytes, or equal but for trailing zero bytes: the integer
+        // prefixes tie and the whole payments decide.
+        let messages = [
+            Self.message("a", "pay_0123456789ab_2"), Self.message("a", "pay_0123456789ab_10"),
+            Self.message("b", "pay_0123456789ab"), Self.message("a", "pay_0123456789ab"),
+            Self.message("a", "pay_\u{0}"), Self.message("a", "pay_"), Self.message("a", "pay_\u{0}\u{0}"),
+        ]
+        #expect(Ledger.keyOrder(messages).map { "\(messages[$0].payment)/\(messages[$0].id)" } == [
+            "pay_/a", "pay_\u{0}/a", "pay_\u{0}\u{0}/a", "pay_0123456789ab/a", "pay_0123456789ab/b",
+            "pay_0123456789ab_10/a", "pay_0123456789ab_2/a",
+        ])
+    }
+
+    @Test func keyOrderIsTheByteOrderOfPaymentThenIdOnRandomKeys() {
+        // Short keys over a few bytes (zero and a two-byte letter among them) make prefixes,
+        // ties and lengths around 16 bytes common; the reference compares the strings whole.
+        var generator = SplitMix64(seed: 7)
+        let alphabet = ["\u{0}", "0", "1", "_", "p", "é", "a"]
+        func key(_ maxLength: Int) -> String {
+            let length = Int(generator.next() % UInt64(maxLength + 1))
+            return (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
+        }
+        let messages = (0..<3000).map { _ in Self.message(key(3), "pay_0123456789" + key(5)) }
+        let reference = messages.indices.sorted { a, b in
+            let x = (Array(messages[a].payment.utf8), Array(messages[a].id.utf8))
+            let y = (Array(messages[b].payment.utf8), Array(messages[b].id.utf8))
+            if x.0 != y.0 { return x.0.lexicographicallyPrecedes(y.0) }
+            if x.1 != y.1 { return x.1.lexicographicallyPrecedes(y.1) }
+            return a < b
+        }
+        let order = Ledger.keyOrder(messages)
+        #expect(order.count == reference.count)
+        let firstDifference = zip(order, reference).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+        #expect(firstDifference == nil)
+    }
+
     @Test func keyOrderComparesThePaymentWholeBeforeTheId() {
         // Read as one run of bytes, "pay_1"+"0z" would sort after "pay_10"+"a": the payment decides first.
         let messages = [
