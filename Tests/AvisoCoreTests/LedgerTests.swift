@@ -323,6 +323,60 @@ import Testing
         #expect(try ledger.runDates(after: Self.day("2026-12-03")) == [])
     }
 
+    // MARK: Recording in two steps (the nightly run's messages go in while it stages its files)
+
+    @Test func aStartedRecordingCompletesWithTheMessagesItStartedWith() throws {
+        let (folder, path) = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let ledger = try Ledger(path: path)
+        try Self.record(ledger, Self.entry("2026-12-03", messages: [Self.message("old", "pay_1")]))
+        let started = [Self.message("m2", "pay_1", slot: "WARNING_DUE"), Self.message("m1", "pay_2", request: "r1")]
+        let recording = ledger.startRecording(runDate: Self.day("2026-12-03")) { started }
+        var published = false
+        // The entry completing it carries no messages: the started ones are the run's.
+        try recording.complete(Self.entry("2026-12-03", decisions: [Self.decision("r1", "pay_2", .sent, channels: [.email])], messageCount: 2)) {
+            published = true
+        }
+        recording.cancel()
+        #expect(published)
+        #expect(try ledger.history(payment: "pay_1").messages.map(\.id) == ["m2"])
+        #expect(try ledger.history(payment: "pay_2").messages.map(\.resendRequest) == ["r1"])
+        #expect(try ledger.runs(limit: 10).map(\.messages) == [2])
+        #expect(try ledger.resendState(before: Self.day("2026-12-31")).handledRequestIDs.contains("r1"))
+    }
+
+    @Test func aCancelledRecordingLeavesTheDateAsItWas() throws {
+        let (folder, path) = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let ledger = try Ledger(path: path)
+        try Self.record(ledger, Self.entry("2026-12-03", messages: [Self.message("old", "pay_1")]))
+        let runsBefore = try ledger.runs(limit: 10)
+        let recording = ledger.startRecording(runDate: Self.day("2026-12-03")) { [Self.message("new", "pay_1")] }
+        recording.cancel()
+        #expect(try ledger.history(payment: "pay_1").messages.map(\.id) == ["old"])
+        #expect(try ledger.runs(limit: 10) == runsBefore)
+        // The ledger is free again: the next run records.
+        try Self.record(ledger, Self.entry("2026-12-04", messages: [Self.message("next", "pay_1")]))
+        #expect(try ledger.history(payment: "pay_1").messages.map(\.id) == ["old", "next"])
+    }
+
+    @Test func aStartedRecordingWhosePublishFailsLeavesTheDateAsItWas() throws {
+        let (folder, path) = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let ledger = try Ledger(path: path)
+        try Self.record(ledger, Self.entry("2026-12-03", messages: [Self.message("old", "pay_1")]))
+        let recording = ledger.startRecording(runDate: Self.day("2026-12-03")) { [Self.message("new", "pay_1")] }
+        do {
+            try recording.complete(Self.entry("2026-12-03")) { throw Failure() }
+            Issue.record("complete must throw when publish throws")
+        } catch let error as AvisoError {
+            #expect(error.category == .output)
+            #expect(error.file == path)
+        }
+        recording.cancel()
+        #expect(try ledger.history(payment: "pay_1").messages.map(\.id) == ["old"])
+    }
+
     @Test func publishErrorsKeepTheirCategoryAndOthersBecomeOutputErrors() throws {
         let (folder, path) = Self.temporaryPath()
         defer { try? FileManager.default.removeItem(atPath: folder) }

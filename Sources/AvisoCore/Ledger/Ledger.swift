@@ -187,64 +187,74 @@ public final class Ledger {
     /// folder in place). If publishing throws, nothing is recorded; if the process dies before
     /// the commit, SQLite rolls the transaction back.
     public func record(_ entry: LedgerEntry, publish: () throws -> Void) throws {
-        do {
-            try queue.write { db in
-                let date = entry.runDate.iso
-                for table in ["run", "resend_event", "resend_allowance", "message"] {
-                    try db.execute(sql: "DELETE FROM \(table) WHERE runDate = ?", arguments: [date])
-                }
-                try db.execute(sql: """
-                    INSERT INTO run (runDate, startedAt, finishedAt, businessDay, outcome, inputSha256,
-                                     outputSha256, messages, letters, rejects, toolVersion)
-                    VALUES (?, ?, ?, ?, 'SUCCEEDED', ?, ?, ?, ?, ?, ?)
-                    """, arguments: [
-                        date, entry.startedAt, entry.finishedAt, entry.businessDay,
-                        Ledger.joined(entry.inputs), Ledger.joined(entry.outputs),
-                        entry.messageCount, entry.letterCount, entry.rejectCount, entry.toolVersion,
-                    ])
-                let event = try db.makeStatement(sql: """
-                    INSERT INTO resend_event (runDate, requestId, payment, requestedAt, requestedAtMillis, outcome, reason, channels)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-                var allowance: [String: (email: Int, phone: Int)] = [:]
-                for decision in entry.resendDecisions {
-                    try event.execute(arguments: [
-                        date, decision.request.id, decision.request.payment, decision.request.requestedAtText,
-                        decision.request.requestedAtMillis, decision.outcome.rawValue, decision.reason,
-                        decision.channels.map(\.name).joined(separator: "|"),
-                    ])
-                    if decision.usesEmail { allowance[decision.request.payment, default: (0, 0)].email += 1 }
-                    if decision.usesPhone { allowance[decision.request.payment, default: (0, 0)].phone += 1 }
-                }
-                let allowanceStatement = try db.makeStatement(sql: """
-                    INSERT INTO resend_allowance (payment, runDate, emailResends, phoneResends) VALUES (?, ?, ?, ?)
-                    """)
-                for payment in allowance.keys.sorted() {
-                    let used = allowance[payment]!
-                    try allowanceStatement.execute(arguments: [payment, date, used.email, used.phone])
-                }
-                // Messages go in by batches, each one JSON array that SQLite takes apart itself:
-                // binding seven arguments per row through GRDB cost more than SQLite's insert.
-                let message = try db.makeStatement(sql: """
-                    INSERT INTO message (runDate, payment, id, slot, recipient, channel, resendRequest)
-                    SELECT ?, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5
-                    FROM json_each(?)
-                    """)
-                let order = Ledger.keyOrder(entry.messages)
-                try entry.messages.withUnsafeBufferPointer { messages in
-                    for lower in stride(from: 0, to: order.count, by: Ledger.messagesPerBatch) {
-                        let batch = order[lower..<min(order.count, lower + Ledger.messagesPerBatch)]
-                        try message.execute(arguments: [date, Ledger.jsonRows(messages, batch)])
-                    }
-                }
-                CrashPoint.reach("before-publish")
-                try publish()
-                CrashPoint.reach("before-commit")
+        let messages = entry.messages
+        try startRecording(runDate: entry.runDate) { messages }.complete(entry, publish: publish)
+    }
+
+    /// Starts recording a run of `runDate` while the caller does something else (the nightly
+    /// run stages its files meanwhile): on a thread of its own, the transaction is opened, what
+    /// an earlier run of the date recorded is removed and the messages `makeMessages` returns
+    /// are inserted; `LedgerRecording.complete` then adds the run itself, publishes and commits.
+    /// The ledger must not be used otherwise until `complete` or `cancel` returns.
+    func startRecording(runDate: Day, messages makeMessages: @escaping @Sendable () -> [LedgerEntry.Message]) -> LedgerRecording {
+        LedgerRecording(ledger: self, runDate: runDate, messages: makeMessages)
+    }
+
+    /// Removes what a run of `runDate` recorded and inserts `messages` for it.
+    static func replaceRun(_ db: Database, runDate: Day, messages: [LedgerEntry.Message]) throws {
+        let date = runDate.iso
+        for table in ["run", "resend_event", "resend_allowance", "message"] {
+            try db.execute(sql: "DELETE FROM \(table) WHERE runDate = ?", arguments: [date])
+        }
+        // Messages go in by batches, each one JSON array that SQLite takes apart itself:
+        // binding seven arguments per row through GRDB cost more than SQLite's insert.
+        let message = try db.makeStatement(sql: """
+            INSERT INTO message (runDate, payment, id, slot, recipient, channel, resendRequest)
+            SELECT ?, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5
+            FROM json_each(?)
+            """)
+        let order = keyOrder(messages)
+        try messages.withUnsafeBufferPointer { messages in
+            for lower in stride(from: 0, to: order.count, by: messagesPerBatch) {
+                let batch = order[lower..<min(order.count, lower + messagesPerBatch)]
+                try message.execute(arguments: [date, jsonRows(messages, batch)])
             }
-        } catch let error as AvisoError {
-            throw error
-        } catch {
-            throw AvisoError(.output, file: path, "cannot record the run in the ledger: \(error)", hint: "nothing was published; check the disk and rerun")
+        }
+    }
+
+    /// Inserts the run's own row, its resend events and the resend allowances it used (its
+    /// messages are in already, see `replaceRun`).
+    static func insertRun(_ db: Database, _ entry: LedgerEntry) throws {
+        let date = entry.runDate.iso
+        try db.execute(sql: """
+            INSERT INTO run (runDate, startedAt, finishedAt, businessDay, outcome, inputSha256,
+                             outputSha256, messages, letters, rejects, toolVersion)
+            VALUES (?, ?, ?, ?, 'SUCCEEDED', ?, ?, ?, ?, ?, ?)
+            """, arguments: [
+                date, entry.startedAt, entry.finishedAt, entry.businessDay,
+                Ledger.joined(entry.inputs), Ledger.joined(entry.outputs),
+                entry.messageCount, entry.letterCount, entry.rejectCount, entry.toolVersion,
+            ])
+        let event = try db.makeStatement(sql: """
+            INSERT INTO resend_event (runDate, requestId, payment, requestedAt, requestedAtMillis, outcome, reason, channels)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        var allowance: [String: (email: Int, phone: Int)] = [:]
+        for decision in entry.resendDecisions {
+            try event.execute(arguments: [
+                date, decision.request.id, decision.request.payment, decision.request.requestedAtText,
+                decision.request.requestedAtMillis, decision.outcome.rawValue, decision.reason,
+                decision.channels.map(\.name).joined(separator: "|"),
+            ])
+            if decision.usesEmail { allowance[decision.request.payment, default: (0, 0)].email += 1 }
+            if decision.usesPhone { allowance[decision.request.payment, default: (0, 0)].phone += 1 }
+        }
+        let allowanceStatement = try db.makeStatement(sql: """
+            INSERT INTO resend_allowance (payment, runDate, emailResends, phoneResends) VALUES (?, ?, ?, ?)
+            """)
+        for payment in allowance.keys.sorted() {
+            let used = allowance[payment]!
+            try allowanceStatement.execute(arguments: [payment, date, used.email, used.phone])
         }
     }
 
@@ -269,7 +279,7 @@ public final class Ledger {
                 if a.low != b.low { return a.low < b.low }
                 let x = messages[a.position], y = messages[b.position]
                 return OutboundFileWriter.byteOrder(x.payment, y.payment)
-                    ?? OutboundFileWriter.byteOrder(x.id, y.id) ?? (a.position < b.position)
+                    ?? RecordID.byteOrder(x.idStorage, y.idStorage) ?? (a.position < b.position)
             }
             return keys.map(\.position)
         }
@@ -313,7 +323,8 @@ public final class Ledger {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
             bytes.append(UInt8(ascii: "["))
             field(messages[position].payment)
-            field(messages[position].id)
+            messages[position].idStorage.appendJSON(to: &bytes)
+            bytes.append(UInt8(ascii: ","))
             field(messages[position].slot)
             field(messages[position].recipient)
             field(messages[position].channel)

@@ -187,6 +187,9 @@ public struct NightlyRun {
         }
         report.tables.append(stats)
         rejects += decisionRejects
+        var phases = PhaseLine()
+        defer { phases.finish() }
+        phases.begin("data-quality table and resends")
         // The finance page's data-quality table is the last use of the customers: the day's
         // records, letters and resend targets carry what they need of them.
         let dataQuality = options.dryRun ? [] : DataQualityCensus.make(customers: snapshot.customers, accounts: snapshot.accountList)
@@ -233,6 +236,7 @@ public struct NightlyRun {
             }
         }
 
+        phases.begin("preparing \(records.count) messages")
         var outbound = records.joined()
         try ParallelCompose.compose(&outbound, contexts: contexts, references: references, composer: composer)
 
@@ -257,13 +261,24 @@ public struct NightlyRun {
             }
         }
         let publisher = try OutputPublisher(outputRoot: options.outputRoot, runDate: runDate)
+        // The ledger inserts the day's messages on a thread of its own while the files are
+        // staged here; its transaction commits only once the folder is published.
+        let dayRecords = outbound
+        let recording = ledger.startRecording(runDate: runDate) {
+            dayRecords.map {
+                LedgerEntry.Message(idStorage: $0.idStorage, payment: $0.payment, slot: $0.slot, recipient: $0.recipient.name,
+                                    channel: $0.channel.name, resendRequest: $0.resendRequest)
+            }
+        }
         do {
+            phases.begin("composing and writing the day's files")
             try RunOutputWriter(folder: publisher.stagingPath).write(
                 outbound: outbound, letters: letters, rejects: rejects, resendRows: resendRows,
                 page: page, report: &report, options: options
             )
             publisher.startSyncing()
             CrashPoint.reach("after-staging")
+            phases.begin("recording the run in the ledger")
             let entry = LedgerEntry(
                 runDate: runDate, startedAt: startedAt, finishedAt: Self.timestamp(),
                 businessDay: report.businessDay,
@@ -271,13 +286,14 @@ public struct NightlyRun {
                 outputs: report.outputs.map { ($0.file, $0.sha256) },
                 messageCount: report.messages, letterCount: report.letters,
                 rejectCount: rejects.count, toolVersion: options.toolVersion,
-                resendDecisions: decisions,
-                messages: outbound.map {
-                    LedgerEntry.Message(id: $0.id, payment: $0.payment, slot: $0.slot, recipient: $0.recipient.name, channel: $0.channel.name, resendRequest: $0.resendRequest)
-                }
+                resendDecisions: decisions, messages: []
             )
-            try ledger.record(entry) { try publisher.publish() }
+            try recording.complete(entry) {
+                phases.begin("publishing")
+                try publisher.publish()
+            }
         } catch {
+            recording.cancel()
             publisher.discard()
             throw error
         }

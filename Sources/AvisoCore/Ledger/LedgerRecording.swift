@@ -1,0 +1,99 @@
+import Foundation
+import GRDB
+
+/// A run being recorded in the ledger in two steps, so that inserting its million messages
+/// overlaps with staging its files: one write transaction, opened on a thread of its own,
+/// removes the date's earlier rows and inserts the messages, then waits; `complete` hands it
+/// the run's own rows and the publishing, and the transaction commits only after publishing.
+/// `cancel` rolls it back. One of them must be called (`cancel` after `complete` does nothing).
+///
+/// With `AVISO_SINGLE_THREADED=1` no thread is started: `complete` runs the whole transaction
+/// on the calling thread.
+final class LedgerRecording: @unchecked Sendable {
+    private let ledger: Ledger
+    private let runDate: Day
+    private let makeMessages: @Sendable () -> [LedgerEntry.Message]
+    // Guarded by `condition`: the last step (nil to roll back), once given, and the outcome.
+    private let condition = NSCondition()
+    private var lastStep: ((Database) throws -> Void)?
+    private var lastStepGiven = false
+    private var outcome: Result<Void, any Error>?
+    private let threaded: Bool
+
+    init(ledger: Ledger, runDate: Day, messages: @escaping @Sendable () -> [LedgerEntry.Message]) {
+        self.ledger = ledger
+        self.runDate = runDate
+        self.makeMessages = messages
+        threaded = Parallelism.enabled
+        if threaded {
+            let thread = Thread { [self] in transaction() }
+            thread.name = "aviso.ledger"
+            thread.start()
+        }
+    }
+
+    /// Adds the run's own rows, calls `publish` and commits; nothing is recorded when either
+    /// this or the messages' insert fails (the first error is thrown, as an `AvisoError`).
+    func complete(_ entry: LedgerEntry, publish: () throws -> Void) throws {
+        precondition(entry.runDate == runDate, "a recording completes the run it started")
+        let result = withoutActuallyEscaping(publish) { publish in
+            finish { db in
+                try Ledger.insertRun(db, entry)
+                CrashPoint.reach("before-publish")
+                try publish()
+                CrashPoint.reach("before-commit")
+            }
+        }
+        do {
+            try result.get()
+        } catch let error as AvisoError {
+            throw error
+        } catch {
+            throw AvisoError(.output, file: ledger.path, "cannot record the run in the ledger: \(error)", hint: "nothing was published; check the disk and rerun")
+        }
+    }
+
+    /// Rolls the transaction back (the run failed before publishing) and waits until it has;
+    /// nothing to do once `complete` was called (it failed, or its error would not be here).
+    func cancel() {
+        condition.lock()
+        let given = lastStepGiven
+        condition.unlock()
+        if !given { _ = finish(nil) }
+    }
+
+    /// Gives the transaction its last step and waits for its outcome.
+    private func finish(_ step: ((Database) throws -> Void)?) -> Result<Void, any Error> {
+        condition.lock()
+        precondition(!lastStepGiven, "a recording is completed or cancelled once")
+        lastStep = step
+        lastStepGiven = true
+        condition.broadcast()
+        condition.unlock()
+        if !threaded { transaction() }
+        condition.lock()
+        defer { condition.unlock() }
+        while outcome == nil { condition.wait() }
+        lastStep = nil
+        return outcome!
+    }
+
+    /// The transaction: the messages, then (once given) the last step, else a rollback.
+    private func transaction() {
+        let result = Result<Void, any Error> {
+            try ledger.queue.write { db in
+                try Ledger.replaceRun(db, runDate: runDate, messages: makeMessages())
+                condition.lock()
+                while !lastStepGiven { condition.wait() }
+                let step = lastStep
+                condition.unlock()
+                guard let step else { throw CancellationError() }
+                try step(db)
+            }
+        }
+        condition.lock()
+        outcome = result
+        condition.broadcast()
+        condition.unlock()
+    }
+}
