@@ -75,13 +75,45 @@ struct ByteKeyIndexTests {
         ]
         #expect(added == [true, true, false])
         #expect(directory.count == 2)
-        #expect(directory.all.map(\.name) == ["Ana", "Bia"])
+        #expect((0..<directory.count).map { directory.customer(at: $0).name } == ["Ana", "Bia"])
         #expect(directory["cus_1"] == first)
         #expect(directory["cus_3"] == nil)
         #expect(directory.position(ofID: "cus_2") == 1)
         #expect(directory.accountIndex == [3, 0])
         directory.markOwnSettings(at: 1)
         #expect(directory.hasOwnSettings == [false, true])
+    }
+
+    @Test("the directory gives back each customer as added: every field and flag, across arena blocks, an oversized text kept whole")
+    func directoryKeepsCustomersWhole() {
+        var directory = CustomerDirectory()
+        var added: [Customer] = []
+        // 30,000 customers of ~200 bytes fill more than one 4 MiB arena block; one has a text
+        // too long for a block, one has absent and empty fields.
+        for k in 0..<30_000 {
+            var customer = Customer(
+                id: "cus_\(k)", account: "acc_\(k % 7)", name: "Cliente número \(k)", cpfCnpj: k % 3 == 0 ? nil : "\(k)",
+                email: "c\(k)@exemplo.com.br", additionalEmails: k % 5 == 0 ? "" : nil, phone: nil, mobilePhone: "+55119\(k)",
+                address: "Rua \(k)", addressNumber: "\(k % 100)", complement: nil, province: "Centro", postalCode: "01310-100",
+                cityName: "São Paulo", state: "SP",
+                notificationDisabled: k % 2 == 1, postalService: k % 3 == 1, deleted: k % 11 == 0
+            )
+            if k == 12_345 { customer.address = String(repeating: "é", count: 600_000) }
+            let fresh = directory.add(customer, account: k % 7)
+            #expect(fresh)
+            added.append(customer)
+        }
+        #expect(directory.count == added.count)
+        let mismatches = added.indices.filter { directory.customer(at: $0) != added[$0] }
+        #expect(mismatches.count == 0)
+        #expect(mismatches.first == nil)
+        #expect(directory.customer(at: 12_345).address?.count == 600_000)
+        let nameBytes = directory.withTextBytes(at: 29_999, Customer.TextField.name) { $0.map { Array($0) } }
+        #expect(nameBytes == Array("Cliente número 29999".utf8))
+        let complementAbsent = directory.withTextBytes(at: 0, Customer.TextField.complement) { $0 == nil }
+        #expect(complementAbsent)
+        #expect(directory.withTextBytes(at: 12_345, Customer.TextField.id) { $0.map { Array($0) } } == Array("cus_12345".utf8))
+        #expect(directory["cus_29999"] == added[29_999])
     }
 
     @Test("many customers are all found after the index grows")

@@ -110,6 +110,24 @@ public struct PackedText: Sendable, Hashable {
         }
     }
 
+    /// Calls `body` with the packed buffer itself (header and values), to keep it elsewhere;
+    /// `init(storage:)` and `withBytes(_:inStorage:_:)` read such a copy.
+    func withStorage<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try storage.withUnsafeBytes(body)
+    }
+
+    /// A packed text made from a copy of a buffer `withStorage` showed.
+    init(storage bytes: UnsafeRawBufferPointer) {
+        storage = Array(bytes)
+    }
+
+    /// `withBytes` on a copy of a packed buffer (see `withStorage`), without making a value.
+    @inline(__always)
+    static func withBytes<R>(_ field: Int, inStorage buffer: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer?) throws -> R) rethrows -> R {
+        guard let range = range(field, in: buffer) else { return try body(nil) }
+        return try body(UnsafeRawBufferPointer(rebasing: buffer[range]))
+    }
+
     /// Replaces the value of field `field` (rare: tests and generated data), repacking.
     public mutating func set(_ field: Int, _ value: String?) {
         let fieldCount = max(field + 1, storage.isEmpty ? 0 : Int(storage[0] & 0x1F))

@@ -71,16 +71,14 @@ enum DataQualityCensus {
     /// `accounts` is the list the directory's account positions point into.
     static func make(customers: CustomerDirectory, accounts: [Account]) -> [AccountDataQuality] {
         var tallies = [Tally](repeating: Tally(), count: accounts.count)
-        customers.all.withUnsafeBufferPointer { all in
-            for position in all.indices {
-                let problems = customers.problems[position]
-                guard problems.contains(.counted) else { continue }
-                let account = Int(customers.accountIndex[position])
-                tallies[account].customers += 1
-                for (slot, keyed) in Problems.keyed.enumerated() where problems.contains(keyed.problem) {
-                    tallies[account].counts[slot] += 1
-                    tallies[account].examples[slot].offer(position, ids: all)
-                }
+        for position in 0..<customers.count {
+            let problems = customers.problems[position]
+            guard problems.contains(.counted) else { continue }
+            let account = Int(customers.accountIndex[position])
+            tallies[account].customers += 1
+            for (slot, keyed) in Problems.keyed.enumerated() where problems.contains(keyed.problem) {
+                tallies[account].counts[slot] += 1
+                tallies[account].examples[slot].offer(position, in: customers)
             }
         }
         let present = accounts.indices.filter { tallies[$0].customers > 0 }
@@ -94,7 +92,7 @@ enum DataQualityCensus {
             quality.incompleteAddress = tally.counts[2]
             quality.badCEP = tally.counts[3]
             for (slot, keyed) in Problems.keyed.enumerated() where tally.counts[slot] > 0 {
-                quality.examples[keyed.key] = tally.examples[slot].positions.map { customers.all[$0].id }
+                quality.examples[keyed.key] = tally.examples[slot].positions.map { customers.customer(at: $0).id }
             }
             return quality
         }
@@ -114,10 +112,10 @@ enum DataQualityCensus {
         private(set) var positions: [Int] = []
 
         /// Keeps the customer at `position` if its id is among the smallest seen (ids are unique).
-        mutating func offer(_ position: Int, ids customers: UnsafeBufferPointer<Customer>) {
-            customers[position].text.withBytes(Customer.TextField.id) { candidate in
+        mutating func offer(_ position: Int, in customers: CustomerDirectory) {
+            customers.withTextBytes(at: position, Customer.TextField.id) { candidate in
                 var at = positions.count
-                while at > 0, customers[positions[at - 1]].text.withBytes(Customer.TextField.id, { kept in
+                while at > 0, customers.withTextBytes(at: positions[at - 1], Customer.TextField.id, { kept in
                     Self.precedes(candidate, kept)
                 }) {
                     at -= 1

@@ -32,7 +32,9 @@ public struct ExportSnapshot: Sendable {
     public let tables: [TableStatistics]
     /// INPUT rejects of the files read so far, in reading order.
     public let rejects: [RejectRecord]
-    private let book: SettingsBook
+    /// The settings of each customer with rows of its own, by its position in `customers`
+    /// (worked out once, not per charge).
+    private let customerSettings: [Int32: SlotSettings]
 
     /// Locates the export's files and reads accounts, customers and settings. Throws when a
     /// file is missing or can't be trusted. The commands that only look (explain, forecast)
@@ -100,15 +102,19 @@ public struct ExportSnapshot: Sendable {
             })
         }
         book.prepare()
+        var customerSettings: [Int32: SlotSettings] = [:]
         for id in book.customersWithRows {
-            if let position = customers.position(ofID: id) { customers.markOwnSettings(at: position) }
+            guard let position = customers.position(ofID: id) else { continue }
+            customers.markOwnSettings(at: position)
+            let account = accountList[Int(customers.accountIndex[position])].id
+            customerSettings[Int32(position)] = book.settings(customer: id, account: account)
         }
 
         self.accounts = accounts
         self.accountList = accountList
         self.accountSettings = accountList.map { book.settings(account: $0.id) }
         self.customers = customers
-        self.book = book
+        self.customerSettings = customerSettings
         self.tables = tables
         self.rejects = rejects
     }
@@ -116,9 +122,8 @@ public struct ExportSnapshot: Sendable {
     /// The slot settings in force for the customer at `position` in `customers`.
     @inline(__always)
     func settings(customerAt position: Int) -> SlotSettings {
-        let account = Int(customers.accountIndex[position])
-        guard customers.hasOwnSettings[position] else { return accountSettings[account] }
-        return book.settings(customer: customers.all[position].id, account: accountList[account].id)
+        guard customers.hasOwnSettings[position] else { return accountSettings[Int(customers.accountIndex[position])] }
+        return customerSettings[Int32(position)]!
     }
 
     /// Streams the resend requests file, if there is one: a repeated request id is rejected
@@ -149,7 +154,7 @@ public struct ExportSnapshot: Sendable {
     public func readCharges(rejects: inout [RejectRecord],
                             _ handle: (Charge, Customer, Account, SlotSettings) throws -> ChargeUse) throws -> TableStatistics {
         try readCharges(rejects: &rejects, prepare: { _, _, _, _, _ in .work(()) }, { charge, position, _ in
-            try handle(charge, customers.all[position], account(ofCustomerAt: position), settings(customerAt: position))
+            try handle(charge, customers.customer(at: position), account(ofCustomerAt: position), settings(customerAt: position))
         })
     }
 
@@ -181,7 +186,7 @@ public struct ExportSnapshot: Sendable {
             guard charge.text.withBytes(Charge.TextField.id, { claims.claim($0 ?? empty, number: number) }) else {
                 return .work(PreparedCharge(position: position, number: number, work: nil))
             }
-            switch prepare(charge, snapshot.customers.deleted[position], { snapshot.customers.all[position] },
+            switch prepare(charge, snapshot.customers.deleted[position], { snapshot.customers.customer(at: position) },
                            snapshot.account(ofCustomerAt: position), snapshot.settings(customerAt: position)) {
             case .counted(let leftOut):
                 return .counted(leftOut: leftOut)

@@ -138,7 +138,7 @@ public struct NightlyRun {
                 if plan.leftOut { return .leftOut }
                 if plan.isResendTarget {
                     resendTargets[charge.id] = ResendTarget(
-                        charge: charge, customer: reading.customers.all[position], account: reading.account(ofCustomerAt: position),
+                        charge: charge, customer: reading.customers.customer(at: position), account: reading.account(ofCustomerAt: position),
                         settings: reading.settings(customerAt: position)
                     )
                 }
@@ -165,7 +165,7 @@ public struct NightlyRun {
                 if let decision = plan.letter {
                     switch decision.outcome {
                     case .mail(let postalCode):
-                        let customer = reading.customers.all[position]
+                        let customer = reading.customers.customer(at: position)
                         letters.append(ManifestLetter(
                             account: reading.account(ofCustomerAt: position).id, payment: charge.id, nossoNumero: charge.nossoNumero ?? "",
                             customer: customer.id, name: customer.name, cpfCnpj: customer.cpfCnpj ?? "",

@@ -57,6 +57,14 @@ final class ByteArena: @unchecked Sendable {
     /// Whether the key stored at `place` by `appendKey` (with the same `prefix`) equals `key`.
     @inline(__always)
     func keyEquals(at place: UInt32, prefix: Int = 0, _ key: UnsafeRawBufferPointer) -> Bool {
+        let stored = self.key(at: place, prefix: prefix)
+        guard stored.count == key.count else { return false }
+        return stored.count == 0 || memcmp(stored.baseAddress!, key.baseAddress!, stored.count) == 0
+    }
+
+    /// The key stored at `place` by `appendKey` (with the same `prefix`).
+    @inline(__always)
+    func key(at place: UInt32, prefix: Int = 0) -> UnsafeRawBufferPointer {
         let stored = pointer(at: place)
         var position = prefix
         var length = 0
@@ -68,8 +76,7 @@ final class ByteArena: @unchecked Sendable {
             if byte < 0x80 { break }
             shift += 7
         }
-        guard length == key.count else { return false }
-        return length == 0 || memcmp(stored + position, key.baseAddress!, length) == 0
+        return UnsafeRawBufferPointer(start: stored + position, count: length)
     }
 
     /// The bytes at a place returned by `append`.
