@@ -1,6 +1,10 @@
 /// Decides, for one run date, which slot notifications and postal letters of a charge go out
 /// (RULES.md "When a slot fires", "Channels and contacts", "Postal boletos").
-public struct NotificationPlanner: Sendable {
+///
+/// Immutable, and a class so that the decoding threads share one planner by reference: as a
+/// struct (a calendar and a configuration of arrays, strings and dictionaries) it was copied for
+/// every charge planned, a dozen retains and releases each, contended across threads.
+public final class NotificationPlanner: Sendable {
     /// The run date D.
     public let runDate: Day
     /// Whether D is a business day; on any other day nothing scheduled goes out.

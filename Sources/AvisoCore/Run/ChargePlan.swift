@@ -32,36 +32,31 @@ struct ChargePlan: Sendable {
         }
     }
 
-    /// Plans one charge for the run date (and the look ahead, when `upcoming` is given).
-    init(charge: Charge, customer: Customer, account: Account, settings: SlotSettings,
-         planner: NotificationPlanner, upcoming window: UpcomingSends?) {
-        self.init(charge: charge, customerDeleted: customer.deleted, customer: { customer }, account: account,
-                  settings: settings, planner: planner, upcoming: window)
-    }
-
-    /// `init(charge:customer:…)` given whether the customer is deleted, and asking for the
-    /// customer itself only when a step needs more: most charges send nothing today nor in the
-    /// look ahead, and fetching a customer (its text) is a cache miss at millions of customers.
+    /// Plans one charge for the run date (and the look ahead, when `rules` has a window), given
+    /// whether the customer is deleted, and asking for the customer itself only when a step
+    /// needs more: most charges send nothing today nor in the look ahead, and fetching a
+    /// customer (its text) costs a copy and a cache miss at millions of customers.
     init(charge: Charge, customerDeleted: Bool, customer fetch: () -> Customer, account: Account,
-         settings: SlotSettings, planner: NotificationPlanner, upcoming window: UpcomingSends?) {
+         settings: SlotSettings, rules: PlanningRules) {
         var contacts = ContactCache()
-        if let window {
+        // Read in place through the shared rules, never copied out (see `PlanningRules`).
+        if rules.window != nil {
             upcoming = Result {
-                try window.contribution(charge: charge, customerDeleted: customerDeleted, customer: fetch, account: account,
-                                        settings: settings, contacts: &contacts)
+                try rules.window!.contribution(charge: charge, customerDeleted: customerDeleted, customer: fetch, account: account,
+                                               settings: settings, contacts: &contacts)
             }
         }
-        if LeftOutReason.of(charge: charge, customerDeleted: customerDeleted, runDate: planner.runDate) != nil {
+        if LeftOutReason.of(charge: charge, customerDeleted: customerDeleted, runDate: rules.planner.runDate) != nil {
             leftOut = true
             return
         }
         // Most charges have no send date on the run date: the formulas alone tell, and the
         // slots' conditions, contacts and the letter's checks are then not worked out.
-        guard planner.mightSendOnRunDate(charge, settings: settings) else { return }
+        guard rules.planner.mightSendOnRunDate(charge, settings: settings) else { return }
         let customer = fetch()
         do {
-            notifications = try planner.notifications(for: charge, customer: customer, account: account, settings: settings, contacts: &contacts)
-            letter = try planner.letter(for: charge, customer: customer)
+            notifications = try rules.planner.notifications(for: charge, customer: customer, account: account, settings: settings, contacts: &contacts)
+            letter = try rules.planner.letter(for: charge, customer: customer)
         } catch {
             failure = error
         }

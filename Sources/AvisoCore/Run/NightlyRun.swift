@@ -105,7 +105,7 @@ public struct NightlyRun {
             after: runDate, businessDays: ReportPage.forecastDays, calendar: calendar, configuration: configuration
         )
         var upcomingProblem: (any Error)?
-        let window = upcoming
+        let rules = PlanningRules(planner: planner, window: upcoming)
         let stats: TableStatistics
         // `reading` (and the closures' copies of it) end with this block, so that the customers
         // can be let go once the charges are read.
@@ -113,7 +113,7 @@ public struct NightlyRun {
             let reading = snapshot
             stats = try reading.readCharges(rejects: &rejects, prepare: { charge, customerDeleted, customer, account, settings in
                 var plan = ChargePlan(charge: charge, customerDeleted: customerDeleted, customer: customer, account: account,
-                                      settings: settings, planner: planner, upcoming: window)
+                                      settings: settings, rules: rules)
                 if plan.failure == nil, !plan.notifications.isEmpty {
                     plan.messages = ChargeMessages(
                         notifications: plan.notifications, charge: charge, customer: customer(), account: account,
