@@ -13,7 +13,7 @@ import Testing
     /// What each row is after every row has claimed: kept (true) or a duplicate (false).
     static func verdicts(_ claims: ChargeIDClaims, _ answers: [Int: Bool]) -> [Int: Bool] {
         answers.reduce(into: [:]) { result, entry in
-            result[entry.key] = entry.value && !claims.isLateDuplicate(entry.key)
+            result[entry.key] = entry.value && claims.lateDuplicateID(entry.key) == nil
         }
     }
 
@@ -25,7 +25,7 @@ import Testing
         #expect(!Self.claim(claims, "pay_1", 4))
         #expect(Self.claim(claims, "", 5))
         #expect(!Self.claim(claims, "", 6))
-        for number in 1...6 { #expect(!claims.isLateDuplicate(number)) }
+        for number in 1...6 { #expect(claims.lateDuplicateID(number) == nil) }
     }
 
     @Test func anEarlierRowClaimingLaterTakesTheIdOverAndTheLaterRowBecomesADuplicate() {
@@ -35,13 +35,13 @@ import Testing
         #expect(!Self.claim(claims, "pay_9", 9))
         #expect(Self.claim(claims, "pay_9", 3))
         #expect(Self.claim(claims, "pay_x", 2))
-        #expect(claims.isLateDuplicate(7))
-        #expect(!claims.isLateDuplicate(3))
-        #expect(!claims.isLateDuplicate(9), "row 9 was told it is a duplicate when it claimed")
-        #expect(!claims.isLateDuplicate(2))
+        #expect(claims.lateDuplicateID(7) != nil)
+        #expect(claims.lateDuplicateID(3) == nil)
+        #expect(claims.lateDuplicateID(9) == nil, "row 9 was told it is a duplicate when it claimed")
+        #expect(claims.lateDuplicateID(2) == nil)
         // An even earlier row takes it over again: row 3 is now a duplicate too.
         #expect(Self.claim(claims, "pay_9", 1))
-        #expect(claims.isLateDuplicate(3))
+        #expect(claims.lateDuplicateID(3) != nil)
         #expect(!Self.claim(claims, "pay_9", 5))
         // A late duplicate is told with its id (a counted row reaches the run without its row).
         #expect(claims.lateDuplicateID(7) == "pay_9")
@@ -59,8 +59,8 @@ import Testing
         if length > 0 { #expect(Self.claim(claims, String(id.dropLast()), 12)) }
         #expect(!Self.claim(claims, id, 13))
         #expect(Self.claim(claims, id, 4))
-        #expect(claims.isLateDuplicate(10))
-        #expect(!claims.isLateDuplicate(11))
+        #expect(claims.lateDuplicateID(10) != nil)
+        #expect(claims.lateDuplicateID(11) == nil)
     }
 
     @Test func chunksClaimedOnManyThreadsInAnyOrderGiveTheInOrderVerdicts() {

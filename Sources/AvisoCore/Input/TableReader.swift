@@ -26,6 +26,13 @@ struct TableReader<Schema: InputTableSchema> {
         case failure(RowError, line: Int, number: Int, id: String?)
     }
 
+    /// A record read and decoded, not yet prepared: what the XML path's reading thread hands to
+    /// its preparing thread (unboxed: an `Item` boxes its rows, and this stage has no counted rows).
+    private enum Decoded: Sendable {
+        case row(Schema.Row, line: Int, number: Int)
+        case failure(RowError, line: Int, number: Int, id: String?)
+    }
+
     /// A row the caller rejects after all, though `prepare` counted it: why, and its id.
     typealias LateRejection = (error: RowError, id: String)
 
@@ -66,8 +73,8 @@ struct TableReader<Schema: InputTableSchema> {
     /// `read(rejects:prepare:_:)` whose `prepare` is also given the row's record number (its
     /// place among the file's records, from 1), which orders rows that are prepared out of order,
     /// and may settle a row as only counted (`PreparedRow.counted`): `handle` never sees such a
-    /// row, and `recheck` (given its number, on the caller's thread, in file order) may still
-    /// reject it, with its id.
+    /// row. `recheck`, given the number of every sound row (counted or not) on the caller's
+    /// thread, in file order and before `handle`, may still reject it, with its id.
     func read<Prepared: Sendable>(
         rejects: inout [RejectRecord],
         prepareNumbered prepare: @escaping @Sendable (Schema.Row, Int) -> PreparedRow<Prepared>,
@@ -100,7 +107,7 @@ struct TableReader<Schema: InputTableSchema> {
             // XML (and CSV read whole): one thread reads and decodes, a second prepares, so that
             // the reading thread (libxml2's parse, for XML) is not also the one that plans.
             let capacity = Parallelism.enabled ? 4 : Int.max
-            let decoded = BatchQueue<Item<Void>>(capacity: capacity)
+            let decoded = BatchQueue<Decoded>(capacity: capacity)
             let queue = BatchQueue<Item<Prepared>>(capacity: capacity)
             let produce: @Sendable () -> Void = {
                 do {
@@ -150,6 +157,10 @@ struct TableReader<Schema: InputTableSchema> {
                     var failed: (RowError, Int, Int, String?)?
                     switch item {
                     case let .row(row, prepared, line, number):
+                        if let (error, id) = recheck(number) {
+                            failed = (error, line, number, id)
+                            break
+                        }
                         switch try handle(row, prepared) {
                         case .used: stats.rowsUsed += 1
                         case .leftOut: stats.rowsLeftOut += 1
@@ -239,7 +250,7 @@ struct TableReader<Schema: InputTableSchema> {
     /// Reads and decodes every record of the file into `queue`, in batches (prepared later,
     /// on another thread: see `prepared(_:_:)`).
     private static func produce(input: LocatedInput, meter: MeteredByteSource.Meter,
-                                digest: DigestSlot?, into queue: BatchQueue<Item<Void>>) throws {
+                                digest: DigestSlot?, into queue: BatchQueue<Decoded>) throws {
         let (source, stored) = try open(input, meter: meter, hashing: digest != nil)
         let reader: RecordReader
         switch input.format {
@@ -253,10 +264,10 @@ struct TableReader<Schema: InputTableSchema> {
         }
         var record = RawRecord(fieldCount: Schema.fields.count)
         let idIndex = Schema.fields.firstIndex(of: "id")
-        var batch: [Item<Void>] = []
+        var batch: [Decoded] = []
         batch.reserveCapacity(batchSize)
         while try reader.next(into: &record) {
-            batch.append(item(record, idIndex: idIndex, prepare: { _, _ in .work(()) }))
+            batch.append(decoded(record, idIndex: idIndex))
             if batch.count == batchSize {
                 guard queue.put(batch) else { return }
                 batch.removeAll(keepingCapacity: true)
@@ -287,44 +298,36 @@ struct TableReader<Schema: InputTableSchema> {
         items.reserveCapacity(chunk.records)
         // A chunk parser reads memory only: it has nothing to throw.
         while (try? reader.next(into: &record)) == true {
-            items.append(item(record, idIndex: idIndex, prepare: prepare))
+            items.append(prepared(decoded(record, idIndex: idIndex), prepare))
         }
         return items
     }
 
-    /// A decoded item with `prepare`'s work on its row.
-    private static func prepared<Prepared>(_ item: Item<Void>, _ prepare: @Sendable (Schema.Row, Int) -> PreparedRow<Prepared>) -> Item<Prepared> {
-        switch item {
-        case let .row(row, _, line, number):
-            return settled(row, prepare(row, number), line: line, number: number)
-        case let .counted(leftOut, line, number):
-            return .counted(leftOut: leftOut, line: line, number: number)
+    /// The item of a decoded record, with `prepare`'s work on its row.
+    @inline(__always)
+    private static func prepared<Prepared>(_ decoded: Decoded, _ prepare: @Sendable (Schema.Row, Int) -> PreparedRow<Prepared>) -> Item<Prepared> {
+        switch decoded {
+        case let .row(row, line, number):
+            switch prepare(row, number) {
+            case .work(let work): return .row(row, work, line: line, number: number)
+            case .counted(let leftOut): return .counted(leftOut: leftOut, line: line, number: number)
+            }
         case let .failure(error, line, number, id):
             return .failure(error, line: line, number: number, id: id)
         }
     }
 
-    /// The item for one record: its problem, its decoding failure, or its row.
+    /// One record decoded: its problem, its decoding failure, or its row.
     @inline(__always)
-    private static func item<Prepared>(_ record: RawRecord, idIndex: Int?, prepare: @Sendable (Schema.Row, Int) -> PreparedRow<Prepared>) -> Item<Prepared> {
+    private static func decoded(_ record: RawRecord, idIndex: Int?) -> Decoded {
         if let problem = record.problem {
             return .failure(RowError(field: "", reason: problem.reason, detail: problem.detail), line: record.line, number: record.number,
                             id: idIndex.flatMap { record.string($0) })
         }
         do {
-            let row = try Schema.decode(FieldCursor(record: record, names: Schema.fields))
-            return settled(row, prepare(row, record.number), line: record.line, number: record.number)
+            return .row(try Schema.decode(FieldCursor(record: record, names: Schema.fields)), line: record.line, number: record.number)
         } catch {
             return .failure(error, line: record.line, number: record.number, id: idIndex.flatMap { record.string($0) })
-        }
-    }
-
-    /// The item of a sound row, as `prepare` left it.
-    @inline(__always)
-    private static func settled<Prepared>(_ row: Schema.Row, _ preparation: PreparedRow<Prepared>, line: Int, number: Int) -> Item<Prepared> {
-        switch preparation {
-        case .work(let work): return .row(row, work, line: line, number: number)
-        case .counted(let leftOut): return .counted(leftOut: leftOut, line: line, number: number)
         }
     }
 

@@ -11,7 +11,7 @@ import Foundation
 /// takes the claim over and the later row is set down as a late duplicate. The reader hands
 /// the rows to the run in file order, and a chunk only after it and all chunks before it are
 /// decoded, so by the time the run reaches a row, every row before it has claimed: the row's
-/// verdict (`claim`'s answer, then `isLateDuplicate`) is final and is the one a single thread
+/// verdict (`claim`'s answer, then `lateDuplicateID`) is final and is the one a single thread
 /// reading in order would give.
 ///
 /// Ids are kept as bytes (with the claiming number) in 16 shards, each with its own lock,
@@ -57,14 +57,8 @@ final class ChargeIDClaims: @unchecked Sendable {
         }
     }
 
-    /// Whether the row numbered `number` lost its claim to an earlier row decoded after it.
-    /// Final once every row before it has claimed (see the type's notes).
-    func isLateDuplicate(_ number: Int) -> Bool {
-        lateDuplicateID(number) != nil
-    }
-
     /// The id of the row numbered `number` when it lost its claim to an earlier row decoded
-    /// after it (see `isLateDuplicate`), else nil.
+    /// after it, else nil. Final once every row before it has claimed (see the type's notes).
     func lateDuplicateID(_ number: Int) -> String? {
         guard lateCount.value > 0 else { return nil }
         lateLock.lock()

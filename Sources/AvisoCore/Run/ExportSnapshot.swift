@@ -201,7 +201,8 @@ public struct ExportSnapshot: Sendable {
             guard let prepared else {
                 return .rejected(RowError(field: "customer", reason: "UNKNOWN_CUSTOMER", detail: "customer \(charge.customer) is not in the customers file (or its row was rejected)"))
             }
-            guard let work = prepared.work, !claims.isLateDuplicate(prepared.number) else {
+            // A row that lost its claim late was rejected by `recheck` before reaching here.
+            guard let work = prepared.work else {
                 return .rejected(Self.duplicate("charge", charge.id))
             }
             // The customer, account and settings are left for `handle` to fetch: most charges
