@@ -377,6 +377,83 @@ import Testing
         #expect(try ledger.history(payment: "pay_1").messages.map(\.id) == ["old"])
     }
 
+    @Test func aStartedRecordingWhoseMessagesFailToGoInNeverPublishes() throws {
+        let (folder, path) = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let ledger = try Ledger(path: path)
+        try Self.record(ledger, Self.entry("2026-12-03", messages: [Self.message("old", "pay_1")]))
+        // Two messages with one key: the insert fails before the run's own rows are given.
+        let recording = ledger.startRecording(runDate: Self.day("2026-12-03")) { [Self.message("m", "pay_1"), Self.message("m", "pay_1")] }
+        var published = false
+        do {
+            try recording.complete(Self.entry("2026-12-03")) { published = true }
+            Issue.record("complete must throw when the messages cannot be inserted")
+        } catch let error as AvisoError {
+            #expect(error.category == .output)
+            #expect(error.message.contains("UNIQUE"))
+        }
+        recording.cancel()
+        #expect(!published)
+        #expect(try ledger.history(payment: "pay_1").messages.map(\.id) == ["old"])
+    }
+
+    @Test func aCancelledRecordingStopsItsInsertBetweenBatches() throws {
+        let (folder, path) = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let ledger = try Ledger(path: path)
+        // Batches are checked for cancelling: a cancelled run stops at the next one.
+        var batches = 0
+        let messages = (0..<(3 * Ledger.messagesPerBatch)).map { Self.message("m\($0)", "pay_\($0)") }
+        do {
+            try ledger.queue.write { db in
+                try Ledger.replaceRun(db, runDate: Self.day("2026-12-03"), messages: messages) {
+                    batches += 1
+                    if batches == 2 { throw CancellationError() }
+                }
+            }
+            Issue.record("the insert must stop when its checkpoint throws")
+        } catch is CancellationError {}
+        #expect(batches == 2)
+        #expect(try ledger.queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message") } == 0)
+    }
+
+    @Test func digestIdsAreRecordedAsTheirHexDigits() throws {
+        let (folder, path) = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let ledger = try Ledger(path: path)
+        // As the run keeps them: two words of a digest, ordered (and written) as their hex text.
+        let high = LedgerEntry.Message(idStorage: .digest(0xF000_0000_0000_0000, 1), payment: "pay_1", slot: "WARNING_DUE",
+                                       recipient: "CUSTOMER", channel: "sms", resendRequest: nil)
+        let low = LedgerEntry.Message(idStorage: .digest(0x0123_4567_89AB_CDEF, 0xFEDC_BA98_7654_3210), payment: "pay_1",
+                                      slot: "WARNING_DUE", recipient: "CUSTOMER", channel: "email", resendRequest: nil)
+        let text = Self.message("0123456789abcdeffedcba9876543211", "pay_1")
+        #expect(low == LedgerEntry.Message(id: "0123456789abcdeffedcba9876543210", payment: "pay_1", slot: "WARNING_DUE",
+                                           recipient: "CUSTOMER", channel: "email"))
+        #expect(Ledger.keyOrder([high, text, low]) == [2, 1, 0])
+        try Self.record(ledger, Self.entry("2026-12-03", messages: [high, text, low]))
+        #expect(try ledger.history(payment: "pay_1").messages.map(\.id).sorted() == [
+            "0123456789abcdeffedcba9876543210", "0123456789abcdeffedcba9876543211", "f0000000000000000000000000000001",
+        ])
+    }
+
+    @Test func aLeftoverRollbackJournalIsExplainedToReadersAndRolledBackByTheNextRun() throws {
+        let (folder, path) = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Self.record(try Ledger(path: path), Self.entry("2026-12-03", messages: [Self.message("m1", "pay_1")]))
+        // What a run killed while recording leaves: a journal SQLite must play back before reading
+        // (its first byte non-zero; this one holds nothing to restore).
+        #expect(FileManager.default.createFile(atPath: path + "-journal", contents: Data([0xD9, 0xD5, 0x05, 0xF9] + [UInt8](repeating: 1, count: 508))))
+        do {
+            _ = try Ledger.openExisting(path: path)
+            Issue.record("a read-only opening cannot roll a journal back")
+        } catch let error as AvisoError {
+            #expect(error.message.contains("a run was stopped before it finished recording"))
+            #expect(error.hint?.contains("the next `aviso run` rolls") == true)
+        }
+        _ = try Ledger(path: path)
+        #expect(try Ledger.openExisting(path: path)?.runs(limit: 5).map(\.runDate) == ["2026-12-03"])
+    }
+
     @Test func publishErrorsKeepTheirCategoryAndOthersBecomeOutputErrors() throws {
         let (folder, path) = Self.temporaryPath()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -16,7 +16,7 @@ struct TableReader<Schema: InputTableSchema> {
 
     /// One decoded record with what `prepare` made of it, or why it failed, with where it
     /// stands in the file. A row's id is read from the row only if the caller rejects it (a
-    /// counted row's, which is not kept, from `recheck`).
+    /// row `recheck` rejects, counted or not, has its id from `recheck`).
     private enum Item<Prepared: Sendable>: Sendable {
         // Boxed: most rows of a large file are only counted, and an item is as large as its
         // largest case; unboxed, every counted row would be copied at the size of a planned one.
@@ -107,21 +107,21 @@ struct TableReader<Schema: InputTableSchema> {
             // XML (and CSV read whole): one thread reads and decodes, a second prepares, so that
             // the reading thread (libxml2's parse, for XML) is not also the one that plans.
             let capacity = Parallelism.enabled ? 4 : Int.max
-            let decoded = BatchQueue<Decoded>(capacity: capacity)
+            let decodedRows = BatchQueue<Decoded>(capacity: capacity)
             let queue = BatchQueue<Item<Prepared>>(capacity: capacity)
             let produce: @Sendable () -> Void = {
                 do {
-                    try Self.produce(input: input, meter: meter, digest: digest, into: decoded)
-                    decoded.finish(nil)
+                    try Self.produce(input: input, meter: meter, digest: digest, into: decodedRows)
+                    decodedRows.finish(nil)
                 } catch {
-                    decoded.finish(error)
+                    decodedRows.finish(error)
                 }
             }
             let prepareAll: @Sendable () -> Void = {
                 do {
-                    while let batch = try decoded.take() {
+                    while let batch = try decodedRows.take() {
                         guard queue.put(batch.map { Self.prepared($0, prepare) }) else {
-                            decoded.cancel()
+                            decodedRows.cancel()
                             break
                         }
                     }
@@ -143,9 +143,9 @@ struct TableReader<Schema: InputTableSchema> {
             take = { try queue.take()?[...] }
             stop = {
                 queue.cancel()
-                decoded.cancel()
+                decodedRows.cancel()
                 queue.waitUntilFinished()
-                decoded.waitUntilFinished()
+                decodedRows.waitUntilFinished()
             }
         }
         var progress = ProgressLine(label: input.fileName, meter: meter)

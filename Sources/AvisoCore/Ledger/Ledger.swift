@@ -37,6 +37,12 @@ public final class Ledger {
         } catch let error as AvisoError {
             throw error
         } catch {
+            // A run killed while recording leaves SQLite's rollback journal; only a writable
+            // opening rolls it back, so a read-only one fails until the next run.
+            if readOnly, FileManager.default.fileExists(atPath: path + "-journal") {
+                throw AvisoError(.output, file: path, "cannot read the run ledger: a run was stopped before it finished recording, and its rollback journal (\((path as NSString).lastPathComponent)-journal) is still there",
+                                 hint: "the next `aviso run` rolls the unfinished run back, keeping what earlier runs recorded; then this command works again")
+            }
             throw AvisoError(.output, file: path, "cannot open the run ledger: \(error)", hint: "check --state and that its folder is writable")
         }
     }
@@ -188,7 +194,9 @@ public final class Ledger {
     /// the commit, SQLite rolls the transaction back.
     public func record(_ entry: LedgerEntry, publish: () throws -> Void) throws {
         let messages = entry.messages
-        try startRecording(runDate: entry.runDate) { messages }.complete(entry, publish: publish)
+        var run = entry
+        run.messages = []
+        try startRecording(runDate: entry.runDate) { messages }.complete(run, publish: publish)
     }
 
     /// Starts recording a run of `runDate` while the caller does something else (the nightly
@@ -200,8 +208,9 @@ public final class Ledger {
         LedgerRecording(ledger: self, runDate: runDate, messages: makeMessages)
     }
 
-    /// Removes what a run of `runDate` recorded and inserts `messages` for it.
-    static func replaceRun(_ db: Database, runDate: Day, messages: [LedgerEntry.Message]) throws {
+    /// Removes what a run of `runDate` recorded and inserts `messages` for it, calling
+    /// `checkpoint` before each batch (it throws to stop).
+    static func replaceRun(_ db: Database, runDate: Day, messages: [LedgerEntry.Message], checkpoint: () throws -> Void = {}) throws {
         let date = runDate.iso
         for table in ["run", "resend_event", "resend_allowance", "message"] {
             try db.execute(sql: "DELETE FROM \(table) WHERE runDate = ?", arguments: [date])
@@ -216,6 +225,7 @@ public final class Ledger {
         let order = keyOrder(messages)
         try messages.withUnsafeBufferPointer { messages in
             for lower in stride(from: 0, to: order.count, by: messagesPerBatch) {
+                try checkpoint()
                 let batch = order[lower..<min(order.count, lower + messagesPerBatch)]
                 try message.execute(arguments: [date, jsonRows(messages, batch)])
             }

@@ -5,10 +5,13 @@ import GRDB
 /// overlaps with staging its files: one write transaction, opened on a thread of its own,
 /// removes the date's earlier rows and inserts the messages, then waits; `complete` hands it
 /// the run's own rows and the publishing, and the transaction commits only after publishing.
-/// `cancel` rolls it back. One of them must be called (`cancel` after `complete` does nothing).
+/// `cancel` rolls it back, stopping the insert between batches. One of them must be called
+/// (`cancel` after `complete` does nothing).
 ///
-/// With `AVISO_SINGLE_THREADED=1` no thread is started: `complete` runs the whole transaction
-/// on the calling thread.
+/// The transaction is open while the files are staged: a run killed then leaves SQLite's
+/// rollback journal, which the next run's opening of the ledger rolls back (as for a run killed
+/// while recording, before). With `AVISO_SINGLE_THREADED=1` no thread is started: `complete`
+/// runs the whole transaction on the calling thread, and `cancel` has nothing to undo.
 final class LedgerRecording: @unchecked Sendable {
     private let ledger: Ledger
     private let runDate: Day
@@ -18,6 +21,8 @@ final class LedgerRecording: @unchecked Sendable {
     private var lastStep: ((Database) throws -> Void)?
     private var lastStepGiven = false
     private var outcome: Result<Void, any Error>?
+    // Set by `cancel` (guarded by `condition`), read by the insert between batches.
+    private var cancelled = false
     private let threaded: Bool
 
     init(ledger: Ledger, runDate: Day, messages: @escaping @Sendable () -> [LedgerEntry.Message]) {
@@ -28,14 +33,17 @@ final class LedgerRecording: @unchecked Sendable {
         if threaded {
             let thread = Thread { [self] in transaction() }
             thread.name = "aviso.ledger"
+            thread.stackSize = 1 << 22
             thread.start()
         }
     }
 
     /// Adds the run's own rows, calls `publish` and commits; nothing is recorded when either
     /// this or the messages' insert fails (the first error is thrown, as an `AvisoError`).
+    /// The entry's own `messages` must be empty: the run's messages are those it started with.
     func complete(_ entry: LedgerEntry, publish: () throws -> Void) throws {
         precondition(entry.runDate == runDate, "a recording completes the run it started")
+        precondition(entry.messages.isEmpty, "a recording's messages are given when it starts")
         let result = withoutActuallyEscaping(publish) { publish in
             finish { db in
                 try Ledger.insertRun(db, entry)
@@ -49,7 +57,8 @@ final class LedgerRecording: @unchecked Sendable {
         } catch let error as AvisoError {
             throw error
         } catch {
-            throw AvisoError(.output, file: ledger.path, "cannot record the run in the ledger: \(error)", hint: "nothing was published; check the disk and rerun")
+            throw AvisoError(.output, file: ledger.path, "cannot record the run in the ledger: \(error)",
+                             hint: "the run is not recorded (if its folder was already put in place, it stays); check the disk and rerun the date")
         }
     }
 
@@ -58,8 +67,19 @@ final class LedgerRecording: @unchecked Sendable {
     func cancel() {
         condition.lock()
         let given = lastStepGiven
+        cancelled = !given
         condition.unlock()
-        if !given { _ = finish(nil) }
+        guard !given else { return }
+        // Without a thread, nothing was started: there is nothing to insert and roll back.
+        guard threaded else { return }
+        _ = finish(nil)
+    }
+
+    /// Whether `cancel` was called (the insert stops at its next batch).
+    private var isCancelled: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return cancelled
     }
 
     /// Gives the transaction its last step and waits for its outcome.
@@ -82,7 +102,10 @@ final class LedgerRecording: @unchecked Sendable {
     private func transaction() {
         let result = Result<Void, any Error> {
             try ledger.queue.write { db in
-                try Ledger.replaceRun(db, runDate: runDate, messages: makeMessages())
+                if isCancelled { throw CancellationError() }
+                try Ledger.replaceRun(db, runDate: runDate, messages: makeMessages()) { [self] in
+                    if isCancelled { throw CancellationError() }
+                }
                 condition.lock()
                 while !lastStepGiven { condition.wait() }
                 let step = lastStep

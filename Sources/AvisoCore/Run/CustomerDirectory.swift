@@ -25,15 +25,17 @@ public struct CustomerDirectory: Sendable {
     // compares against this small store, not against the customer's own text, which a charge
     // that sends nothing never needs to touch (at 2M customers that is a cache miss saved per charge).
     private let ids = ByteArena()
-    // Each customer's packed text (`PackedText.withStorage`) as an arena key, and its place;
-    // a text too long for an arena block (a hostile file) is kept whole in `oversized`.
-    private let texts = ByteArena()
-    private var textPlaces: [UInt32] = []
+    // Each customer's packed text (`PackedText.withStorage`) as an arena key, and where: the
+    // arena's index in `texts` (high 32 bits) and the place in it. An arena holds 4 GiB, so a
+    // directory of more than some 15M customers takes another. A text over 64 KiB (a hostile
+    // file) is kept whole in `oversized`, so that arena blocks stay tightly packed.
+    private var texts = [ByteArena()]
+    private var textPlaces: [UInt64] = []
     private var oversized: [Int: PackedText] = [:]
     // notificationDisabled (bit 0) and postalService (bit 1) of each customer.
     private var flags: [UInt8] = []
-    private static let oversizedPlace = UInt32.max
-    private static let largestArenaText = 1 << 20
+    private static let oversizedPlace = UInt64.max
+    private static let largestArenaText = 1 << 16
 
     /// An empty directory expecting about `expected` customers.
     init(expected: Int = 0) {
@@ -60,9 +62,11 @@ public struct CustomerDirectory: Sendable {
             return true
         }
         guard added else { return false }
-        let texts = self.texts
-        let place = customer.text.withStorage { bytes in
-            bytes.count > Self.largestArenaText ? Self.oversizedPlace : texts.appendKey(bytes)
+        let place = customer.text.withStorage { bytes -> UInt64 in
+            guard bytes.count <= Self.largestArenaText else { return Self.oversizedPlace }
+            // The key's length header takes at most 3 bytes at this size.
+            if !texts[texts.count - 1].canAppend(count: bytes.count + 3) { texts.append(ByteArena()) }
+            return UInt64(texts.count - 1) << 32 | UInt64(texts[texts.count - 1].appendKey(bytes))
         }
         if place == Self.oversizedPlace { oversized[Int(position)] = customer.text }
         textPlaces.append(place)
@@ -77,7 +81,7 @@ public struct CustomerDirectory: Sendable {
     /// The customer at `position` (made from its packed bytes: one allocation).
     public func customer(at position: Int) -> Customer {
         let place = textPlaces[position]
-        let text = place == Self.oversizedPlace ? oversized[position]! : PackedText(storage: texts.key(at: place))
+        let text = place == Self.oversizedPlace ? oversized[position]! : PackedText(storage: textBytes(at: place))
         return Customer(text: text, notificationDisabled: flags[position] & 1 != 0,
                         postalService: flags[position] & 2 != 0, deleted: deleted[position])
     }
@@ -87,8 +91,17 @@ public struct CustomerDirectory: Sendable {
     func withTextBytes<R>(at position: Int, _ field: Int, _ body: (UnsafeRawBufferPointer?) throws -> R) rethrows -> R {
         let place = textPlaces[position]
         if place == Self.oversizedPlace { return try oversized[position]!.withBytes(field, body) }
-        return try PackedText.withBytes(field, inStorage: texts.key(at: place), body)
+        return try PackedText.withBytes(field, inStorage: textBytes(at: place), body)
     }
+
+    /// The packed text stored at `place` (not `oversizedPlace`).
+    @inline(__always)
+    private func textBytes(at place: UInt64) -> UnsafeRawBufferPointer {
+        texts[Int(place >> 32)].key(at: UInt32(truncatingIfNeeded: place))
+    }
+
+    /// Arena blocks the texts take (for tests).
+    var textBlocks: Int { texts.reduce(0) { $0 + $1.blockCount } }
 
     /// Notes that the customer at `position` has settings rows of its own.
     mutating func markOwnSettings(at position: Int) {

@@ -34,7 +34,7 @@ public struct ExportSnapshot: Sendable {
     public let rejects: [RejectRecord]
     /// The settings of each customer with rows of its own, by its position in `customers`
     /// (worked out once, not per charge).
-    private let customerSettings: [Int32: SlotSettings]
+    private var customerSettings: [Int32: SlotSettings]
 
     /// Locates the export's files and reads accounts, customers and settings. Throws when a
     /// file is missing or can't be trusted. The commands that only look (explain, forecast)
@@ -218,6 +218,7 @@ public struct ExportSnapshot: Sendable {
     /// them again: a run does so after its charges, keeping only what its records need.
     public mutating func forgetCustomers() {
         customers = CustomerDirectory()
+        customerSettings = [:]
     }
 
     /// The account of the customer at `position` in `customers`.

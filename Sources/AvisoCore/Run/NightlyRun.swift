@@ -111,7 +111,16 @@ public struct NightlyRun {
         // can be let go once the charges are read.
         do {
             let reading = snapshot
-            stats = try reading.readCharges(rejects: &rejects, prepare: { charge, customerDeleted, customer, account, settings in
+            stats = try reading.readCharges(rejects: &rejects, prepare: { charge, customerDeleted, fetch, account, settings in
+                // Fetched at most once per charge (a fetch copies the customer's texts), and only
+                // if planning needs it.
+                var fetched: Customer?
+                func customer() -> Customer {
+                    if let fetched { return fetched }
+                    let made = fetch()
+                    fetched = made
+                    return made
+                }
                 var plan = ChargePlan(charge: charge, customerDeleted: customerDeleted, customer: customer, account: account,
                                       settings: settings, rules: rules)
                 if plan.failure == nil, !plan.notifications.isEmpty {
@@ -187,7 +196,7 @@ public struct NightlyRun {
         }
         report.tables.append(stats)
         rejects += decisionRejects
-        var phases = PhaseLine()
+        var phases = PhaseLine(runDate: runDate)
         defer { phases.finish() }
         phases.begin("data-quality table and resends")
         // The finance page's data-quality table is the last use of the customers: the day's
@@ -243,6 +252,7 @@ public struct NightlyRun {
         tally(outbound: outbound, letters: letters, rejects: rejects, into: &report)
 
         // A dry run reads an existing ledger (for the resend state) but never writes to it.
+        phases.finish()
         guard let ledger, !options.dryRun else {
             logger.info("dry run: nothing written")
             return report

@@ -19,6 +19,15 @@ final class ByteArena: @unchecked Sendable {
         for block in blocks { free(block) }
     }
 
+    /// Whether `count` more bytes fit (`append` stops the process when the arena is full: its
+    /// places are 32-bit, 4 GiB in all).
+    func canAppend(count: Int) -> Bool {
+        count <= Self.blockSize && (used + count <= Self.blockSize || blocks.count < (1 << (32 - Self.offsetBits)) - 1)
+    }
+
+    /// Blocks taken so far.
+    var blockCount: Int { blocks.count }
+
     /// Copies `count` bytes written by `write` into the arena and returns their place. A run
     /// of bytes never straddles two blocks; `count` must not exceed one block.
     func append(count: Int, _ write: (UnsafeMutableRawPointer) -> Void) -> UInt32 {

@@ -1,28 +1,34 @@
 import Foundation
 
-/// The run's phases after reading (composing, writing, recording, publishing) on stderr, one
-/// line each with the seconds it took, only when stderr is a terminal (never in cron logs),
-/// like the reading's `ProgressLine`: `writing the day's files… 4.1 s`.
+/// The run's phases after reading (resends, preparing, composing and writing, recording,
+/// publishing) on stderr, one line each with the seconds it took, only when stderr is a
+/// terminal (never in cron logs), like the reading's `ProgressLine`:
+/// `2026-12-04: composing and writing the day's files… 9.3 s`. A log line must wait for
+/// `finish`, or it would land in the middle of a phase's line.
 struct PhaseLine {
     private let enabled: Bool
-    private var current: (name: String, start: Date)?
+    private let prefix: String
+    // When the phase under way began.
+    private var started: Date?
 
-    init() {
+    /// Phase lines of the run of `runDate`.
+    init(runDate: Day) {
         enabled = isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["AVISO_NO_PROGRESS"] == nil
+        prefix = runDate.iso + ": "
     }
 
     /// Ends the phase under way, if any, and shows `name` as the one now under way.
     mutating func begin(_ name: String) {
         guard enabled else { return }
         finish()
-        FileHandle.standardError.write(Data("\(name)…".utf8))
-        current = (name, Date())
+        FileHandle.standardError.write(Data("\(prefix)\(name)…".utf8))
+        started = Date()
     }
 
     /// Ends the phase under way, if any, with its seconds.
     mutating func finish() {
-        guard enabled, let (_, start) = current else { return }
+        guard enabled, let start = started else { return }
         FileHandle.standardError.write(Data(" \(ProgressLine.oneDecimal(Date().timeIntervalSince(start))) s\n".utf8))
-        current = nil
+        started = nil
     }
 }
