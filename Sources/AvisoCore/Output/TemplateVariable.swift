@@ -43,7 +43,12 @@ struct TemplateValues {
     let context: MessageContext
     // Bit `rawValue` set when that variable has a value in the context (before overrides).
     private let presence: UInt32
-    private var overrides: [TemplateVariable: String?] = [:]
+    // Bit `rawValue` set when that variable is replaced; its value (nil: removed) is then in
+    // `overrideValues`, made on the first replacement. By index, not a dictionary: the SMS
+    // shortening re-renders a template after each step, and every variable it reads was a
+    // hashed lookup.
+    private var overridden: UInt32 = 0
+    private var overrideValues: [String?] = []
 
     init(_ context: MessageContext) {
         self.context = context
@@ -56,12 +61,14 @@ struct TemplateValues {
 
     /// Replaces a value (nil removes it, as if absent).
     mutating func set(_ variable: TemplateVariable, _ value: String?) {
-        overrides[variable] = .some(value)
+        if overrideValues.isEmpty { overrideValues = Array(repeating: nil, count: TemplateVariable.allCases.count) }
+        overrideValues[variable.rawValue] = value
+        overridden |= 1 << UInt32(variable.rawValue)
     }
 
     /// The value, or nil when absent.
     func value(_ variable: TemplateVariable) -> String? {
-        if !overrides.isEmpty, let overridden = overrides[variable] { return overridden }
+        if isOverridden(variable) { return overrideValues[variable.rawValue] }
         guard isPresent(variable) else { return nil }
         var bytes: [UInt8] = []
         appendBase(variable, to: &bytes)
@@ -70,8 +77,8 @@ struct TemplateValues {
 
     /// Appends the value's UTF-8 bytes (nothing when absent).
     func append(_ variable: TemplateVariable, to out: inout [UInt8]) {
-        if !overrides.isEmpty, let overridden = overrides[variable] {
-            if let overridden { TextBytes.append(overridden, to: &out) }
+        if isOverridden(variable) {
+            if let value = overrideValues[variable.rawValue] { TextBytes.append(value, to: &out) }
             return
         }
         if presence & (1 << UInt32(variable.rawValue)) != 0 { appendBase(variable, to: &out) }
@@ -79,8 +86,14 @@ struct TemplateValues {
 
     /// Whether a value is present, without computing it.
     func isPresent(_ variable: TemplateVariable) -> Bool {
-        if !overrides.isEmpty, let overridden = overrides[variable] { return overridden != nil }
+        if isOverridden(variable) { return overrideValues[variable.rawValue] != nil }
         return presence & (1 << UInt32(variable.rawValue)) != 0
+    }
+
+    /// Whether `set` replaced the variable's value.
+    @inline(__always)
+    private func isOverridden(_ variable: TemplateVariable) -> Bool {
+        overridden & (1 << UInt32(variable.rawValue)) != 0
     }
 
     /// Due today: the run date is the due date (drives `{{#dueToday}}` / `{{#dueSoon}}`).
@@ -89,7 +102,7 @@ struct TemplateValues {
     /// The presence of every value plus the due-today flag, as one key.
     var shapeKey: UInt64 {
         var key: UInt64 = dueToday ? 1 : 0
-        if overrides.isEmpty { return key | UInt64(presence) << 1 }
+        if overridden == 0 { return key | UInt64(presence) << 1 }
         for variable in TemplateVariable.allCases where isPresent(variable) {
             key |= 2 << UInt64(variable.rawValue)
         }
