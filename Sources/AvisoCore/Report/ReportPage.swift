@@ -365,8 +365,8 @@ public enum ReportPage {
     /// each, in rejects.csv order.
     static func rejectGroups(_ input: ReportInput) -> [(reason: String, count: Int, examples: [RejectRecord])] {
         var examples: [String: [RejectRecord]] = [:]
-        for reject in RejectsWriter.sorted(input.rejectExamples) where examples[reject.reason, default: []].count < examplesPerReason {
-            examples[reject.reason, default: []].append(reject)
+        for index in RejectsWriter.order(input.rejectExamples) where examples[input.rejectExamples[index].reason, default: []].count < examplesPerReason {
+            examples[input.rejectExamples[index].reason, default: []].append(input.rejectExamples[index])
         }
         let counts = input.report.rejectsByReason
         return sortedKeys(counts)
