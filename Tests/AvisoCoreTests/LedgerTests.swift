@@ -653,9 +653,14 @@ import Testing
         // More than one batch, with texts JSON must escape and a null resend request.
         var messages = (0..<(Ledger.messagesPerBatch + 5)).map { Self.message("m\($0)", "pay_\($0 % 7)", slot: "WARNING_DUE") }
         messages.append(LedgerEntry.Message(id: "q\"\\/\n\u{1}é😀", payment: "pay_odd", slot: "RESEND", recipient: "CUSTOMER", channel: "sms", resendRequest: "r\"1"))
+        // Empty texts stay empty texts, not NULL.
+        messages.append(LedgerEntry.Message(id: "", payment: "pay_empty", slot: "", recipient: "CUSTOMER", channel: "email", resendRequest: ""))
         try Self.record(ledger, Self.entry("2026-12-04", messages: messages))
         #expect(try ledger.history(payment: "pay_odd").messages == [
             HistoryMessage(runDate: "2026-12-04", id: "q\"\\/\n\u{1}é😀", slot: "RESEND", recipient: "CUSTOMER", channel: "sms", resendRequest: "r\"1"),
+        ])
+        #expect(try ledger.history(payment: "pay_empty").messages == [
+            HistoryMessage(runDate: "2026-12-04", id: "", slot: "", recipient: "CUSTOMER", channel: "email", resendRequest: ""),
         ])
         let payThree = try ledger.history(payment: "pay_3").messages
         #expect(payThree.count == messages.filter { $0.payment == "pay_3" }.count)

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The run ledger: a SQLite database (through GRDB) that remembers, per run date, the run
 /// itself, every resend request's outcome, the resend allowances used, and the id of every
@@ -215,19 +216,53 @@ public final class Ledger {
         for table in ["run", "resend_event", "resend_allowance", "message"] {
             try db.execute(sql: "DELETE FROM \(table) WHERE runDate = ?", arguments: [date])
         }
-        // Messages go in by batches, each one JSON array that SQLite takes apart itself:
-        // binding seven arguments per row through GRDB cost more than SQLite's insert.
-        let message = try db.makeStatement(sql: """
+        // One prepared statement, its text arguments bound through SQLite's C API (copied by
+        // SQLite) and stepped per message: binding seven arguments per row through GRDB's
+        // argument values cost more than SQLite's insert, and batches of JSON rows taken apart
+        // by `json_each` made SQLite parse every row again for each of its six values.
+        let insert = try db.makeStatement(sql: """
             INSERT INTO message (runDate, payment, id, slot, recipient, channel, resendRequest)
-            SELECT ?, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5
-            FROM json_each(?)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
             """)
+        let statement = insert.sqliteStatement
+        let copied = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        func check(_ code: CInt) throws {
+            guard code == SQLITE_OK || code == SQLITE_DONE else {
+                let message = db.sqliteConnection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: insert.sql)
+            }
+        }
+        func bind(_ index: CInt, _ bytes: UnsafeBufferPointer<UInt8>) throws {
+            // An empty value is text, not NULL: SQLite takes a null pointer for NULL.
+            guard let base = bytes.baseAddress, !bytes.isEmpty else {
+                try check(sqlite3_bind_text(statement, index, "", 0, copied))
+                return
+            }
+            try check(base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                sqlite3_bind_text(statement, index, $0, CInt(bytes.count), copied)
+            })
+        }
+        func bind(_ index: CInt, _ text: String) throws {
+            try TextBytes.withUTF8(text) { try bind(index, $0) }
+        }
+        try bind(1, date)
+        var id: [UInt8] = []
+        id.reserveCapacity(32)
         let order = keyOrder(messages)
         try messages.withUnsafeBufferPointer { messages in
-            for lower in stride(from: 0, to: order.count, by: messagesPerBatch) {
-                try checkpoint()
-                let batch = order[lower..<min(order.count, lower + messagesPerBatch)]
-                try message.execute(arguments: [date, jsonRows(messages, batch)])
+            for (count, position) in order.enumerated() {
+                if count % messagesPerBatch == 0 { try checkpoint() }
+                let message = messages[position]
+                id.removeAll(keepingCapacity: true)
+                message.idStorage.appendText(to: &id)
+                try bind(2, message.payment)
+                try id.withUnsafeBufferPointer { try bind(3, $0) }
+                try bind(4, message.slot)
+                try bind(5, message.recipient)
+                try bind(6, message.channel)
+                if let request = message.resendRequest { try bind(7, request) } else { try check(sqlite3_bind_null(statement, 7)) }
+                try check(sqlite3_step(statement))
+                try check(sqlite3_reset(statement))
             }
         }
     }
@@ -268,7 +303,7 @@ public final class Ledger {
         }
     }
 
-    /// Messages inserted per statement.
+    /// Messages inserted between two checks for a cancelled recording.
     static let messagesPerBatch = 4096
 
     /// The positions of `messages` in the order of the table's key after the run date: payment,
@@ -317,36 +352,6 @@ public final class Ledger {
             }
             return (high, low)
         }
-    }
-
-    /// One JSON array per message at `positions` of `messages`, in that order: payment, id,
-    /// slot, recipient, channel, resend request (or null). The messages are read in place, not
-    /// copied out (a copy retains six strings).
-    static func jsonRows(_ messages: UnsafeBufferPointer<LedgerEntry.Message>, _ positions: ArraySlice<Int>) -> String {
-        var bytes: [UInt8] = [UInt8(ascii: "[")]
-        bytes.reserveCapacity(positions.count * 112)
-        func field(_ text: String) {
-            JSONWriter.appendEscaped(text, to: &bytes)
-            bytes.append(UInt8(ascii: ","))
-        }
-        for (index, position) in positions.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes.append(UInt8(ascii: "["))
-            field(messages[position].payment)
-            messages[position].idStorage.appendJSON(to: &bytes)
-            bytes.append(UInt8(ascii: ","))
-            field(messages[position].slot)
-            field(messages[position].recipient)
-            field(messages[position].channel)
-            if let request = messages[position].resendRequest {
-                JSONWriter.appendEscaped(request, to: &bytes)
-            } else {
-                bytes.append(contentsOf: "null".utf8)
-            }
-            bytes.append(UInt8(ascii: "]"))
-        }
-        bytes.append(UInt8(ascii: "]"))
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func joined(_ files: [(file: String, sha256: String)]) -> String {

@@ -40,6 +40,14 @@ enum RecordID: Sendable, Equatable {
         return OutboundFileWriter.byteOrder(a.text, b.text)
     }
 
+    /// Appends the id's UTF-8 text.
+    func appendText(to out: inout [UInt8]) {
+        switch self {
+        case .text(let text): TextBytes.append(text, to: &out)
+        case .digest: appendHex(to: &out)
+        }
+    }
+
     /// Appends the id as a JSON string.
     func appendJSON(to out: inout [UInt8]) {
         switch self {
