@@ -3,17 +3,21 @@
 /// numbers the context and appends: the composition context the charge's messages share, and
 /// one record per notification whose contact is usable (its message is composed for the
 /// record's slot and recipient).
-struct ChargeMessages: Sendable {
+///
+/// A class, so that a charge's plan holds a reference: the context alone is 176 bytes, and
+/// every plan (10M a night, most without messages) is moved a few times on its way.
+final class ChargeMessages: Sendable {
     /// What every message of the charge is composed from (slot key and recipient set per record).
-    var context: MessageContext
+    let context: MessageContext
     /// The records, in planner order; their messages are composed when they are written.
-    var records: [OutboundRecord] = []
+    let records: [OutboundRecord]
 
     /// The records of `notifications` whose contact is usable; nil when there is none.
     init?(notifications: [PlannedNotification], charge: Charge, customer: Customer, account: Account,
           runDate: Day, configuration: RunConfiguration) {
         guard notifications.contains(where: { !$0.contact.isRejected }) else { return nil }
         context = Self.context(charge: charge, customer: customer, account: account, runDate: runDate)
+        var records: [OutboundRecord] = []
         // The ids are made once and shared (not copied) by the charge's records.
         let payment = charge.id, customerID = customer.id, accountID = account.id
         // A number's one-element list is made once per charge and shared by its messages.
@@ -39,6 +43,7 @@ struct ChargeMessages: Sendable {
             )
             records.append(record)
         }
+        self.records = records
     }
 
     /// The context a charge's messages share on `runDate`, before the slot key and recipient
