@@ -650,7 +650,7 @@ import Testing
         let (folder, path) = Self.temporaryPath()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let ledger = try Ledger(path: path)
-        // More than one batch, with texts JSON must escape and a null resend request.
+        // More than one batch of the cancelling checks, with quotes, control characters and emoji, and a null resend request.
         var messages = (0..<(Ledger.messagesPerBatch + 5)).map { Self.message("m\($0)", "pay_\($0 % 7)", slot: "WARNING_DUE") }
         messages.append(LedgerEntry.Message(id: "q\"\\/\n\u{1}é😀", payment: "pay_odd", slot: "RESEND", recipient: "CUSTOMER", channel: "sms", resendRequest: "r\"1"))
         // Empty texts stay empty texts, not NULL.

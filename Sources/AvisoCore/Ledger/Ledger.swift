@@ -219,15 +219,17 @@ public final class Ledger {
         // One prepared statement, its text arguments bound through SQLite's C API (copied by
         // SQLite) and stepped per message: binding seven arguments per row through GRDB's
         // argument values cost more than SQLite's insert, and batches of JSON rows taken apart
-        // by `json_each` made SQLite parse every row again for each of its six values.
+        // by `json_each` made SQLite parse every row again for each of its six values. (Stepped
+        // outside GRDB, these inserts are not seen by GRDB's transaction observers; the ledger
+        // registers none.)
         let insert = try db.makeStatement(sql: """
             INSERT INTO message (runDate, payment, id, slot, recipient, channel, resendRequest)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
             """)
         let statement = insert.sqliteStatement
         let copied = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-        func check(_ code: CInt) throws {
-            guard code == SQLITE_OK || code == SQLITE_DONE else {
+        func check(_ code: CInt, expecting expected: CInt = SQLITE_OK) throws {
+            guard code == expected else {
                 let message = db.sqliteConnection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
                 throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: insert.sql)
             }
@@ -245,24 +247,31 @@ public final class Ledger {
         func bind(_ index: CInt, _ text: String) throws {
             try TextBytes.withUTF8(text) { try bind(index, $0) }
         }
-        try bind(1, date)
         var id: [UInt8] = []
         id.reserveCapacity(32)
         let order = keyOrder(messages)
-        try messages.withUnsafeBufferPointer { messages in
-            for (count, position) in order.enumerated() {
-                if count % messagesPerBatch == 0 { try checkpoint() }
-                let message = messages[position]
-                id.removeAll(keepingCapacity: true)
-                message.idStorage.appendText(to: &id)
-                try bind(2, message.payment)
-                try id.withUnsafeBufferPointer { try bind(3, $0) }
-                try bind(4, message.slot)
-                try bind(5, message.recipient)
-                try bind(6, message.channel)
-                if let request = message.resendRequest { try bind(7, request) } else { try check(sqlite3_bind_null(statement, 7)) }
-                try check(sqlite3_step(statement))
-                try check(sqlite3_reset(statement))
+        // `statement` is `insert`'s: kept alive for as long as it is stepped.
+        try withExtendedLifetime(insert) {
+            try bind(1, date)
+            try messages.withUnsafeBufferPointer { messages in
+                for (count, position) in order.enumerated() {
+                    if count % messagesPerBatch == 0 { try checkpoint() }
+                    // Read in place: a copy of the message would retain its strings.
+                    id.removeAll(keepingCapacity: true)
+                    messages[position].idStorage.appendText(to: &id)
+                    try bind(2, messages[position].payment)
+                    try id.withUnsafeBufferPointer { try bind(3, $0) }
+                    try bind(4, messages[position].slot)
+                    try bind(5, messages[position].recipient)
+                    try bind(6, messages[position].channel)
+                    if let request = messages[position].resendRequest {
+                        try bind(7, request)
+                    } else {
+                        try check(sqlite3_bind_null(statement, 7))
+                    }
+                    try check(sqlite3_step(statement), expecting: SQLITE_DONE)
+                    try check(sqlite3_reset(statement))
+                }
             }
         }
     }
