@@ -26,8 +26,8 @@ struct TableReader<Schema: InputTableSchema> {
         case failure(RowError, line: Int, number: Int, id: String?)
     }
 
-    /// A record read and decoded, not yet prepared: what the XML path's reading thread hands to
-    /// its preparing thread (unboxed: an `Item` boxes its rows, and this stage has no counted rows).
+    /// A record decoded, not yet prepared (unboxed: an `Item` boxes its rows, and this step has no
+    /// counted rows).
     private enum Decoded: Sendable {
         case row(Schema.Row, line: Int, number: Int)
         case failure(RowError, line: Int, number: Int, id: String?)
@@ -104,10 +104,11 @@ struct TableReader<Schema: InputTableSchema> {
             take = pipeline.take
             stop = { pipeline.cancel(); pipeline.waitUntilFinished() }
         } else {
-            // XML (and CSV read whole): one thread reads and decodes, a second prepares, so that
-            // the reading thread (libxml2's parse, for XML) is not also the one that plans.
+            // XML (and CSV read whole): one thread reads the records, a second decodes and
+            // prepares them, so that the reading thread (libxml2's parse, for XML, the XML run's
+            // bottleneck) does nothing else.
             let capacity = Parallelism.enabled ? 4 : Int.max
-            let decodedRows = BatchQueue<Decoded>(capacity: capacity)
+            let decodedRows = BatchQueue<RawRecord>(capacity: capacity)
             let queue = BatchQueue<Item<Prepared>>(capacity: capacity)
             let produce: @Sendable () -> Void = {
                 do {
@@ -119,8 +120,9 @@ struct TableReader<Schema: InputTableSchema> {
             }
             let prepareAll: @Sendable () -> Void = {
                 do {
+                    let idIndex = Schema.fields.firstIndex(of: "id")
                     while let batch = try decodedRows.take() {
-                        guard queue.put(batch.map { Self.prepared($0, prepare) }) else {
+                        guard queue.put(batch.map { Self.prepared(Self.decoded($0, idIndex: idIndex), prepare) }) else {
                             decodedRows.cancel()
                             break
                         }
@@ -247,10 +249,10 @@ struct TableReader<Schema: InputTableSchema> {
         return stored.digest()
     }
 
-    /// Reads and decodes every record of the file into `queue`, in batches (prepared later,
-    /// on another thread: see `prepared(_:_:)`).
+    /// Reads every record of the file into `queue`, in batches, undecoded (decoded and prepared
+    /// on another thread: the copy of a record costs its reading thread less than decoding it).
     private static func produce(input: LocatedInput, meter: MeteredByteSource.Meter,
-                                digest: DigestSlot?, into queue: BatchQueue<Decoded>) throws {
+                                digest: DigestSlot?, into queue: BatchQueue<RawRecord>) throws {
         let (source, stored) = try open(input, meter: meter, hashing: digest != nil)
         let reader: RecordReader
         switch input.format {
@@ -263,11 +265,10 @@ struct TableReader<Schema: InputTableSchema> {
             )
         }
         var record = RawRecord(fieldCount: Schema.fields.count)
-        let idIndex = Schema.fields.firstIndex(of: "id")
-        var batch: [Decoded] = []
+        var batch: [RawRecord] = []
         batch.reserveCapacity(batchSize)
         while try reader.next(into: &record) {
-            batch.append(decoded(record, idIndex: idIndex))
+            batch.append(record)
             if batch.count == batchSize {
                 guard queue.put(batch) else { return }
                 batch.removeAll(keepingCapacity: true)
