@@ -619,6 +619,45 @@ import Darwin
         #expect(try Self.resendResults(crashed, "2026-12-07") == [["req_5", "pay_2", "2026-12-04T10:00:00-03:00", "SENT", "", "email"]])
     }
 
+    /// A rerun whose staging fails (injected after its files are written, while the ledger's
+    /// transaction holds the day's new messages) exits 5 and leaves the earlier run of the date
+    /// as it was: its folder, its ledger rows, no journal and no staging folder; the next run
+    /// then records as usual. Both with the ledger's own thread and single-threaded.
+    @Test(arguments: [false, true])
+    func aRerunWhoseStagingFailsLeavesTheDateAsItWas(singleThreaded: Bool) throws {
+        let scratch = try Files.scratch("fail-staging-\(singleThreaded)")
+        defer { Files.remove(scratch) }
+        let input = scratch + "/in", out = scratch + "/out"
+        let threads = singleThreaded ? ["AVISO_SINGLE_THREADED": "1"] : [:]
+        try Self.writeExport(input, resends: ["req_1,pay_1,2026-12-02T10:00:00-03:00"])
+        try Self.run("2026-12-03", input: input, out: out, environment: threads)
+        try Self.writeExport(input, resends: [
+            "req_1,pay_1,2026-12-02T10:00:00-03:00",
+            "req_2,pay_1,2026-12-03T10:00:00-03:00",
+        ])
+        try Self.run("2026-12-04", input: input, out: out, environment: threads)
+        let folder = try Files.snapshot(out + "/2026-12-04")
+        let ledger = try Self.ledgerDump(out)
+        let entries = Files.list(out)
+        #expect(ledger.contains("message pay_1 2026-12-04 RESEND"))
+
+        // The rerun would record other messages too: one more resend request for 12-04.
+        try Self.writeExport(input, resends: [
+            "req_1,pay_1,2026-12-02T10:00:00-03:00",
+            "req_2,pay_1,2026-12-03T10:00:00-03:00",
+            "req_3,pay_2,2026-12-03T11:00:00-03:00",
+        ])
+        let failed = try Self.run("2026-12-04", input: input, out: out, environment: threads.merging(["AVISO_FAIL_AT": "staging"]) { $1 }, expect: 5)
+        #expect(failed.stderr.contains("failure injected at staging"))
+        #expect(try Files.snapshot(out + "/2026-12-04") == folder)
+        #expect(try Self.ledgerDump(out) == ledger)
+        #expect(Files.list(out) == entries)
+        #expect(!FileManager.default.fileExists(atPath: Self.ledgerPath(out) + "-journal"))
+
+        try Self.run("2026-12-04", input: input, out: out, environment: threads)
+        #expect(try Self.resendResults(out, "2026-12-04").map { $0[0] } == ["req_2", "req_3"])
+    }
+
     // MARK: Lock
 
     /// While another process holds the ledger's lock, a run waits --lock-timeout, then exits 6

@@ -286,6 +286,7 @@ public struct NightlyRun {
                 outbound: outbound, letters: letters, rejects: rejects, resendRows: resendRows,
                 page: page, report: &report, options: options
             )
+            try CrashPoint.failIfAsked("staging")
             publisher.startSyncing()
             CrashPoint.reach("after-staging")
             phases.begin("recording the run in the ledger")

@@ -9,4 +9,11 @@ public enum CrashPoint {
         guard let wanted = ProcessInfo.processInfo.environment["AVISO_CRASH_AT"], wanted == name else { return }
         kill(getpid(), SIGKILL)
     }
+
+    /// Throws an output error here if `AVISO_FAIL_AT` equals `name`: the other test hook, for a
+    /// run that fails (and must undo what it started) rather than dies.
+    public static func failIfAsked(_ name: String) throws {
+        guard let wanted = ProcessInfo.processInfo.environment["AVISO_FAIL_AT"], wanted == name else { return }
+        throw AvisoError(.output, "failure injected at \(name) (AVISO_FAIL_AT)", hint: "unset AVISO_FAIL_AT: it is a test hook")
+    }
 }
