@@ -259,7 +259,7 @@ private func temporaryDirectory() throws -> URL {
     @Test(arguments: [false, true])
     func oneByteReadsEqualWholeReads(ahead: Bool) throws {
         // Longer than two hand-over buffers, so single bytes cross buffer boundaries.
-        let plain = sample(InflateAhead.bufferSize * 2 + 12_345, seed: 9)
+        let plain = sample(ReadAhead.bufferSize * 2 + 12_345, seed: 9)
         let data = try gzip(plain)
         let whole = try drain(try GzipByteSource(source: MemoryByteSource(data), name: "w.gz", inflateAhead: ahead),
                               chunk: 4 << 20)
@@ -278,7 +278,7 @@ private func temporaryDirectory() throws -> URL {
     @Test(arguments: [false, true])
     func multiMemberFileAcrossBuffers(ahead: Bool) throws {
         // An empty member, one bigger than a buffer, a tiny one, then one ending mid-buffer.
-        let parts = [[], sample(InflateAhead.bufferSize + 100_001, seed: 4), Array("x\n".utf8), sample(700_000, seed: 5)]
+        let parts = [[], sample(ReadAhead.bufferSize + 100_001, seed: 4), Array("x\n".utf8), sample(700_000, seed: 5)]
         let data = try parts.flatMap { try gzip($0, level: 1) }
         for (chunk, read) in [(nil, 1 << 20), (4093, 1000), (1, 65_536)] as [(Int?, Int)] {
             let source = try GzipByteSource(source: MemoryByteSource(data, maxChunk: chunk), name: "m.gz", inflateAhead: ahead)
@@ -298,7 +298,7 @@ private func temporaryDirectory() throws -> URL {
     @Test(arguments: [false, true])
     func anErrorAfterManyBuffersComesAfterTheirBytes(ahead: Bool) throws {
         // A corrupt checksum at the end of 3.5 buffers: the bytes before it arrive, then the error.
-        let plain = sample(InflateAhead.bufferSize * 7 / 2, seed: 6)
+        let plain = sample(ReadAhead.bufferSize * 7 / 2, seed: 6)
         var data = try gzip(plain)
         data[data.count - 6] ^= 0xFF
         let source = try GzipByteSource(source: MemoryByteSource(data), name: "charges.csv.gz", inflateAhead: ahead)
@@ -317,7 +317,7 @@ private func temporaryDirectory() throws -> URL {
         #expect(firstDifference(received, Array(plain.prefix(received.count))) == nil)
         // Whole buffers crossed threads before the error did (the bytes of the zlib call that
         // met the bad checksum are dropped, in either mode).
-        #expect(received.count >= 2 * InflateAhead.bufferSize)
+        #expect(received.count >= 2 * ReadAhead.bufferSize)
         if ahead {
             let again = try #require(throws: AvisoError.self) { _ = try buffer.withUnsafeMutableBytes { try source.read(into: $0) } }
             #expect(again.message == "broken gzip: incorrect data check", "the error stays")
@@ -336,7 +336,7 @@ private func temporaryDirectory() throws -> URL {
         #expect(error.message == "read failed: Input/output error")
     }
 
-    @Test(arguments: [0, 10, InflateAhead.bufferSize + 1])
+    @Test(arguments: [0, 10, ReadAhead.bufferSize + 1])
     func releasingEarlyStopsAndJoinsTheThread(bytesRead: Int) throws {
         let plain = Self.noise(12 << 20)
         let data = try gzip(plain, level: 1)
@@ -355,7 +355,7 @@ private func temporaryDirectory() throws -> URL {
         // is gone now, the thread was stopped and joined while the reader waited.
         #expect(probe.released)
         // Bounded read-ahead: at most the hand-over buffers and one input chunk were inflated.
-        let bound = (InflateAhead.bufferCount + 2) * InflateAhead.bufferSize + bytesRead
+        let bound = (ReadAhead.bufferCount + 2) * ReadAhead.bufferSize + bytesRead
         #expect(probe.bytesRead < bound, "read \(probe.bytesRead) of \(data.count) compressed bytes")
     }
 
@@ -435,5 +435,45 @@ private final class FailingSource: ByteSource {
         let got = try inner.read(into: room)
         served += got
         return got
+    }
+}
+
+/// A plain source read ahead on a thread of its own gives the same bytes, then its error.
+@Suite struct ReadAheadByteSourceTests {
+    /// A source that gives `bytes` in chunks of `chunk`, then throws.
+    final class FailingAfter: ByteSource {
+        let inner: MemoryByteSource
+        init(_ bytes: [UInt8], chunk: Int) { inner = MemoryByteSource(bytes, maxChunk: chunk) }
+        func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+            let got = try inner.read(into: buffer)
+            if got == 0 { throw AvisoError(.input, file: "f.xml", "the disk went away") }
+            return got
+        }
+    }
+
+    @Test func givesTheSameBytesAcrossBuffersThenTheEnd() throws {
+        let plain = sample(ReadAhead.bufferSize * 3 + 4_321, seed: 11)
+        let source = try #require(ReadAheadByteSource(MemoryByteSource(plain, maxChunk: 100_003)))
+        #expect(firstDifference(try drain(source, chunk: 65_537), plain) == nil)
+        var one: UInt8 = 0
+        #expect(try withUnsafeMutableBytes(of: &one, { try source.read(into: $0) }) == 0, "the end stays the end")
+    }
+
+    @Test func anErrorComesAfterTheBytesReadBeforeIt() throws {
+        let plain = sample(ReadAhead.bufferSize + 77, seed: 12)
+        let source = try #require(ReadAheadByteSource(FailingAfter(plain, chunk: 4_096)))
+        var received: [UInt8] = []
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 10_000, alignment: 1)
+        defer { buffer.deallocate() }
+        let error = try #require(throws: AvisoError.self) {
+            // An end instead of the error stops the loop too (and fails the expectation).
+            while received.count <= plain.count {
+                let got = try source.read(into: buffer)
+                if got == 0 { break }
+                received.append(contentsOf: buffer.prefix(got))
+            }
+        }
+        #expect(error.message == "the disk went away")
+        #expect(firstDifference(received, plain) == nil)
     }
 }

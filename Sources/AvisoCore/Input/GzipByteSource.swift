@@ -12,7 +12,7 @@ public final class GzipByteSource: ByteSource {
     /// Inflates inline; nil while `ahead` is running.
     private let inline: GzipInflater?
     /// The inflating thread, when there is one.
-    private let ahead: InflateAhead?
+    private let ahead: ReadAhead?
 
     /// Inflates `source`; `name` is the file named in errors.
     /// - Throws: `AvisoError(.input)` if zlib can't be initialised.
@@ -24,7 +24,7 @@ public final class GzipByteSource: ByteSource {
     /// else on the caller's thread at each `read`.
     init(source: ByteSource, name: String, inflateAhead: Bool) throws {
         let inflater = try GzipInflater(source: source, name: name)
-        let started = inflateAhead ? InflateAhead.start(inflater) : nil
+        let started = inflateAhead ? ReadAhead.start(inflater) : nil
         ahead = started
         inline = started == nil ? inflater : nil
     }

@@ -8,7 +8,7 @@ import CZlib
 ///
 /// Not thread-safe; `@unchecked Sendable` only so that it can be handed once to the inflating
 /// thread, which then is its only user until it is joined.
-final class GzipInflater: @unchecked Sendable {
+final class GzipInflater: ByteSource, @unchecked Sendable {
     private static let inputCapacity = 1 << 20
 
     private let source: ByteSource

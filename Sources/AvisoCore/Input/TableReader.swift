@@ -233,19 +233,28 @@ struct TableReader<Schema: InputTableSchema> {
 
     /// Opens the file for reading its records: its content bytes (inflated, counted by `meter`)
     /// and, when `hashing`, its bytes as stored, hashed as they are pulled.
-    private static func open(_ input: LocatedInput, meter: MeteredByteSource.Meter, hashing: Bool) throws -> (content: ByteSource, stored: HashingByteSource?) {
+    /// `readAhead`: a plain (not gzipped) file is read on a thread of its own, ahead of the
+    /// caller (a gzipped one always is, by its inflating thread).
+    private static func open(_ input: LocatedInput, meter: MeteredByteSource.Meter, hashing: Bool,
+                             readAhead: Bool = false) throws -> (content: ByteSource, stored: HashingByteSource?) {
+        func ahead(_ source: ByteSource) -> ByteSource {
+            guard readAhead, !(source is GzipByteSource) else { return source }
+            return ReadAheadByteSource(source) ?? source
+        }
         guard hashing else {
-            return (MeteredByteSource(try InputFile.open(path: input.path, displayName: input.fileName), meter: meter), nil)
+            return (MeteredByteSource(ahead(try InputFile.open(path: input.path, displayName: input.fileName)), meter: meter), nil)
         }
         let (content, stored) = try InputFile.openHashed(path: input.path, displayName: input.fileName)
-        return (MeteredByteSource(content, meter: meter), stored)
+        return (MeteredByteSource(ahead(content), meter: meter), stored)
     }
 
     /// Once every record has been read: the digest of the whole file. A reader that has its
     /// last record before the source reports its end (libxml2 may stop after the root element)
     /// leaves bytes unread, which are read here so that the digest covers them; nil if that fails.
+    /// `content` is read to its end first in any case: when a thread reads the file ahead,
+    /// `stored` is that thread's until the end of the stream has been handed over.
     private static func finishDigest(content: ByteSource, stored: HashingByteSource) -> String? {
-        if !stored.reachedEnd { try? FileDigest.drain(content) }
+        do { try FileDigest.drain(content) } catch { return nil }
         return stored.digest()
     }
 
@@ -253,7 +262,9 @@ struct TableReader<Schema: InputTableSchema> {
     /// on another thread: the copy of a record costs its reading thread less than decoding it).
     private static func produce(input: LocatedInput, meter: MeteredByteSource.Meter,
                                 digest: DigestSlot?, into queue: BatchQueue<RawRecord>) throws {
-        let (source, stored) = try open(input, meter: meter, hashing: digest != nil)
+        // XML is bound by its reading thread (libxml2's): the file is read and hashed beside it.
+        let (source, stored) = try open(input, meter: meter, hashing: digest != nil,
+                                        readAhead: input.format == .xml && Parallelism.enabled)
         let reader: RecordReader
         switch input.format {
         case .csv:

@@ -5,29 +5,31 @@ import Glibc
 import Darwin
 #endif
 
-/// Runs a `GzipInflater` on a thread of its own, a few buffers ahead of the reader, so that
-/// inflating and parsing overlap on two cores. Memory stays bounded: `bufferCount` buffers of
-/// `bufferSize` bytes circulate between the threads (the inflating thread fills a free one, the
-/// reader copies out of a full one and gives it back).
+/// Reads a `ByteSource` on a thread of its own, a few buffers ahead of the reader, so that
+/// producing the bytes (inflating a gzip stream; reading and hashing a plain file) and parsing
+/// them overlap on two cores. Memory stays bounded: `bufferCount` buffers of `bufferSize` bytes
+/// circulate between the threads (the reading-ahead thread fills a free one, the reader copies
+/// out of a full one and gives it back).
 ///
-/// An error thrown by the inflater is passed on after the bytes inflated before it, and thrown
-/// by the reader's next `read` (and every read after it). `stop()` ends the thread early and
-/// joins it; the owner must call it before letting go (the thread holds a reference).
-final class InflateAhead: @unchecked Sendable {
-    /// The size of each buffer handed from the inflating thread to the reader.
+/// An error thrown by the source is passed on after the bytes read before it, and thrown by
+/// the reader's next `read` (and every read after it). `stop()` ends the thread early and
+/// joins it; the owner must call it before letting go (the thread holds a reference). The
+/// source is used only by that thread from `start` until `stop` or the end of the stream.
+final class ReadAhead: @unchecked Sendable {
+    /// The size of each buffer handed from the reading-ahead thread to the reader.
     static let bufferSize = 1 << 20
-    /// How many buffers circulate: one being read, the rest inflated ahead.
+    /// How many buffers circulate: one being read, the rest filled ahead.
     static let bufferCount = 3
 
-    /// How the inflated stream ended, once it has.
+    /// How the stream ended, once it has.
     private enum Ending {
         case end
         case failure(any Error)
     }
 
     private let condition = NSCondition()
-    /// The inflater; used only by the inflating thread, from `start` until `stop` joins it.
-    private let inflater: GzipInflater
+    /// The source; used only by the reading-ahead thread, from `start` until `stop` joins it.
+    private let source: ByteSource
     /// Every buffer, to free them in deinit.
     private let buffers: [UnsafeMutableRawPointer]
     // Guarded by `condition`.
@@ -41,22 +43,22 @@ final class InflateAhead: @unchecked Sendable {
     private var currentOffset = 0
     private var thread: ThreadHandle?
 
-    /// Starts inflating `inflater` on a new thread; nil if the system won't start one (the
-    /// caller then inflates inline).
-    static func start(_ inflater: GzipInflater) -> InflateAhead? {
-        let ahead = InflateAhead(inflater: inflater)
+    /// Starts reading `source` on a new thread; nil if the system won't start one (the caller
+    /// then reads it inline).
+    static func start(_ source: ByteSource) -> ReadAhead? {
+        let ahead = ReadAhead(source: source)
         guard let handle = ThreadHandle.start(ahead) else { return nil }
         ahead.thread = handle
         return ahead
     }
 
-    private init(inflater: GzipInflater) {
-        self.inflater = inflater
-        buffers = (0..<InflateAhead.bufferCount).map { _ in
-            UnsafeMutableRawPointer.allocate(byteCount: InflateAhead.bufferSize, alignment: 64)
+    private init(source: ByteSource) {
+        self.source = source
+        buffers = (0..<ReadAhead.bufferCount).map { _ in
+            UnsafeMutableRawPointer.allocate(byteCount: ReadAhead.bufferSize, alignment: 64)
         }
         free = buffers
-        ready.reserveCapacity(InflateAhead.bufferCount)
+        ready.reserveCapacity(ReadAhead.bufferCount)
     }
 
     deinit {
@@ -64,9 +66,9 @@ final class InflateAhead: @unchecked Sendable {
         for buffer in buffers { buffer.deallocate() }
     }
 
-    /// Copies the next inflated bytes into `buffer`, waiting for the inflating thread if none
+    /// Copies the next bytes into `buffer`, waiting for the reading-ahead thread if none
     /// are ready; 0 at the end of the stream.
-    /// - Throws: the inflater's error, once the bytes inflated before it have been read.
+    /// - Throws: the source's error, once the bytes read before it have been read.
     func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         guard let target = buffer.baseAddress, buffer.count > 0 else { return 0 }
         if currentOffset == currentCount {
@@ -100,8 +102,8 @@ final class InflateAhead: @unchecked Sendable {
         if case .failure(let error) = ending { throw error }
     }
 
-    /// Stops the inflating thread (if it is still working) and waits for it to exit. Reads
-    /// after this see only what was inflated before it. Call it from the reader's thread.
+    /// Stops the reading-ahead thread (if it is still working) and waits for it to exit. Reads
+    /// after this see only what was read before it. Call it from the reader's thread.
     func stop() {
         guard let handle = thread else { return }
         condition.lock()
@@ -112,9 +114,9 @@ final class InflateAhead: @unchecked Sendable {
         thread = nil
     }
 
-    /// The inflating thread's loop: fill a free buffer, pass it on, until the stream ends, fails
+    /// The reading-ahead thread's loop: fill a free buffer, pass it on, until the stream ends, fails
     /// or the reader stops.
-    fileprivate func inflateAhead() {
+    fileprivate func readAhead() {
         while true {
             condition.lock()
             while free.isEmpty && !cancelled { condition.wait() }
@@ -128,9 +130,9 @@ final class InflateAhead: @unchecked Sendable {
             var filled = 0
             var outcome: Ending?
             do {
-                while filled < InflateAhead.bufferSize {
-                    let got = try inflater.read(into: UnsafeMutableRawBufferPointer(
-                        start: buffer + filled, count: InflateAhead.bufferSize - filled))
+                while filled < ReadAhead.bufferSize {
+                    let got = try source.read(into: UnsafeMutableRawBufferPointer(
+                        start: buffer + filled, count: ReadAhead.bufferSize - filled))
                     if got == 0 {
                         outcome = .end
                         break
@@ -151,35 +153,35 @@ final class InflateAhead: @unchecked Sendable {
     }
 }
 
-/// A joinable POSIX thread running one `InflateAhead`'s loop. Foundation's `Thread` cannot be
-/// joined, and the reader must know the thread is gone before the inflater's source is closed.
+/// A joinable POSIX thread running one `ReadAhead`'s loop. Foundation's `Thread` cannot be
+/// joined, and the reader must know the thread is gone before the source is closed.
 private struct ThreadHandle {
     let thread: pthread_t
 
     /// Starts the loop of `ahead` on a new thread, which holds a reference to it until it exits.
-    static func start(_ ahead: InflateAhead) -> ThreadHandle? {
+    static func start(_ ahead: ReadAhead) -> ThreadHandle? {
         let context = Unmanaged.passRetained(ahead).toOpaque()
         #if canImport(Darwin)
         var thread: pthread_t?
         let status = pthread_create(&thread, nil, { raw in
-            let ahead = Unmanaged<InflateAhead>.fromOpaque(raw).takeRetainedValue()
-            ahead.inflateAhead()
+            let ahead = Unmanaged<ReadAhead>.fromOpaque(raw).takeRetainedValue()
+            ahead.readAhead()
             return nil
         }, context)
         guard status == 0, let thread else {
-            Unmanaged<InflateAhead>.fromOpaque(context).release()
+            Unmanaged<ReadAhead>.fromOpaque(context).release()
             return nil
         }
         return ThreadHandle(thread: thread)
         #else
         var thread = pthread_t()
         let status = pthread_create(&thread, nil, { raw in
-            let ahead = Unmanaged<InflateAhead>.fromOpaque(raw!).takeRetainedValue()
-            ahead.inflateAhead()
+            let ahead = Unmanaged<ReadAhead>.fromOpaque(raw!).takeRetainedValue()
+            ahead.readAhead()
             return nil
         }, context)
         guard status == 0 else {
-            Unmanaged<InflateAhead>.fromOpaque(context).release()
+            Unmanaged<ReadAhead>.fromOpaque(context).release()
             return nil
         }
         return ThreadHandle(thread: thread)
