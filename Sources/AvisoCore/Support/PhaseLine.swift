@@ -13,7 +13,7 @@ struct PhaseLine {
 
     /// Phase lines of the run of `runDate`.
     init(runDate: Day) {
-        enabled = isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["AVISO_NO_PROGRESS"] == nil
+        enabled = ProgressLine.showsProgress
         prefix = runDate.iso + ": "
     }
 

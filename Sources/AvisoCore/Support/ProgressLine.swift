@@ -14,7 +14,7 @@ struct ProgressLine {
     init(label: String, meter: MeteredByteSource.Meter? = nil) {
         self.label = label
         self.meter = meter
-        self.enabled = isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["AVISO_NO_PROGRESS"] == nil
+        self.enabled = Self.showsProgress
     }
 
     mutating func update(rows: Int) {
@@ -41,6 +41,12 @@ struct ProgressLine {
         }
         if final { text += "\n" }
         FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// Whether progress is shown at all: stderr is a terminal and `AVISO_NO_PROGRESS` is unset
+    /// (the reading's lines and the later phases' lines alike).
+    static var showsProgress: Bool {
+        isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["AVISO_NO_PROGRESS"] == nil
     }
 
     /// `12.3`: one decimal, without Foundation's formatters.
