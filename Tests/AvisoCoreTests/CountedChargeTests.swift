@@ -36,7 +36,7 @@ import Testing
         let claims = ChargeIDClaims()
         var rejects: [RejectRecord] = []
         var handled: [String] = []
-        let statistics = try snapshot.readCharges(rejects: &rejects, claims: claims, prepare: { charge, _, _, _, _ in
+        let statistics = try snapshot.readCharges(rejects: &rejects, claims: claims, prepare: { charge, _, _, _, _, _ in
             // As if a row before pay_3's (record 0) were decoded after it and held the same id.
             if charge.id == "pay_3" { _ = Array("pay_3".utf8).withUnsafeBytes { claims.claim($0, number: 0) } }
             return settleEveryRow || charge.id == "pay_3" ? .counted(leftOut: charge.id == "pay_4") : .work(charge.id)

@@ -55,13 +55,13 @@ struct DataQualityCensusTests {
         let customer = Self.customer(email: email, additional: additional)
         let rejected: Bool
         if case .rejected = ContactRules.emailAddresses(primary: email, additional: additional) { rejected = true } else { rejected = false }
-        if DataQualityCensus.hasPlainValidEmail(customer) { #expect(!rejected) }
+        if ContactReach.hasPlainValidEmail(customer) { #expect(!rejected) }
         #expect(DataQualityCensus.problems(of: customer).contains(.badEmail) == rejected)
     }
 
     @Test("the shortcut takes the plain valid addresses", arguments: ["a@b.co", "ana.silva+x@mail.example.com.br", "joão@x.com"])
     func plainEmailIsTaken(email: String) {
-        #expect(DataQualityCensus.hasPlainValidEmail(Self.customer(email: email)))
+        #expect(ContactReach.hasPlainValidEmail(Self.customer(email: email)))
     }
 
     static let exampleCases: [(offered: [String], kept: [String])] = [

@@ -73,7 +73,7 @@ struct UpcomingSends: Sendable {
     /// Adds what a charge would emit on the window's dates.
     mutating func add(charge: Charge, customer: Customer, account: Account, settings: SlotSettings) throws {
         var contacts = ContactCache()
-        add(try contribution(charge: charge, customerDeleted: customer.deleted, customer: { customer }, account: account,
+        add(try contribution(charge: charge, customerDeleted: customer.deleted, reach: nil, customer: { customer }, account: account,
                              settings: settings, contacts: &contacts))
     }
 
@@ -96,13 +96,25 @@ struct UpcomingSends: Sendable {
     /// What a charge would emit on the window's dates, checking each contact once in
     /// `contacts` (shared with the run date's planning of the same charge).
     /// The customer is asked for only when the charge could send on a date of the window (most
-    /// charges have none, and fetching a customer is a cache miss at millions of customers).
-    func contribution(charge: Charge, customerDeleted: Bool, customer fetch: () -> Customer, account: Account,
-                      settings: SlotSettings, contacts: inout ContactCache) throws -> Contribution {
+    /// charges have none, and fetching a customer is a cache miss at millions of customers),
+    /// and not even then when `reach` is given and no letter of the charge can be due (neither
+    /// the customer nor the charge asks for postal service): the notifications are then counted
+    /// by `reach` (`NotificationPlanner.countNotifications`), which gives the same entries.
+    func contribution(charge: Charge, customerDeleted: Bool, reach: RecipientReach?, customer fetch: () -> Customer,
+                      account: Account, settings: SlotSettings, contacts: inout ContactCache) throws -> Contribution {
         var contribution = Contribution()
         guard !planners.isEmpty, !customerDeleted else { return contribution }
         let candidates = try candidateDates(charge: charge, settings: settings)
         guard candidates != 0 else { return contribution }
+        if let reach, !reach.postalService, !charge.postalService {
+            for (index, planner) in planners.enumerated() where candidates & (1 << UInt64(planner.runDate - firstDay)) != 0 {
+                guard charge.dateCreated < planner.runDate else { continue }
+                try planner.countNotifications(for: charge, reach: reach, settings: settings) { slot, channel, rejected in
+                    contribution.entries.append(.notification(day: index, slot: slot, channel: channel, rejected: rejected))
+                }
+            }
+            return contribution
+        }
         let customer = fetch()
         for (index, planner) in planners.enumerated() where candidates & (1 << UInt64(planner.runDate - firstDay)) != 0 {
             guard charge.dateCreated < planner.runDate else { continue }

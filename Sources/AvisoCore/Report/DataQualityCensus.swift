@@ -34,14 +34,16 @@ enum DataQualityCensus {
 
     /// The problems of one customer by the contact and postal rules; empty for a deleted one.
     static func problems(of customer: Customer) -> Problems {
+        problems(of: customer, reach: ContactReach(customer: customer))
+    }
+
+    /// `problems(of:)` given the customer's `ContactReach`, which holds the email and mobile
+    /// verdicts (the run works it out once for the census and its look ahead alike).
+    static func problems(of customer: Customer, reach: ContactReach) -> Problems {
         guard !customer.deleted else { return [] }
         var found: Problems = .counted
-        if !hasPlainValidEmail(customer), case .rejected = ContactRules.emailAddresses(primary: customer.email, additional: customer.additionalEmails) {
-            found.insert(.badEmail)
-        }
-        if case .rejected = ContactRules.mobile(customer.mobilePhone) {
-            found.insert(.badMobile)
-        }
+        if !reach.contains(.email) { found.insert(.badEmail) }
+        if !reach.contains(.mobile) { found.insert(.badMobile) }
         if customer.postalService {
             if !PostalRules.missingAddressFields(of: customer).isEmpty {
                 found.insert(.incompleteAddress)
@@ -51,18 +53,6 @@ enum DataQualityCensus {
             }
         }
         return found
-    }
-
-    /// Whether the customer's primary email is one plain valid address: then the email rule
-    /// can't reject it, and the full rule (which splits, trims and collects every address) is
-    /// not needed. A value with `,` or `;` or with white space or a non-ASCII byte at either
-    /// end is not plain (the rule would split or trim it): false, and the rule decides.
-    static func hasPlainValidEmail(_ customer: Customer) -> Bool {
-        // Checked on the bytes first: most customers' email is plain, and then no String is made
-        // for the list the rule would build.
-        let plain = customer.text.withBytes(Customer.TextField.email) { $0.map(ContactRules.isPlainAddress) ?? false }
-        guard plain, let email = customer.email else { return false }
-        return ContactRules.isValidEmail(email)
     }
 
     /// The census of a directory whose customers' problems were noted as they were added:

@@ -126,7 +126,40 @@ public final class NotificationPlanner: Sendable {
     @inline(__always)
     func plan<Sink: PlanSink>(charge: Charge, customer: Customer, account: Account, settings: SlotSettings,
                               into sink: inout Sink, contacts: inout ContactCache) throws(AvisoError) {
-        guard runDateIsBusinessDay, charge.dateCreated < runDate, !customer.deleted else { return }
+        try forEachSend(charge: charge, customerDeleted: customer.deleted, notificationDisabled: customer.notificationDisabled,
+                        settings: settings, into: &sink) { slot, recipient, channel, offset, scheduledFor, shift, sink in
+            let contact = contacts.result(recipient, channel, customer: customer, account: account)
+            sink.planned(PlannedNotification(
+                slot: slot, recipient: recipient, channel: channel, scheduleOffset: offset,
+                scheduledFor: scheduledFor, shift: shift, contact: contact))
+        }
+    }
+
+    /// Calls `count` for each notification of the charge that goes out on the run date or is
+    /// rejected for its contact, in `notifications(for:…)`'s order, with whether it is rejected,
+    /// judged by `reach` instead of by the contacts themselves: what the report's look ahead
+    /// counts, without making the customer. Not for a charge whose letter may be due (the
+    /// letter needs the customer's address): see `UpcomingSends`.
+    @inline(__always)
+    func countNotifications(for charge: Charge, reach: RecipientReach, settings: SlotSettings,
+                            _ count: (Slot, Channel, _ rejected: Bool) -> Void) throws(AvisoError) {
+        var sink = DiscardingSink()
+        try forEachSend(charge: charge, customerDeleted: false, notificationDisabled: reach.notificationDisabled,
+                        settings: settings, into: &sink) { slot, recipient, channel, _, _, _, _ in
+            count(slot, channel, !reach.reaches(recipient, channel))
+        }
+    }
+
+    /// The steps `plan` and `countNotifications` share: which slots fire on the run date, and
+    /// for each (slot, recipient, channel) switched on whether it is silenced by
+    /// notificationDisabled or loses a collision (told to the sink) or goes out (given to `send`
+    /// with the slot's offset, the aimed-at date and the shift), in slot, recipient, channel order.
+    @inline(__always)
+    private func forEachSend<Sink: PlanSink>(
+        charge: Charge, customerDeleted: Bool, notificationDisabled: Bool, settings: SlotSettings, into sink: inout Sink,
+        _ send: (Slot, Recipient, Channel, _ offset: Int, _ scheduledFor: Day, Shift, inout Sink) -> Void
+    ) throws(AvisoError) {
+        guard runDateIsBusinessDay, charge.dateCreated < runDate, !customerDeleted else { return }
         let fired = try firedSlots(for: charge, settings: settings, into: &sink)
         guard fired.any else { return }
 
@@ -137,7 +170,7 @@ public final class NotificationPlanner: Sendable {
             let offset = slot == .warningBefore || slot == .overdueRepeat ? setting.scheduleOffset : 0
             let shift: Shift = runDate == scheduledFor ? .none : runDate < scheduledFor ? .pulledForward : .pushedBack
             for recipient in Recipient.allCases {
-                let silenced = recipient == .customer && customer.notificationDisabled
+                let silenced = recipient == .customer && notificationDisabled
                 if silenced, !Sink.wantsEveryStep { continue }
                 for channel in Channel.allCases where setting.isOn(recipient, channel) {
                     if silenced {
@@ -148,10 +181,7 @@ public final class NotificationPlanner: Sendable {
                         sink.skipped(slot, recipient, channel, because: .lostCollision(to: rival))
                         continue
                     }
-                    let contact = contacts.result(recipient, channel, customer: customer, account: account)
-                    sink.planned(PlannedNotification(
-                        slot: slot, recipient: recipient, channel: channel, scheduleOffset: offset,
-                        scheduledFor: scheduledFor, shift: shift, contact: contact))
+                    send(slot, recipient, channel, offset, scheduledFor, shift, &sink)
                 }
             }
         }
@@ -371,6 +401,14 @@ private struct NotificationCollector: PlanSink {
     @inline(__always) mutating func evaluated(_ slot: Slot, _ evaluation: SlotEvaluation) {}
     @inline(__always) mutating func skipped(_ slot: Slot, _ recipient: Recipient, _ channel: Channel, because reason: PlanSkip) {}
     @inline(__always) mutating func planned(_ notification: PlannedNotification) { notifications.append(notification) }
+}
+
+/// A sink that keeps nothing (`countNotifications` is told each notification directly).
+private struct DiscardingSink: PlanSink {
+    static var wantsEveryStep: Bool { false }
+    @inline(__always) mutating func evaluated(_ slot: Slot, _ evaluation: SlotEvaluation) {}
+    @inline(__always) mutating func skipped(_ slot: Slot, _ recipient: Recipient, _ channel: Channel, because reason: PlanSkip) {}
+    @inline(__always) mutating func planned(_ notification: PlannedNotification) {}
 }
 
 /// The aimed-at date of each slot that fires, without heap allocation.

@@ -33,16 +33,16 @@ struct ChargePlan: Sendable {
     }
 
     /// Plans one charge for the run date (and the look ahead, when `rules` has a window), given
-    /// whether the customer is deleted, and asking for the customer itself only when a step
+    /// whether the customer is deleted and, when known, its `RecipientReach`, and asking for the customer itself only when a step
     /// needs more: most charges send nothing today nor in the look ahead, and fetching a
     /// customer (its text) costs a copy and a cache miss at millions of customers.
-    init(charge: Charge, customerDeleted: Bool, customer fetch: () -> Customer, account: Account,
+    init(charge: Charge, customerDeleted: Bool, reach: RecipientReach? = nil, customer fetch: () -> Customer, account: Account,
          settings: SlotSettings, rules: PlanningRules) {
         var contacts = ContactCache()
         // Read in place through the shared rules, never copied out (see `PlanningRules`).
         if rules.window != nil {
             upcoming = Result {
-                try rules.window!.contribution(charge: charge, customerDeleted: customerDeleted, customer: fetch, account: account,
+                try rules.window!.contribution(charge: charge, customerDeleted: customerDeleted, reach: reach, customer: fetch, account: account,
                                                settings: settings, contacts: &contacts)
             }
         }

@@ -34,6 +34,9 @@ public struct CustomerDirectory: Sendable {
     private var oversized: [Int: PackedText] = [:]
     // notificationDisabled (bit 0) and postalService (bit 1) of each customer.
     private var flags: [UInt8] = []
+    // Each customer's `ContactReach` with `judgedReach` set, or 0 when it was not worked out.
+    private var reaches: [UInt8] = []
+    private static let judgedReach: UInt8 = 0x80
     private static let oversizedPlace = UInt64.max
     private static let largestArenaText = 1 << 16
 
@@ -45,9 +48,11 @@ public struct CustomerDirectory: Sendable {
     /// Number of customers.
     public var count: Int { textPlaces.count }
 
-    /// Adds a customer of the account at `account`, with its census `problems`; false (and
-    /// nothing added) when a customer with the same id is already there.
-    mutating func add(_ customer: Customer, account: Int, problems: DataQualityCensus.Problems = []) -> Bool {
+    /// Adds a customer of the account at `account`, with its census `problems` and its contacts'
+    /// `reach` when the reader worked them out; false (and nothing added) when a customer with
+    /// the same id is already there.
+    mutating func add(_ customer: Customer, account: Int, problems: DataQualityCensus.Problems = [],
+                      reach: ContactReach? = nil) -> Bool {
         index.reserveOne()
         let ids = self.ids
         let position = UInt32(textPlaces.count)
@@ -75,7 +80,18 @@ public struct CustomerDirectory: Sendable {
         hasOwnSettings.append(false)
         deleted.append(customer.deleted)
         self.problems.append(problems)
+        reaches.append(reach.map { $0.rawValue | Self.judgedReach } ?? 0)
         return true
+    }
+
+    /// The reach of the customer at `position` with its switches and the provider's reach
+    /// given, or nil when its reach was not worked out when it was added.
+    @inline(__always)
+    func recipientReach(at position: Int, provider: ContactReach) -> RecipientReach? {
+        let stored = reaches[position]
+        guard stored & Self.judgedReach != 0 else { return nil }
+        return RecipientReach(customer: ContactReach(rawValue: stored & ~Self.judgedReach), provider: provider,
+                              notificationDisabled: flags[position] & 1 != 0, postalService: flags[position] & 2 != 0)
     }
 
     /// The customer at `position` (made from its packed bytes: one allocation).

@@ -28,6 +28,8 @@ public struct ExportSnapshot: Sendable {
     public private(set) var customers: CustomerDirectory
     /// The settings of each account in `accountList` (its rows over the built-in defaults).
     private let accountSettings: [SlotSettings]
+    /// The reach of each account in `accountList` as the provider recipient.
+    private let accountReach: [ContactReach]
     /// Statistics of the files read so far: accounts, customers, notifications (if present).
     public let tables: [TableStatistics]
     /// INPUT rejects of the files read so far, in reading order.
@@ -70,17 +72,23 @@ public struct ExportSnapshot: Sendable {
         var customers = CustomerDirectory()
         // Each customer's contact-data problems are judged on the decoding threads, so the
         // run's data-quality census needs no pass of its own over the customers' texts.
-        let judge: @Sendable (Customer) -> DataQualityCensus.Problems
+        // So are the contacts' verdicts the run's look ahead counts by (see `ContactReach`).
+        let judge: @Sendable (Customer) -> (problems: DataQualityCensus.Problems, reach: ContactReach?)
         if audits {
-            judge = { DataQualityCensus.problems(of: $0) }
+            judge = { customer in
+                // A deleted customer's charges are left out: nothing is counted by its reach.
+                guard !customer.deleted else { return ([], nil) }
+                let reach = ContactReach(customer: customer)
+                return (DataQualityCensus.problems(of: customer, reach: reach), reach)
+            }
         } else {
-            judge = { _ in [] }
+            judge = { _ in ([], nil) }
         }
-        tables.append(try reader(CustomerTable.self, inputs["customers"]!).read(rejects: &rejects, prepare: judge) { customer, problems in
+        tables.append(try reader(CustomerTable.self, inputs["customers"]!).read(rejects: &rejects, prepare: judge) { customer, judged in
             guard let account = accountPositions[customer.account] else {
                 return .rejected(RowError(field: "account", reason: "UNKNOWN_ACCOUNT", detail: "account \(customer.account) is not in the accounts file (or its row was rejected)"))
             }
-            guard customers.add(customer, account: account, problems: problems) else { return .rejected(Self.duplicate("customer", customer.id)) }
+            guard customers.add(customer, account: account, problems: judged.problems, reach: judged.reach) else { return .rejected(Self.duplicate("customer", customer.id)) }
             return customer.deleted ? .leftOut : .used
         })
 
@@ -113,6 +121,7 @@ public struct ExportSnapshot: Sendable {
         self.accounts = accounts
         self.accountList = accountList
         self.accountSettings = accountList.map { book.settings(account: $0.id) }
+        self.accountReach = accountList.map { ContactReach(provider: $0) }
         self.customers = customers
         self.customerSettings = customerSettings
         self.tables = tables
@@ -153,7 +162,7 @@ public struct ExportSnapshot: Sendable {
     /// trusted, or what `handle` throws.
     public func readCharges(rejects: inout [RejectRecord],
                             _ handle: (Charge, Customer, Account, SlotSettings) throws -> ChargeUse) throws -> TableStatistics {
-        try readCharges(rejects: &rejects, prepare: { _, _, _, _, _ in .work(()) }, { charge, position, _ in
+        try readCharges(rejects: &rejects, prepare: { _, _, _, _, _, _ in .work(()) }, { charge, position, _ in
             try handle(charge, customers.customer(at: position), account(ofCustomerAt: position), settings(customerAt: position))
         })
     }
@@ -162,7 +171,8 @@ public struct ExportSnapshot: Sendable {
     /// must only read (it may run on other threads, ahead of `handle` and for rows `handle`
     /// will never see; a row whose id an earlier row holds is not prepared) and is given
     /// whether the customer is deleted and a way to fetch the customer when it needs more
-    /// (at millions of customers, fetching one is a cache miss most charges can skip), and `handle`,
+    /// (at millions of customers, fetching one is a cache miss most charges can skip), with the
+    /// customer's and account's `RecipientReach` when the snapshot worked it out (`audits`), and `handle`,
     /// called in file order with the position of the charge's customer in `customers` (fetch
     /// the customer, its account and settings only when needed) and what `prepare` gave.
     /// A charge `prepare` settles as only counted (`PreparedRow.counted`) never reaches
@@ -172,7 +182,7 @@ public struct ExportSnapshot: Sendable {
     func readCharges<Work: Sendable>(
         rejects: inout [RejectRecord],
         claims: ChargeIDClaims = ChargeIDClaims(),
-        prepare: @escaping @Sendable (Charge, _ customerDeleted: Bool, _ customer: () -> Customer, Account, SlotSettings) -> PreparedRow<Work>,
+        prepare: @escaping @Sendable (Charge, _ customerDeleted: Bool, RecipientReach?, _ customer: () -> Customer, Account, SlotSettings) -> PreparedRow<Work>,
         _ handle: (Charge, _ customerPosition: Int, Work) throws -> ChargeUse
     ) throws -> TableStatistics {
         let snapshot = self
@@ -186,8 +196,11 @@ public struct ExportSnapshot: Sendable {
             guard charge.text.withBytes(Charge.TextField.id, { claims.claim($0 ?? empty, number: number) }) else {
                 return .work(PreparedCharge(position: position, number: number, work: nil))
             }
-            switch prepare(charge, snapshot.customers.deleted[position], { snapshot.customers.customer(at: position) },
-                           snapshot.account(ofCustomerAt: position), snapshot.settings(customerAt: position)) {
+            let accountIndex = Int(snapshot.customers.accountIndex[position])
+            switch prepare(charge, snapshot.customers.deleted[position],
+                           snapshot.customers.recipientReach(at: position, provider: snapshot.accountReach[accountIndex]),
+                           { snapshot.customers.customer(at: position) },
+                           snapshot.accountList[accountIndex], snapshot.settings(customerAt: position)) {
             case .counted(let leftOut):
                 return .counted(leftOut: leftOut)
             case .work(let work):

@@ -111,7 +111,7 @@ public struct NightlyRun {
         // can be let go once the charges are read.
         do {
             let reading = snapshot
-            stats = try reading.readCharges(rejects: &rejects, prepare: { charge, customerDeleted, fetch, account, settings in
+            stats = try reading.readCharges(rejects: &rejects, prepare: { charge, customerDeleted, reach, fetch, account, settings in
                 // Fetched at most once per charge (a fetch copies the customer's texts), and only
                 // if planning needs it.
                 var fetched: Customer?
@@ -121,7 +121,7 @@ public struct NightlyRun {
                     fetched = made
                     return made
                 }
-                var plan = ChargePlan(charge: charge, customerDeleted: customerDeleted, customer: customer, account: account,
+                var plan = ChargePlan(charge: charge, customerDeleted: customerDeleted, reach: reach, customer: customer, account: account,
                                       settings: settings, rules: rules)
                 if plan.failure == nil, !plan.notifications.isEmpty {
                     plan.messages = ChargeMessages(

@@ -1,0 +1,76 @@
+/// On which channels one party (a customer, or an account as the "para mim" recipient) has a
+/// contact the rules accept, without the contact itself: one bit per kind of contact. The
+/// report's look ahead counts a charge's notifications of the coming days, and for a count
+/// only whether a notification would be rejected for its contact matters. Worked out once per
+/// customer where the customers are decoded, it spares the look ahead making the customer of
+/// each charge it counts and checking the same contacts again for each of its charges.
+///
+/// The verdicts are those of `ContactCache` (the run's own checks) by construction: both ask
+/// the same `ContactRules` functions of the same fields.
+struct ContactReach: OptionSet, Sendable, Hashable {
+    let rawValue: UInt8
+
+    /// Email is not rejected (NO_VALID_EMAIL).
+    static let email = ContactReach(rawValue: 1 << 0)
+    /// SMS and WhatsApp are not rejected (NO_VALID_MOBILE).
+    static let mobile = ContactReach(rawValue: 1 << 1)
+    /// Voice is not rejected (NO_VALID_PHONE for a customer, NO_VALID_MOBILE for an account).
+    static let voice = ContactReach(rawValue: 1 << 2)
+
+    /// A customer's reach: its email list, its mobile, and for voice its mobile or landline.
+    init(customer: Customer) {
+        var reach: ContactReach = []
+        if Self.hasPlainValidEmail(customer) {
+            reach.insert(.email)
+        } else if Self.accepts(ContactRules.emailAddresses(primary: customer.email, additional: customer.additionalEmails)) {
+            reach.insert(.email)
+        }
+        if Self.accepts(ContactRules.mobile(customer.mobilePhone)) {
+            // A valid mobile is also the voice call's number.
+            reach.formUnion([.mobile, .voice])
+        } else if Self.accepts(ContactRules.voice(mobilePhone: customer.mobilePhone, phone: customer.phone)) {
+            reach.insert(.voice)
+        }
+        self = reach
+    }
+
+    /// An account's reach as the provider recipient: its email, and its mobile for every phone
+    /// channel (voice included).
+    init(provider account: Account) {
+        var reach: ContactReach = []
+        if Self.accepts(ContactRules.emailAddresses(primary: account.email, additional: nil)) { reach.insert(.email) }
+        if Self.accepts(ContactRules.mobile(account.mobilePhone)) { reach.formUnion([.mobile, .voice]) }
+        self = reach
+    }
+
+    /// Whether the customer's primary email is one plain valid address: then the email rule
+    /// can't reject it, and the full rule (which splits, trims and collects every address) is
+    /// not needed. A value with `,` or `;` or with white space or a non-ASCII byte at either
+    /// end is not plain (the rule would split or trim it): false, and the rule decides.
+    static func hasPlainValidEmail(_ customer: Customer) -> Bool {
+        // Checked on the bytes first: most customers' email is plain, and then no String is made
+        // for the list the rule would build.
+        let plain = customer.text.withBytes(Customer.TextField.email) { $0.map(ContactRules.isPlainAddress) ?? false }
+        guard plain, let email = customer.email else { return false }
+        return ContactRules.isValidEmail(email)
+    }
+
+    init(rawValue: UInt8) {
+        self.rawValue = rawValue
+    }
+
+    /// Whether a notification on `channel` finds a contact in this reach.
+    @inline(__always)
+    func reaches(_ channel: Channel) -> Bool {
+        switch channel {
+        case .email: return contains(.email)
+        case .sms, .whatsapp: return contains(.mobile)
+        case .voice: return contains(.voice)
+        }
+    }
+
+    private static func accepts(_ result: ContactResult) -> Bool {
+        if case .rejected = result { return false }
+        return true
+    }
+}
