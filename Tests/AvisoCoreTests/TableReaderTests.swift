@@ -196,7 +196,7 @@ private func observe(_ path: String, name: String, chunked: Bool, chunkSize: Int
         #expect(rejects.filter { $0.reason == "DUPLICATE_ID" }.map(\.line) == [8])
     }
 
-    @Test("a row prepare counts never reaches handle: it is counted as used or left out; recheck may reject any sound row, with its id and line, before handle",
+    @Test("a row prepare counts never reaches handle: it is counted as used or left out, its note (if any) goes to noteCounted in file order; recheck may reject any sound row, with its id and line, before handle or noteCounted",
           arguments: [(false, 2 << 20), (true, 7), (true, 64), (true, 2 << 20)])
     func countedRowsSkipHandle(chunked: Bool, chunkSize: Int) throws {
         let rows = (1...3000).map { "id\($0),name \($0)\n" }.joined()
@@ -205,19 +205,31 @@ private func observe(_ path: String, name: String, chunked: Bool, chunkSize: Int
         var rejects: [RejectRecord] = []
         var handled: [Int] = []
         var rechecked: [Int] = []
+        var noted: [Int] = []
+        var events: [Int] = []
         // Multiples of 3 are counted as left out, other even numbers as used; 1500 (counted) and
-        // 1501 (not counted) are rejected when rechecked, and 1501 never reaches handle.
+        // 1501 (not counted) are rejected when rechecked, and 1501 never reaches handle. Counted
+        // multiples of 4 carry a note with their number: 1500's is never handed back.
         let statistics = try reader.read(rejects: &rejects, prepareNumbered: { _, number in
-            number % 3 == 0 ? .counted(leftOut: true) : number % 2 == 0 ? .counted(leftOut: false) : .work(number)
+            let note = number % 4 == 0 ? CountedNote(low: UInt64(number), high: 7) : nil
+            return number % 3 == 0 ? .counted(leftOut: true, note: note) : number % 2 == 0 ? .counted(leftOut: false, note: note) : .work(number)
         }, recheck: { number in
             rechecked.append(number)
             return number == 1500 || number == 1501 ? (RowError(field: "id", reason: "DUPLICATE_ID", detail: "late"), "id\(number)") : nil
+        }, noteCounted: { note in
+            #expect(note.high == 7)
+            noted.append(Int(note.low))
+            events.append(Int(note.low))
         }) { account, number in
+            events.append(number)
             handled.append(number)
             #expect(account.id == "id\(number)")
             return .used
         }
         #expect(handled == (1...3000).filter { $0 % 3 != 0 && $0 % 2 != 0 && $0 != 1501 })
+        #expect(noted == (1...3000).filter { $0 % 4 == 0 && $0 != 1500 })
+        // Notes and handled rows come in file order, interleaved.
+        #expect(events == events.sorted() && events.count == handled.count + noted.count)
         #expect(rechecked == Array(1...3000))
         #expect(statistics.rowsRead == 3000)
         #expect(statistics.rowsLeftOut == 1000 - 1)

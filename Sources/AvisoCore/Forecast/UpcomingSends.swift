@@ -68,6 +68,56 @@ struct UpcomingSends: Sendable {
         }
 
         var entries: [Entry] = []
+
+        /// The most entries a `CountedNote` holds, at 11 bits each (the last 4 bits count them).
+        static let packedCapacity = 11
+
+        /// The entries packed in a `CountedNote`, so that a charge the run only counts carries
+        /// its share of the look ahead across threads without its row: nil when there are more
+        /// than `packedCapacity` or a day index does not fit 4 bits (the charge then goes to the
+        /// run as a planned row). Bits of an entry: 0 letter, 1 rejected, 2–3 channel, 4–6
+        /// slot, 7–10 the day's index.
+        func packed() -> CountedNote? {
+            guard entries.count <= Self.packedCapacity else { return nil }
+            var words: (UInt64, UInt64) = (0, 0)
+            for (index, entry) in entries.enumerated() {
+                var bits: UInt64
+                switch entry {
+                case .letter(let day):
+                    guard day < 16 else { return nil }
+                    bits = UInt64(day) << 7 | 1
+                case .notification(let day, let slot, let channel, let rejected):
+                    guard day < 16 else { return nil }
+                    bits = UInt64(day) << 7 | UInt64(slot.rawValue) << 4 | UInt64(channel.rawValue) << 2 | (rejected ? 2 : 0)
+                }
+                let offset = index * 11
+                if offset < 64 { words.0 |= bits << UInt64(offset) }
+                // An entry that straddles the two words puts its high bits in the second.
+                if offset + 11 > 64 { words.1 |= offset >= 64 ? bits << UInt64(offset - 64) : bits >> UInt64(64 - offset) }
+            }
+            words.1 |= UInt64(entries.count) << 60
+            return CountedNote(low: words.0, high: words.1)
+        }
+
+        /// Calls `body` with each entry a `packed()` note holds, in order.
+        @inline(__always)
+        static func forEachEntry(packedIn note: CountedNote, _ body: (Entry) -> Void) {
+            let count = Int(note.high >> 60)
+            for index in 0..<count {
+                let offset = index * 11
+                var bits: UInt64 = 0
+                if offset < 64 { bits = note.low >> UInt64(offset) }
+                if offset + 11 > 64 { bits |= offset >= 64 ? note.high >> UInt64(offset - 64) : note.high << UInt64(64 - offset) }
+                bits &= 0x7FF
+                let day = Int(bits >> 7)
+                if bits & 1 != 0 {
+                    body(.letter(day: day))
+                } else {
+                    body(.notification(day: day, slot: Slot(rawValue: Int(bits >> 4 & 7))!,
+                                       channel: Channel(rawValue: Int(bits >> 2 & 3))!, rejected: bits & 2 != 0))
+                }
+            }
+        }
     }
 
     /// Adds what a charge would emit on the window's dates.
@@ -79,17 +129,26 @@ struct UpcomingSends: Sendable {
 
     /// Adds a charge's contribution to the totals of its dates.
     mutating func add(_ contribution: Contribution) {
-        for entry in contribution.entries {
-            switch entry {
-            case .letter(let day):
-                totals[day].letters += 1
-                totals[day].postalFees += configuration.postalFee
-            case .notification(let day, _, _, rejected: true):
-                totals[day].rejectedNotifications += 1
-            case .notification(let day, let slot, let channel, rejected: false):
-                channelCounts[day * Channel.allCases.count + channel.rawValue] += 1
-                slotCounts[day * Slot.allCases.count + slot.rawValue] += 1
-            }
+        for entry in contribution.entries { add(entry) }
+    }
+
+    /// Adds a charge's contribution packed in a note (`Contribution.packed`).
+    mutating func add(packed note: CountedNote) {
+        Contribution.forEachEntry(packedIn: note) { add($0) }
+    }
+
+    /// Adds one entry of a charge's contribution to the totals of its date.
+    @inline(__always)
+    private mutating func add(_ entry: Contribution.Entry) {
+        switch entry {
+        case .letter(let day):
+            totals[day].letters += 1
+            totals[day].postalFees += configuration.postalFee
+        case .notification(let day, _, _, rejected: true):
+            totals[day].rejectedNotifications += 1
+        case .notification(let day, let slot, let channel, rejected: false):
+            channelCounts[day * Channel.allCases.count + channel.rawValue] += 1
+            slotCounts[day * Slot.allCases.count + slot.rawValue] += 1
         }
     }
 

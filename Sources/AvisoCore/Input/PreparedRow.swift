@@ -6,6 +6,7 @@
 enum PreparedRow<Work: Sendable>: Sendable {
     /// Work for `handle`, which gets the row with it.
     case work(Work)
-    /// Nothing for `handle` to do: the row is counted as used, or as left out.
-    case counted(leftOut: Bool)
+    /// Nothing for `handle` to do: the row is counted as used, or as left out, and its `note`
+    /// (if any) goes to the caller's `noteCounted`.
+    case counted(leftOut: Bool, note: CountedNote? = nil)
 }

@@ -22,7 +22,7 @@ struct TableReader<Schema: InputTableSchema> {
         // largest case; unboxed, every counted row would be copied at the size of a planned one.
         indirect case row(Schema.Row, Prepared, line: Int, number: Int)
         /// A row `prepare` settled as `PreparedRow.counted` (the row itself is not kept).
-        case counted(leftOut: Bool, line: Int, number: Int)
+        case counted(leftOut: Bool, note: CountedNote?, line: Int, number: Int)
         case failure(RowError, line: Int, number: Int, id: String?)
     }
 
@@ -73,12 +73,14 @@ struct TableReader<Schema: InputTableSchema> {
     /// `read(rejects:prepare:_:)` whose `prepare` is also given the row's record number (its
     /// place among the file's records, from 1), which orders rows that are prepared out of order,
     /// and may settle a row as only counted (`PreparedRow.counted`): `handle` never sees such a
-    /// row. `recheck`, given the number of every sound row (counted or not) on the caller's
-    /// thread, in file order and before `handle`, may still reject it, with its id.
+    /// row, but `noteCounted` gets its note, if it has one, in file order with the handled rows.
+    /// `recheck`, given the number of every sound row (counted or not) on the caller's thread,
+    /// in file order and before `handle` or `noteCounted`, may still reject it, with its id.
     func read<Prepared: Sendable>(
         rejects: inout [RejectRecord],
         prepareNumbered prepare: @escaping @Sendable (Schema.Row, Int) -> PreparedRow<Prepared>,
         recheck: (Int) -> LateRejection? = { _ in nil },
+        noteCounted: (CountedNote) -> Void = { _ in },
         _ handle: (Schema.Row, Prepared) throws -> Verdict
     ) throws -> TableStatistics {
         var stats = TableStatistics(
@@ -168,10 +170,13 @@ struct TableReader<Schema: InputTableSchema> {
                         case .leftOut: stats.rowsLeftOut += 1
                         case .rejected(let error): failed = (error, line, number, Schema.id(of: row))
                         }
-                    case let .counted(leftOut, line, number):
+                    case let .counted(leftOut, note, line, number):
                         if let (error, id) = recheck(number) {
                             failed = (error, line, number, id)
-                        } else if leftOut {
+                            break
+                        }
+                        if let note { noteCounted(note) }
+                        if leftOut {
                             stats.rowsLeftOut += 1
                         } else {
                             stats.rowsUsed += 1
@@ -322,7 +327,7 @@ struct TableReader<Schema: InputTableSchema> {
         case let .row(row, line, number):
             switch prepare(row, number) {
             case .work(let work): return .row(row, work, line: line, number: number)
-            case .counted(let leftOut): return .counted(leftOut: leftOut, line: line, number: number)
+            case let .counted(leftOut, note): return .counted(leftOut: leftOut, note: note, line: line, number: number)
             }
         case let .failure(error, line, number, id):
             return .failure(error, line: line, number: number, id: id)

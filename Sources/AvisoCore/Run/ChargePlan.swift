@@ -32,6 +32,17 @@ struct ChargePlan: Sendable {
         }
     }
 
+    /// The plan's share of the look ahead packed in a note, when that share is all the run has
+    /// to do with the charge but count it (no look ahead failure, notification, letter, failure,
+    /// record nor resend request): such a charge reaches the run's thread as a count and this
+    /// note (`PreparedRow.counted`), not as a plan. Nil otherwise, or when the share does not fit
+    /// a note.
+    var lookAheadNote: CountedNote? {
+        guard failure == nil, notifications.isEmpty, letter == nil, messages == nil, !isResendTarget,
+              case .success(let contribution)? = upcoming, !contribution.entries.isEmpty else { return nil }
+        return contribution.packed()
+    }
+
     /// Plans one charge for the run date (and the look ahead, when `rules` has a window), given
     /// whether the customer is deleted and, when known, its `RecipientReach`, and asking for the customer itself only when a step
     /// needs more: most charges send nothing today nor in the look ahead, and fetching a

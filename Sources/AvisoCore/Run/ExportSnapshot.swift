@@ -176,13 +176,15 @@ public struct ExportSnapshot: Sendable {
     /// called in file order with the position of the charge's customer in `customers` (fetch
     /// the customer, its account and settings only when needed) and what `prepare` gave.
     /// A charge `prepare` settles as only counted (`PreparedRow.counted`) never reaches
-    /// `handle`; it is still rejected if it turns out to repeat an earlier row's id. `claims`
+    /// `handle` (`noteCounted` gets its note, if any, in file order, unless the row turns out to
+    /// repeat an earlier row's id and is rejected after all). `claims`
     /// holds the ids read so far (a fresh one per read; tests pass their own to claim for rows
     /// decoded late).
     func readCharges<Work: Sendable>(
         rejects: inout [RejectRecord],
         claims: ChargeIDClaims = ChargeIDClaims(),
         prepare: @escaping @Sendable (Charge, _ customerDeleted: Bool, RecipientReach?, _ customer: () -> Customer, Account, SlotSettings) -> PreparedRow<Work>,
+        noteCounted: (CountedNote) -> Void = { _ in },
         _ handle: (Charge, _ customerPosition: Int, Work) throws -> ChargeUse
     ) throws -> TableStatistics {
         let snapshot = self
@@ -201,8 +203,8 @@ public struct ExportSnapshot: Sendable {
                            snapshot.customers.recipientReach(at: position, provider: snapshot.accountReach[accountIndex]),
                            { snapshot.customers.customer(at: position) },
                            snapshot.accountList[accountIndex], snapshot.settings(customerAt: position)) {
-            case .counted(let leftOut):
-                return .counted(leftOut: leftOut)
+            case let .counted(leftOut, note):
+                return .counted(leftOut: leftOut, note: note)
             case .work(let work):
                 return .work(PreparedCharge(position: position, number: number, work: work))
             }
@@ -210,7 +212,7 @@ public struct ExportSnapshot: Sendable {
         let recheck: (Int) -> TableReader<ChargeTable>.LateRejection? = { number in
             claims.lateDuplicateID(number).map { (Self.duplicate("charge", $0), $0) }
         }
-        return try reader(ChargeTable.self, inputs["charges"]!).read(rejects: &rejects, prepareNumbered: locate, recheck: recheck) { charge, prepared in
+        return try reader(ChargeTable.self, inputs["charges"]!).read(rejects: &rejects, prepareNumbered: locate, recheck: recheck, noteCounted: noteCounted) { charge, prepared in
             guard let prepared else {
                 return .rejected(RowError(field: "customer", reason: "UNKNOWN_CUSTOMER", detail: "customer \(charge.customer) is not in the customers file (or its row was rejected)"))
             }

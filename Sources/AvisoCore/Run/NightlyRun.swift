@@ -111,7 +111,7 @@ public struct NightlyRun {
         // can be let go once the charges are read.
         do {
             let reading = snapshot
-            stats = try reading.readCharges(rejects: &rejects, prepare: { charge, customerDeleted, reach, fetch, account, settings in
+            stats = try reading.readCharges(rejects: &rejects, prepare: { charge, customerDeleted, reach, fetch, account, settings -> PreparedRow<ChargePlan> in
                 // Fetched at most once per charge (a fetch copies the customer's texts), and only
                 // if planning needs it.
                 var fetched: Customer?
@@ -132,7 +132,11 @@ public struct NightlyRun {
                 // A left-out charge is no resend target (the run passes it by first).
                 plan.isResendTarget = !plan.leftOut && resendPayments.count > 0
                     && charge.text.withBytes(Charge.TextField.id, { $0.map(resendPayments.contains) ?? false })
-                return plan.isQuiet ? .counted(leftOut: plan.leftOut) : .work(plan)
+                if plan.isQuiet { return .counted(leftOut: plan.leftOut) }
+                if let note = plan.lookAheadNote { return .counted(leftOut: plan.leftOut, note: note) }
+                return .work(plan)
+            }, noteCounted: { note in
+                upcoming?.add(packed: note)
             }) { charge, position, plan in
                 switch plan.upcoming {
                 case .success(let contribution)?:
