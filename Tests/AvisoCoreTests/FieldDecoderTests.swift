@@ -36,13 +36,14 @@ import Testing
     @Test(arguments: [
         ("true", true), ("TRUE", true), ("True", true), ("1", true), ("sim", true), ("SIM", true), ("Sim", true),
         ("false", false), ("FALSE", false), ("0", false), ("não", false), ("NÃO", false), ("Não", false),
-        ("nao", false), ("NAO", false),
+        ("nao", false), ("NAO", false), ("nÃo", false), ("NãO", false), ("sIm", true), ("fAlSe", false),
     ])
     func booleansInEveryAcceptedSpelling(text: String, value: Bool) {
         #expect(FieldDecoder.boolean(Array(text.utf8)[...]) == value)
     }
 
-    @Test(arguments: ["yes", "no", "2", "verdadeiro", "s", "n", "tru", ""])
+    @Test(arguments: ["yes", "no", "2", "verdadeiro", "s", "n", "tru", "", "truee", "falsee", "\u{0}1", "\u{0}true", "01", "10",
+                      " 1", "não ", "nã", "Ão", "ñao", "true\u{0}"])
     func booleansRefuseOtherWords(text: String) {
         #expect(FieldDecoder.boolean(Array(text.utf8)[...]) == nil)
     }
@@ -50,6 +51,20 @@ import Testing
     @Test func enumsAreCaseSensitive() {
         #expect(FieldDecoder.enumeration(Array("PENDING".utf8)[...], as: ChargeStatus.self) == .pending)
         #expect(FieldDecoder.enumeration(Array("pending".utf8)[...], as: ChargeStatus.self) == nil)
+    }
+
+    @Test func everyEnumValueIsReadByItsBytesAndNothingCloseIs() {
+        for status in ChargeStatus.allCases {
+            #expect(FieldDecoder.enumeration(Array(status.rawValue.utf8)[...], as: ChargeStatus.self) == status)
+            #expect(FieldDecoder.enumeration(Array(status.rawValue.utf8.dropLast())[...], as: ChargeStatus.self) == nil)
+            #expect(FieldDecoder.enumeration(Array((status.rawValue + "X").utf8)[...], as: ChargeStatus.self) == nil)
+        }
+        for type in BillingType.allCases {
+            #expect(FieldDecoder.enumeration(Array(type.rawValue.utf8)[...], as: BillingType.self) == type)
+            #expect(FieldDecoder.enumeration(Array(type.rawValue.utf8.dropFirst())[...], as: BillingType.self) == nil)
+        }
+        #expect(FieldDecoder.enumeration(Array("RECEIVED_IN_CAS".utf8)[...], as: ChargeStatus.self) == nil)
+        #expect(FieldDecoder.enumeration([UInt8]()[...], as: ChargeStatus.self) == nil)
     }
 
     @Test(arguments: [("0", 0 as Int?), ("90", 90), ("7", 7), ("91", nil), ("-1", nil), ("7.0", nil), ("", nil), (" 7", nil)])

@@ -66,33 +66,55 @@ public enum FieldDecoder {
 
     /// `true`/`false`, `1`/`0`, `sim`/`não`/`nao`, any case → Bool; anything else → nil.
     public static func boolean(_ bytes: ArraySlice<UInt8>) -> Bool? {
-        var lowered: [UInt8] = []
-        lowered.reserveCapacity(bytes.count)
+        // Folded into one word, with no allocation: every charge and customer row has booleans.
+        // No accepted value is longer than five bytes ("false"; "não" is four).
+        guard bytes.count <= 5 else { return nil }
+        var folded: UInt64 = 0
+        var count = 0
         var i = bytes.startIndex
         while i < bytes.endIndex {
-            let b = bytes[i]
+            var b = bytes[i]
             if b >= 65 && b <= 90 {
-                lowered.append(b + 32)
+                b += 32
             } else if b == 0xC3, i + 1 < bytes.endIndex, bytes[i + 1] == 0x83 {
                 // "Ã" (C3 83) lower-cases to "ã" (C3 A3).
-                lowered.append(0xC3)
-                lowered.append(0xA3)
+                folded = folded << 8 | 0xC3
+                count += 1
+                b = 0xA3
                 i += 1
-            } else {
-                lowered.append(b)
             }
+            folded = folded << 8 | UInt64(b)
+            count += 1
             i += 1
         }
-        switch lowered {
-        case Array("true".utf8), Array("1".utf8), Array("sim".utf8): return true
-        case Array("false".utf8), Array("0".utf8), Array("não".utf8), Array("nao".utf8): return false
+        // The count tells "\0true" from "true".
+        let word = folded | UInt64(count) << 56
+        switch word {
+        case Self.trueWords.0, Self.trueWords.1, Self.trueWords.2: return true
+        case Self.falseWords.0, Self.falseWords.1, Self.falseWords.2, Self.falseWords.3: return false
         default: return nil
         }
     }
 
-    /// A case-sensitive enum value by its raw string.
-    public static func enumeration<E: RawRepresentable>(_ bytes: ArraySlice<UInt8>, as type: E.Type) -> E? where E.RawValue == String {
-        E(rawValue: String(decoding: bytes, as: UTF8.self))
+    /// A lower-case value as `boolean` folds it: its bytes in the low bits, its length in the top byte.
+    private static func folded(_ value: StaticString) -> UInt64 {
+        var word: UInt64 = 0
+        value.withUTF8Buffer { for b in $0 { word = word << 8 | UInt64(b) } }
+        return word | UInt64(value.utf8CodeUnitCount) << 56
+    }
+
+    private static let trueWords = (folded("true"), folded("1"), folded("sim"))
+    private static let falseWords = (folded("false"), folded("0"), folded("não"), folded("nao"))
+
+    /// A case-sensitive enum value by its raw string, compared as bytes (no String is made).
+    public static func enumeration<E: RawRepresentable & CaseIterable>(_ bytes: ArraySlice<UInt8>, as type: E.Type) -> E? where E.RawValue == String {
+        bytes.withUnsafeBufferPointer { field in
+            for value in E.allCases {
+                var raw = value.rawValue
+                if raw.withUTF8({ $0.count == field.count && $0.elementsEqual(field) }) { return value }
+            }
+            return nil
+        }
     }
 
     /// A whole number of digits only, within `range`.
