@@ -93,7 +93,7 @@ public struct NightlyRun {
         let resendPayments = requestedPayments
 
         // Charges, streamed: each is decided as it is read; only the day's output is kept.
-        var records = ChunkedArray<OutboundRecord>()
+        let records = ChunkedArray<OutboundRecord>()
         // One composition context per charge with messages; each record points at its charge's.
         var contexts: [MessageContext] = []
         var references: [MessageReference] = []

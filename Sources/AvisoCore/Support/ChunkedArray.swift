@@ -1,10 +1,15 @@
 /// An append-only list kept in chunks of fixed capacity, for the day's records: growing it
 /// never copies what is already there (one growing array doubles, and for a moment holds the
-/// old and the new storage). `joined()` makes the one array the writers take, freeing each
-/// chunk as soon as it is copied.
-struct ChunkedArray<Element> {
+/// old and the new storage). `joined()` makes the one array the writers take, moving each
+/// chunk's elements into it (no copy: a record holds a dozen references, and copying a
+/// million records then freeing the chunks retained and released each of them) and freeing
+/// the chunk at once.
+///
+/// A class, as it owns its chunks' memory; used by one thread at a time.
+final class ChunkedArray<Element> {
     private let chunkCapacity: Int
-    private var chunks: [[Element]] = []
+    // Each chunk holds `chunkCapacity` elements but the last, which holds the rest of `count`.
+    private var chunks: [UnsafeMutablePointer<Element>] = []
     /// Number of elements.
     private(set) var count = 0
 
@@ -14,28 +19,45 @@ struct ChunkedArray<Element> {
         self.chunkCapacity = chunkCapacity
     }
 
+    deinit {
+        removeAll()
+    }
+
     /// Adds an element at the end.
-    mutating func append(_ element: Element) {
-        if chunks.isEmpty || chunks[chunks.count - 1].count == chunkCapacity {
-            var chunk: [Element] = []
-            chunk.reserveCapacity(chunkCapacity)
-            chunks.append(chunk)
-        }
-        chunks[chunks.count - 1].append(element)
+    func append(_ element: Element) {
+        let offset = count % chunkCapacity
+        if offset == 0 { chunks.append(.allocate(capacity: chunkCapacity)) }
+        (chunks[chunks.count - 1] + offset).initialize(to: element)
         count += 1
     }
 
     /// All elements in order, as one array of exactly their number; the list is left empty.
-    mutating func joined() -> [Element] {
-        var all: [Element] = []
-        all.reserveCapacity(count)
-        var remaining = chunks
+    func joined() -> [Element] {
+        let total = count
+        let all = [Element](unsafeUninitializedCapacity: total) { buffer, initialized in
+            var done = 0
+            for chunk in chunks {
+                let n = min(chunkCapacity, total - done)
+                (buffer.baseAddress! + done).moveInitialize(from: chunk, count: n)
+                chunk.deallocate()
+                done += n
+            }
+            initialized = done
+        }
         chunks = []
         count = 0
-        for index in remaining.indices {
-            all.append(contentsOf: remaining[index])
-            remaining[index] = []
-        }
         return all
+    }
+
+    private func removeAll() {
+        var left = count
+        for chunk in chunks {
+            let n = min(chunkCapacity, left)
+            chunk.deinitialize(count: n)
+            chunk.deallocate()
+            left -= n
+        }
+        chunks = []
+        count = 0
     }
 }
