@@ -3,6 +3,11 @@ import Testing
 @testable import AvisoCore
 
 /// Writes `bytes` to `name` in a fresh temporary folder; returns the path.
+/// Removes the temporary folder `writeFile` made for `path`.
+private func removeTemporaryFolder(of path: String) {
+    try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
+}
+
 private func writeFile(_ name: String, _ bytes: [UInt8]) throws -> String {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("aviso-digest-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -14,6 +19,7 @@ private func writeFile(_ name: String, _ bytes: [UInt8]) throws -> String {
 /// One gzip member holding `bytes`.
 private func gzipMember(_ bytes: [UInt8]) throws -> [UInt8] {
     let path = try writeFile("member.gz", [])
+    defer { removeTemporaryFolder(of: path) }
     let writer = try GzipFileWriter(path: path)
     try bytes.withUnsafeBytes { try writer.write($0) }
     try writer.finish()
@@ -60,6 +66,7 @@ struct InputDigestTests {
     func digestOfTheFileAsStored(kind: String, reading: (chunked: Bool, chunkSize: Int)) throws {
         let (name, bytes) = try Self.stored(kind)
         let path = try writeFile(name, bytes)
+        defer { removeTemporaryFolder(of: path) }
         var reader = TableReader<AccountTable>(
             input: LocatedInput(table: "accounts", path: path, fileName: name, format: name.contains(".xml") ? .xml : .csv),
             maxRejectRatio: 0)
@@ -83,6 +90,7 @@ struct InputDigestTests {
     @Test("a reader told not to hash leaves the digest empty")
     func noDigestWhenNotAsked() throws {
         let path = try writeFile("accounts.csv", Array("id,name\na1,Ana\n".utf8))
+        defer { removeTemporaryFolder(of: path) }
         var reader = TableReader<AccountTable>(
             input: LocatedInput(table: "accounts", path: path, fileName: "accounts.csv", format: .csv), maxRejectRatio: 0)
         reader.hashesInput = false
@@ -118,7 +126,9 @@ struct InputDigestTests {
           arguments: [true, false])
     func snapshotDigests(audits: Bool) throws {
         let accounts = try writeFile("accounts.csv", Array("id,name\nacc_1,Um\n".utf8))
+        defer { removeTemporaryFolder(of: accounts) }
         let customers = try writeFile("customers.csv.gz", try gzipMember(Array("id,account,name\ncus_1,acc_1,Ana\n".utf8)))
+        defer { removeTemporaryFolder(of: customers) }
         let inputs = [
             "accounts": LocatedInput(table: "accounts", path: accounts, fileName: "accounts.csv", format: .csv),
             "customers": LocatedInput(table: "customers", path: customers, fileName: "customers.csv.gz", format: .csv),

@@ -147,10 +147,10 @@ import Testing
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try "Oi {{customerFirstName}}, {{value}} <{{accountName}}> em {{dueDate}}\n"
-            .write(toFile: directory + "/warning_due.customer.sms.mustache", atomically: true, encoding: .utf8)
+            .write(toFile: directory + "/warning_due.customer.sms.mustache", atomically: false, encoding: .utf8)
         try "\u{FEFF}Olá {{customerName}} & {{accountName}}\n"
-            .write(toFile: directory + "/created.customer.email.subject.mustache", atomically: true, encoding: .utf8)
-        try "ignored".write(toFile: directory + "/.DS_Store", atomically: true, encoding: .utf8)
+            .write(toFile: directory + "/created.customer.email.subject.mustache", atomically: false, encoding: .utf8)
+        try "ignored".write(toFile: directory + "/.DS_Store", atomically: false, encoding: .utf8)
 
         let composer = try MessageComposer(templateDirectory: directory)
         let sms = try composer.compose(channel: .sms, context: Self.context("WARNING_DUE", account: "Sol & Mar"))
@@ -167,7 +167,7 @@ import Testing
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         for name in ["warning_due.customer.sms.mustache", "bogus.mustache", "readme.txt", "updated.customer.sms.mustache"] {
-            try "x".write(toFile: directory + "/" + name, atomically: true, encoding: .utf8)
+            try "x".write(toFile: directory + "/" + name, atomically: false, encoding: .utf8)
         }
         let error = try #require(throws: AvisoError.self) { try MessageComposer(templateDirectory: directory) }
         #expect(error.category == .usage)
@@ -179,7 +179,7 @@ import Testing
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = directory + "/overdue_first.provider.voice.mustache"
-        try "Olá {{accountName}}.\n{{#link}}sem fim\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try "Olá {{accountName}}.\n{{#link}}sem fim\n".write(toFile: path, atomically: false, encoding: .utf8)
         let error = try #require(throws: AvisoError.self) { try MessageComposer(templateDirectory: directory) }
         #expect(error.category == .usage)
         #expect(error.file == path)

@@ -14,6 +14,11 @@ private struct Stop: Error, CustomStringConvertible {
     var description: String { "the caller stopped" }
 }
 
+/// Removes the temporary folder `temporaryFile` made for `path`.
+private func removeTemporaryFolder(of path: String) {
+    try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
+}
+
 private func temporaryFile(_ name: String, _ bytes: [UInt8], gzip: Bool = false) throws -> String {
     let directory = FileManager.default.temporaryDirectory
         .appendingPathComponent("aviso-table-reader-\(UUID().uuidString)")
@@ -76,6 +81,7 @@ private func observe(_ path: String, name: String, chunked: Bool, chunkSize: Int
     @Test(arguments: [1, 7, 16, 64, 2 << 20])
     func chunkedReadingObservesWhatOneThreadDoes(chunkSize: Int) throws {
         let path = try temporaryFile("accounts.csv", Self.accountBytes)
+        defer { removeTemporaryFolder(of: path) }
         let expected = observe(path, name: "accounts.csv", chunked: false)
         #expect(observe(path, name: "accounts.csv", chunked: true, chunkSize: chunkSize) == expected)
         // The reference itself, so that the comparison means something.
@@ -94,6 +100,7 @@ private func observe(_ path: String, name: String, chunked: Bool, chunkSize: Int
     @Test(arguments: [7, 64, 2 << 20])
     func tooManyRejectsFailTheSameWay(chunkSize: Int) throws {
         let path = try temporaryFile("accounts.csv", Self.accountBytes)
+        defer { removeTemporaryFolder(of: path) }
         let expected = observe(path, name: "accounts.csv", chunked: false, maxRejectRatio: 0.25)
         #expect(expected.error?.contains("7 of 11 rows rejected (63.64%), more than maxRejectRatio 25% allows; first: line 6 MISSING_FIELD, line 7 FIELD_COUNT, line 8 DUPLICATE_ID") == true)
         #expect(observe(path, name: "accounts.csv", chunked: true, chunkSize: chunkSize, maxRejectRatio: 0.25) == expected)
@@ -103,6 +110,7 @@ private func observe(_ path: String, name: String, chunked: Bool, chunkSize: Int
     func aThrowingCallerStopsEverything(chunkSize: Int) throws {
         let rows = (1...3000).map { "id\($0),name \($0)\n" }.joined()
         let path = try temporaryFile("accounts.csv", Array(("id,name\n" + rows + "stop,x\n" + rows).utf8))
+        defer { removeTemporaryFolder(of: path) }
         let expected = observe(path, name: "accounts.csv", chunked: false)
         #expect(expected.handled.count == 3000)
         #expect(expected.error == "the caller stopped")
@@ -115,8 +123,10 @@ private func observe(_ path: String, name: String, chunked: Bool, chunkSize: Int
         // of rows: only whole batches of 4096 were handed over before the error.
         let text = "id,name,email\n" + (1...80000).map { "acc\($0),Name \($0),a\($0)@x.com\n" }.joined()
         let whole = try temporaryFile("accounts.csv.gz", Array(text.utf8), gzip: true)
+        defer { removeTemporaryFolder(of: whole) }
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: whole)))
         let path = try temporaryFile("accounts.csv.gz", Array(bytes.prefix(bytes.count * 3 / 4)))
+        defer { removeTemporaryFolder(of: path) }
         let expected = observe(path, name: "accounts.csv.gz", chunked: false)
         #expect(expected.error?.contains("broken gzip: truncated") == true)
         #expect(expected.handled.count > 0)
@@ -133,6 +143,7 @@ private func observe(_ path: String, name: String, chunked: Bool, chunkSize: Int
 
     @Test func aFileWithOnlyAHeaderHasNoRows() throws {
         let path = try temporaryFile("accounts.csv", Array("id,name\n\n".utf8))
+        defer { removeTemporaryFolder(of: path) }
         let observed = observe(path, name: "accounts.csv", chunked: true, chunkSize: 1)
         #expect(observed == observe(path, name: "accounts.csv", chunked: false))
         #expect(observed.statistics?.rowsRead == 0)
@@ -141,6 +152,7 @@ private func observe(_ path: String, name: String, chunked: Bool, chunkSize: Int
 
     @Test func aMissingColumnFailsBeforeAnyRow() throws {
         let path = try temporaryFile("accounts.csv", Array("id,nome\n1,a\n".utf8))
+        defer { removeTemporaryFolder(of: path) }
         let observed = observe(path, name: "accounts.csv", chunked: true, chunkSize: 1)
         #expect(observed == observe(path, name: "accounts.csv", chunked: false))
         #expect(observed.error?.contains("missing required column \"name\"") == true)
@@ -161,6 +173,7 @@ private func observe(_ path: String, name: String, chunked: Bool, chunkSize: Int
     func preparedRowsKnowTheirRecordNumbers(chunked: Bool, chunkSize: Int) throws {
         let rows = (1...2000).map { "id\($0),name \($0)\n" }.joined()
         let path = try temporaryFile("accounts.csv", Array(("id,name\n" + rows + "bad,\"x\n" + rows).utf8))
+        defer { removeTemporaryFolder(of: path) }
         let reader = Self.accountsReader(path, chunked: chunked, chunkSize: chunkSize)
         var rejects: [RejectRecord] = []
         var met: [String] = []
@@ -179,6 +192,7 @@ private func observe(_ path: String, name: String, chunked: Bool, chunkSize: Int
           arguments: [(false, 2 << 20), (true, 7), (true, 64), (true, 2 << 20)])
     func preparedWorkTravelsWithItsRow(chunked: Bool, chunkSize: Int) throws {
         let path = try temporaryFile("accounts.csv", Self.accountBytes)
+        defer { removeTemporaryFolder(of: path) }
         let reader = Self.accountsReader(path, chunked: chunked, chunkSize: chunkSize)
         var rejects: [RejectRecord] = []
         var met: [String] = []
@@ -201,6 +215,7 @@ private func observe(_ path: String, name: String, chunked: Bool, chunkSize: Int
     func countedRowsSkipHandle(chunked: Bool, chunkSize: Int) throws {
         let rows = (1...3000).map { "id\($0),name \($0)\n" }.joined()
         let path = try temporaryFile("accounts.csv", Array(("id,name\n" + rows).utf8))
+        defer { removeTemporaryFolder(of: path) }
         let reader = Self.accountsReader(path, chunked: chunked, chunkSize: chunkSize)
         var rejects: [RejectRecord] = []
         var handled: [Int] = []
