@@ -39,29 +39,38 @@ public struct PackedText: Sendable, Hashable {
     }
 
     /// Lays out `fieldCount` fields totalling `dataCount` bytes; `value(field, append)` appends
-    /// a field's bytes through `append` and says whether the field is present.
+    /// a field's bytes through `append` and says whether the field is present. One allocation
+    /// of the exact size (every charge and customer row is packed).
     private init(fieldCount: Int, dataCount: Int,
                  _ value: (Int, (UnsafeRawBufferPointer) -> Void) -> Bool) {
         let wide = dataCount >= 0x8000
         let width = wide ? 4 : 2
         let headerCount = 1 + fieldCount * width
-        var buffer = [UInt8](repeating: 0, count: headerCount)
-        buffer.reserveCapacity(headerCount + dataCount)
-        buffer[0] = UInt8(fieldCount) | (wide ? Self.wideFlag : 0)
-        for field in 0..<fieldCount {
-            let present = value(field) { bytes in buffer.append(contentsOf: bytes) }
-            let end = UInt32(buffer.count - headerCount)
-            let at = 1 + field * width
-            if wide {
-                let word = end | (present ? 0x8000_0000 : 0)
-                for k in 0..<4 { buffer[at + k] = UInt8(truncatingIfNeeded: word >> (8 * UInt32(k))) }
-            } else {
-                let word = UInt16(end) | (present ? 0x8000 : 0)
-                buffer[at] = UInt8(truncatingIfNeeded: word)
-                buffer[at + 1] = UInt8(truncatingIfNeeded: word >> 8)
+        storage = [UInt8](unsafeUninitializedCapacity: headerCount + dataCount) { buffer, initialized in
+            let base = buffer.baseAddress!
+            base[0] = UInt8(fieldCount) | (wide ? Self.wideFlag : 0)
+            var end = headerCount
+            for field in 0..<fieldCount {
+                let present = value(field) { bytes in
+                    precondition(end + bytes.count <= headerCount + dataCount, "a packed value is longer than counted")
+                    if let source = bytes.baseAddress, !bytes.isEmpty {
+                        UnsafeMutableRawPointer(base + end).copyMemory(from: source, byteCount: bytes.count)
+                    }
+                    end += bytes.count
+                }
+                let offset = UInt32(end - headerCount)
+                let at = 1 + field * width
+                if wide {
+                    let word = offset | (present ? 0x8000_0000 : 0)
+                    for k in 0..<4 { base[at + k] = UInt8(truncatingIfNeeded: word >> (8 * UInt32(k))) }
+                } else {
+                    let word = UInt16(offset) | (present ? 0x8000 : 0)
+                    base[at] = UInt8(truncatingIfNeeded: word)
+                    base[at + 1] = UInt8(truncatingIfNeeded: word >> 8)
+                }
             }
+            initialized = end
         }
-        storage = buffer
     }
 
     /// The field's byte range in `storage`, or nil when absent.
