@@ -33,7 +33,7 @@ import Testing
         deinit { census.live -= 1 }
     }
 
-    @Test("elements are moved into the joined array, not copied: each is freed once, with the array",
+    @Test("every element joined is freed once, with the joined array: none leaked, none freed twice",
           arguments: [(1, 7), (3, 10), (4, 8)])
     func joinedMovesElements(chunkCapacity: Int, count: Int) {
         let census = Census()

@@ -27,7 +27,6 @@ import Testing
 
     @Test("a customer's reach agrees with the run's contact checks on every channel")
     func customerReachAgreesWithTheContactChecks() {
-        var checked = 0
         var disagreements: [String] = []
         for email in Self.emails {
             for additional in Self.additionals {
@@ -38,7 +37,6 @@ import Testing
                         var contacts = ContactCache()
                         for channel in Channel.allCases {
                             let run = contacts.result(.customer, channel, customer: customer, account: RulesFixtures.account)
-                            checked += 1
                             if Self.rejected(run) == reach.reaches(channel) {
                                 disagreements.append("\(channel) email \(String(describing: email)) additional \(String(describing: additional)) mobile \(String(describing: mobile)) phone \(String(describing: phone))")
                             }
@@ -47,7 +45,6 @@ import Testing
                 }
             }
         }
-        #expect(checked == Self.emails.count * Self.additionals.count * Self.mobiles.count * Self.phones.count * 4)
         #expect(disagreements.isEmpty, "\(disagreements.prefix(5))")
     }
 

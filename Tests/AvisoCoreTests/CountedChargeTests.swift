@@ -4,7 +4,7 @@ import Testing
 
 /// Charges the preparing step settles as only counted (`PreparedRow.counted`) never reach the
 /// run's handler, yet one that loses its id to an earlier row decoded after it (a late
-/// duplicate) must still be rejected, with its id and line.
+/// duplicate) must still be rejected, with its id and line, and its note never handed back.
 @Suite struct CountedChargeTests {
     static func snapshot(in directory: URL) throws -> ExportSnapshot {
         let accounts = "id,name\nacc_1,Um\n"
@@ -36,16 +36,22 @@ import Testing
         let claims = ChargeIDClaims()
         var rejects: [RejectRecord] = []
         var handled: [String] = []
+        var noted: [UInt64] = []
         let statistics = try snapshot.readCharges(rejects: &rejects, claims: claims, prepare: { charge, _, _, _, _, _ in
             // As if a row before pay_3's (record 0) were decoded after it and held the same id.
             if charge.id == "pay_3" { _ = Array("pay_3".utf8).withUnsafeBytes { claims.claim($0, number: 0) } }
-            return settleEveryRow || charge.id == "pay_3" ? .counted(leftOut: charge.id == "pay_4") : .work(charge.id)
+            // A counted row's note carries the digit of its id.
+            let note = CountedNote(low: UInt64(charge.id.utf8.last! - UInt8(ascii: "0")), high: 0)
+            return settleEveryRow || charge.id == "pay_3" ? .counted(leftOut: charge.id == "pay_4", note: note) : .work(charge.id)
+        }, noteCounted: { note in
+            noted.append(note.low)
         }) { charge, _, work in
             handled.append(work)
             #expect(work == charge.id)
             return .used
         }
         #expect(handled == (settleEveryRow ? [] : ["pay_1", "pay_2", "pay_4"]))
+        #expect(noted == (settleEveryRow ? [1, 2, 4] : []))
         #expect(statistics.rowsRead == 5)
         #expect(statistics.rowsRejected == 2)
         #expect(statistics.rowsLeftOut == (settleEveryRow ? 1 : 0))

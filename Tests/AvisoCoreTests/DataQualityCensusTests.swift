@@ -41,7 +41,7 @@ struct DataQualityCensusTests {
 
     @Test("each customer's problems, by the contact and postal rules", arguments: problemCases)
     func problemsOfOneCustomer(_ name: String, _ customer: Customer, _ expected: Problems) {
-        #expect(DataQualityCensus.problems(of: customer) == expected, "\(name)")
+        #expect(DataQualityCensus.problems(of: customer, reach: ContactReach(customer: customer)) == expected, "\(name)")
     }
 
     static let emailCases: [String?] = [
@@ -56,7 +56,7 @@ struct DataQualityCensusTests {
         let rejected: Bool
         if case .rejected = ContactRules.emailAddresses(primary: email, additional: additional) { rejected = true } else { rejected = false }
         if ContactReach.hasPlainValidEmail(customer) { #expect(!rejected) }
-        #expect(DataQualityCensus.problems(of: customer).contains(.badEmail) == rejected)
+        #expect(DataQualityCensus.problems(of: customer, reach: ContactReach(customer: customer)).contains(.badEmail) == rejected)
     }
 
     @Test("the shortcut takes the plain valid addresses", arguments: ["a@b.co", "ana.silva+x@mail.example.com.br", "joão@x.com"])
@@ -92,7 +92,7 @@ struct DataQualityCensusTests {
         var directory = CustomerDirectory()
         for customer in customers {
             let account = accounts.firstIndex { $0.id == customer.account }!
-            _ = directory.add(customer, account: account, problems: DataQualityCensus.problems(of: customer))
+            _ = directory.add(customer, account: account, problems: DataQualityCensus.problems(of: customer, reach: ContactReach(customer: customer)))
         }
         return directory
     }

@@ -64,6 +64,8 @@ import Testing
             #expect(FieldDecoder.enumeration(Array(type.rawValue.utf8.dropFirst())[...], as: BillingType.self) == nil)
         }
         #expect(FieldDecoder.enumeration(Array("RECEIVED_IN_CAS".utf8)[...], as: ChargeStatus.self) == nil)
+        // Byte for byte: a value Unicode deems equivalent (the Kelvin sign for K) is not the value.
+        #expect(FieldDecoder.enumeration(Array("CHARGEBAC\u{212A}_REQUESTED".utf8)[...], as: ChargeStatus.self) == nil)
         #expect(FieldDecoder.enumeration([UInt8]()[...], as: ChargeStatus.self) == nil)
     }
 

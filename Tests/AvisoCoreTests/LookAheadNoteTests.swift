@@ -93,6 +93,15 @@ import Testing
         plan.letter = LetterDecision(sendDate: RulesFixtures.day("2026-12-04"), estimatedDelivery: nil, outcome: .rejected(reason: "X", detail: ""))
         #expect(plan.lookAheadNote == nil)
         plan.letter = nil
+        plan.notifications = [PlannedNotification(slot: .warningDue, recipient: .customer, channel: .email, scheduleOffset: 0,
+                                                  scheduledFor: RulesFixtures.day("2026-12-04"), shift: .none,
+                                                  contact: .rejected(reason: ContactRules.noValidEmail, detail: ""))]
+        #expect(plan.lookAheadNote == nil)
+        plan.notifications = []
+        plan.failure = AvisoError(.calendar, "not covered")
+        #expect(plan.lookAheadNote == nil)
+        plan.failure = nil
+        #expect(plan.lookAheadNote != nil)
         plan.upcoming = .success(UpcomingSends.Contribution())
         #expect(plan.lookAheadNote == nil)
         plan.upcoming = .failure(AvisoError(.calendar, "not covered"))

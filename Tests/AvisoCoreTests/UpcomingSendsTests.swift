@@ -25,4 +25,44 @@ import Testing
         // The look ahead is not empty on the samples: it would prove nothing otherwise.
         #expect(days.map(\.messages).reduce(0, +) > 0)
     }
+
+    /// The run's own way: customers' reach worked out as the snapshot reads them (audits on),
+    /// charges planned on the decoding threads with the window, look-ahead-only charges handed
+    /// over as notes.
+    @Test(arguments: ["2026-12-04", "2026-11-27", "2026-12-18", "2026-11-19"])
+    func theRunsWayEqualsTheForecast(runDate: String) throws {
+        let options = try SampleExport.options(runDate)
+        let calendar = BusinessCalendar(calendars: options.calendars)
+        var upcoming: UpcomingSends? = try UpcomingSends(after: options.runDate, businessDays: 10, calendar: calendar,
+                                                         configuration: options.configuration)
+        let rules = PlanningRules(planner: try NotificationPlanner(runDate: options.runDate, calendar: calendar, configuration: options.configuration),
+                                  window: upcoming)
+        let snapshot = try ExportSnapshot(directory: options.inputDirectory, explicit: options.explicitInputs,
+                                          maxRejectRatio: options.configuration.maxRejectRatio, audits: true)
+        var rejects = snapshot.rejects
+        let reached = AtomicCounter()
+        var notes = 0
+        var plans = 0
+        _ = try snapshot.readCharges(rejects: &rejects, prepare: { charge, customerDeleted, reach, fetch, account, settings -> PreparedRow<ChargePlan> in
+            if reach != nil { reached.add(1) }
+            let plan = ChargePlan(charge: charge, customerDeleted: customerDeleted, reach: reach, customer: fetch, account: account,
+                                  settings: settings, rules: rules)
+            if plan.isQuiet { return .counted(leftOut: plan.leftOut) }
+            if let note = plan.lookAheadNote { return .counted(leftOut: plan.leftOut, note: note) }
+            return .work(plan)
+        }, noteCounted: { note in
+            notes += 1
+            upcoming?.add(packed: note)
+        }) { _, _, plan in
+            plans += 1
+            if case .success(let contribution)? = plan.upcoming { upcoming?.add(contribution) }
+            return plan.leftOut ? .leftOut : .used
+        }
+        let days = try #require(upcoming).days
+        let last = try #require(days.last).date
+        let forecast = try Forecaster(options: options).forecast(from: options.runDate + 1, days: last - options.runDate)
+        #expect(days == forecast.filter { $0.businessDay })
+        // Both ways of handing a charge over, and the reach, were used.
+        #expect(notes > 0 && plans > 0 && reached.value > 0)
+    }
 }

@@ -78,7 +78,8 @@ struct UpcomingSends: Sendable {
         /// run as a planned row). Bits of an entry: 0 letter, 1 rejected, 2–3 channel, 4–6
         /// slot, 7–10 the day's index.
         func packed() -> CountedNote? {
-            guard entries.count <= Self.packedCapacity else { return nil }
+            // Three bits of slot and two of channel: a ninth slot or fifth channel must widen them.
+            guard entries.count <= Self.packedCapacity, Slot.allCases.count <= 8, Channel.allCases.count <= 4 else { return nil }
             var words: (UInt64, UInt64) = (0, 0)
             for (index, entry) in entries.enumerated() {
                 var bits: UInt64
@@ -165,18 +166,18 @@ struct UpcomingSends: Sendable {
         guard !planners.isEmpty, !customerDeleted else { return contribution }
         let candidates = try candidateDates(charge: charge, settings: settings)
         guard candidates != 0 else { return contribution }
-        if let reach, !reach.postalService, !charge.postalService {
-            for (index, planner) in planners.enumerated() where candidates & (1 << UInt64(planner.runDate - firstDay)) != 0 {
-                guard charge.dateCreated < planner.runDate else { continue }
-                try planner.countNotifications(for: charge, reach: reach, settings: settings) { slot, channel, rejected in
-                    contribution.entries.append(.notification(day: index, slot: slot, channel: channel, rejected: rejected))
-                }
-            }
-            return contribution
-        }
-        let customer = fetch()
+        // Counted by reach, the customer is not made; a letter needs its address.
+        let countedReach = reach.flatMap { !$0.postalService && !charge.postalService ? $0 : nil }
+        let customer: Customer? = countedReach == nil ? fetch() : nil
         for (index, planner) in planners.enumerated() where candidates & (1 << UInt64(planner.runDate - firstDay)) != 0 {
             guard charge.dateCreated < planner.runDate else { continue }
+            if let countedReach {
+                try planner.countNotifications(for: charge, reach: countedReach, settings: settings) { slot, channel, rejected in
+                    contribution.entries.append(.notification(day: index, slot: slot, channel: channel, rejected: rejected))
+                }
+                continue
+            }
+            guard let customer else { continue }
             for planned in try planner.notifications(for: charge, customer: customer, account: account, settings: settings, contacts: &contacts) {
                 var rejected = false
                 if case .rejected = planned.contact { rejected = true }

@@ -3,7 +3,7 @@
 /// (unless the row is rejected after all): what a counted row adds to the caller's totals,
 /// without the row itself crossing threads. The run packs a charge's share of the report's
 /// look ahead in one (`UpcomingSends.Contribution.packed`).
-struct CountedNote: Sendable, Equatable {
+struct CountedNote: Sendable {
     /// The first 64 bits.
     var low: UInt64
     /// The last 64 bits.

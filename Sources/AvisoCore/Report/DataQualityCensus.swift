@@ -2,7 +2,7 @@
 /// be told what to fix: no valid email, no valid mobile, and for postal customers an
 /// incomplete address or a bad CEP. Deleted customers are not counted.
 ///
-/// The work is split in two. `problems(of:)` judges one customer; the reader calls it on its
+/// The work is split in two. `problems(of:reach:)` judges one customer; the reader calls it on its
 /// decoding threads and `CustomerDirectory` keeps the answer, one byte per customer. `make`
 /// then only walks those bytes and the customers' account positions, keeping a few example
 /// ids per problem, and makes Strings for the examples alone.
@@ -32,13 +32,9 @@ enum DataQualityCensus {
         ]
     }
 
-    /// The problems of one customer by the contact and postal rules; empty for a deleted one.
-    static func problems(of customer: Customer) -> Problems {
-        problems(of: customer, reach: ContactReach(customer: customer))
-    }
-
-    /// `problems(of:)` given the customer's `ContactReach`, which holds the email and mobile
-    /// verdicts (the run works it out once for the census and its look ahead alike).
+    /// The problems of one customer by the contact and postal rules, given its `ContactReach`
+    /// (which holds the email and mobile verdicts: the run works it out once for the census and
+    /// its look ahead alike); empty for a deleted one.
     static func problems(of customer: Customer, reach: ContactReach) -> Problems {
         guard !customer.deleted else { return [] }
         var found: Problems = .counted

@@ -5,9 +5,11 @@
 /// customer where the customers are decoded, it spares the look ahead making the customer of
 /// each charge it counts and checking the same contacts again for each of its charges.
 ///
-/// The verdicts are those of `ContactCache` (the run's own checks) by construction: both ask
-/// the same `ContactRules` functions of the same fields.
-struct ContactReach: OptionSet, Sendable, Hashable {
+/// The verdicts must be those of `ContactCache` (the run's own checks): both ask the same
+/// `ContactRules` functions of the same fields, this one with two shortcuts (a plain valid
+/// primary address is enough for email, a valid mobile is also a voice number), and
+/// `ContactReachTests` holds the two together on every channel.
+struct ContactReach: OptionSet, Sendable {
     let rawValue: UInt8
 
     /// Email is not rejected (NO_VALID_EMAIL).
@@ -16,6 +18,7 @@ struct ContactReach: OptionSet, Sendable, Hashable {
     static let mobile = ContactReach(rawValue: 1 << 1)
     /// Voice is not rejected (NO_VALID_PHONE for a customer, NO_VALID_MOBILE for an account).
     static let voice = ContactReach(rawValue: 1 << 2)
+    // `CustomerDirectory` keeps these three bits in a byte with others.
 
     /// A customer's reach: its email list, its mobile, and for voice its mobile or landline.
     init(customer: Customer) {

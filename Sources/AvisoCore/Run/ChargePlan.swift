@@ -24,7 +24,7 @@ struct ChargePlan: Sendable {
     /// nor look ahead failure, no notification (not even a rejected one), no letter, no
     /// failure, no records and no resend request. Such a charge never reaches the run's thread.
     var isQuiet: Bool {
-        guard failure == nil, notifications.isEmpty, letter == nil, messages == nil, !isResendTarget else { return false }
+        guard hasNothingButTheLookAhead else { return false }
         switch upcoming {
         case nil: return true
         case .success(let contribution)?: return contribution.entries.isEmpty
@@ -38,9 +38,14 @@ struct ChargePlan: Sendable {
     /// note (`PreparedRow.counted`), not as a plan. Nil otherwise, or when the share does not fit
     /// a note.
     var lookAheadNote: CountedNote? {
-        guard failure == nil, notifications.isEmpty, letter == nil, messages == nil, !isResendTarget,
-              case .success(let contribution)? = upcoming, !contribution.entries.isEmpty else { return nil }
+        guard hasNothingButTheLookAhead, case .success(let contribution)? = upcoming, !contribution.entries.isEmpty else { return nil }
         return contribution.packed()
+    }
+
+    /// No failure, notification (not even a rejected one), letter, record nor resend request:
+    /// whatever the run does with the charge beyond counting it comes from its look ahead.
+    private var hasNothingButTheLookAhead: Bool {
+        failure == nil && notifications.isEmpty && letter == nil && messages == nil && !isResendTarget
     }
 
     /// Plans one charge for the run date (and the look ahead, when `rules` has a window), given

@@ -32,11 +32,11 @@ public struct CustomerDirectory: Sendable {
     private var texts = [ByteArena()]
     private var textPlaces: [UInt64] = []
     private var oversized: [Int: PackedText] = [:]
-    // notificationDisabled (bit 0) and postalService (bit 1) of each customer.
+    // Each customer's notificationDisabled (bit 0), postalService (bit 1) and, when worked out,
+    // its `ContactReach` (bits 2–4) with `judgedReach` set: one byte the look ahead reads.
     private var flags: [UInt8] = []
-    // Each customer's `ContactReach` with `judgedReach` set, or 0 when it was not worked out.
-    private var reaches: [UInt8] = []
-    private static let judgedReach: UInt8 = 0x80
+    private static let judgedReach: UInt8 = 1 << 5
+    private static let reachShift: UInt8 = 2
     private static let oversizedPlace = UInt64.max
     private static let largestArenaText = 1 << 16
 
@@ -75,12 +75,12 @@ public struct CustomerDirectory: Sendable {
         }
         if place == Self.oversizedPlace { oversized[Int(position)] = customer.text }
         textPlaces.append(place)
-        flags.append((customer.notificationDisabled ? 1 : 0) | (customer.postalService ? 2 : 0))
+        let reachBits = reach.map { $0.rawValue << Self.reachShift | Self.judgedReach } ?? 0
+        flags.append((customer.notificationDisabled ? 1 : 0) | (customer.postalService ? 2 : 0) | reachBits)
         accountIndex.append(Int32(account))
         hasOwnSettings.append(false)
         deleted.append(customer.deleted)
         self.problems.append(problems)
-        reaches.append(reach.map { $0.rawValue | Self.judgedReach } ?? 0)
         return true
     }
 
@@ -88,10 +88,10 @@ public struct CustomerDirectory: Sendable {
     /// given, or nil when its reach was not worked out when it was added.
     @inline(__always)
     func recipientReach(at position: Int, provider: ContactReach) -> RecipientReach? {
-        let stored = reaches[position]
+        let stored = flags[position]
         guard stored & Self.judgedReach != 0 else { return nil }
-        return RecipientReach(customer: ContactReach(rawValue: stored & ~Self.judgedReach), provider: provider,
-                              notificationDisabled: flags[position] & 1 != 0, postalService: flags[position] & 2 != 0)
+        return RecipientReach(customer: ContactReach(rawValue: stored >> Self.reachShift & 0x7), provider: provider,
+                              notificationDisabled: stored & 1 != 0, postalService: stored & 2 != 0)
     }
 
     /// The customer at `position` (made from its packed bytes: one allocation).

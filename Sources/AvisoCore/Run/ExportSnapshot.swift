@@ -16,8 +16,11 @@ public struct ExportSnapshot: Sendable {
     /// A file fails when its rejected rows are strictly more than this share of its records.
     public let maxRejectRatio: Double
     /// Whether the reading also keeps what only a run reports: each file's SHA-256 as stored
-    /// (`TableStatistics.sha256`, empty otherwise) and each customer's contact-data problems
-    /// for the data-quality census (`CustomerDirectory.problems`, empty otherwise).
+    /// (`TableStatistics.sha256`, empty otherwise), each customer's contact-data problems for
+    /// the data-quality census (`CustomerDirectory.problems`, empty otherwise) and each
+    /// customer's `ContactReach`, by which the run's look ahead counts most charges without
+    /// making their customer (without it, `readCharges` gives no `RecipientReach` and the
+    /// look ahead makes the customer of every charge it counts).
     public let audits: Bool
     /// Accounts by id (first valid row of each id).
     public let accounts: [String: Account]
@@ -162,7 +165,7 @@ public struct ExportSnapshot: Sendable {
     /// trusted, or what `handle` throws.
     public func readCharges(rejects: inout [RejectRecord],
                             _ handle: (Charge, Customer, Account, SlotSettings) throws -> ChargeUse) throws -> TableStatistics {
-        try readCharges(rejects: &rejects, prepare: { _, _, _, _, _, _ in .work(()) }, { charge, position, _ in
+        try readCharges(rejects: &rejects, prepare: { _, _, _, _, _, _ in .work(()) }, noteCounted: { _ in }, { charge, position, _ in
             try handle(charge, customers.customer(at: position), account(ofCustomerAt: position), settings(customerAt: position))
         })
     }
@@ -184,7 +187,7 @@ public struct ExportSnapshot: Sendable {
         rejects: inout [RejectRecord],
         claims: ChargeIDClaims = ChargeIDClaims(),
         prepare: @escaping @Sendable (Charge, _ customerDeleted: Bool, RecipientReach?, _ customer: () -> Customer, Account, SlotSettings) -> PreparedRow<Work>,
-        noteCounted: (CountedNote) -> Void = { _ in },
+        noteCounted: (CountedNote) -> Void,
         _ handle: (Charge, _ customerPosition: Int, Work) throws -> ChargeUse
     ) throws -> TableStatistics {
         let snapshot = self
