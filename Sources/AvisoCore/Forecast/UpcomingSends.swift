@@ -4,10 +4,9 @@
 /// own planner. A slot fires on D only when its send date is D, so this gives exactly what
 /// `aviso forecast` (which plans every charge on every date) gives, at a fraction of the cost.
 struct UpcomingSends: Sendable {
-    private let configuration: RunConfiguration
-    private let planners: [NotificationPlanner]
-    private let firstDay: Day
-    private let lastDay: Day
+    /// The window's dates and planners, which each charge is planned against (shared by
+    /// reference with the decoding threads, see `PlanningRules`).
+    let window: LookAheadWindow
     /// One entry per business day of the window, in date order, without the per-channel and
     /// per-slot counts (kept apart, see `days`).
     private var totals: [ForecastDay]
@@ -26,7 +25,7 @@ struct UpcomingSends: Sendable {
                 let at = index * Channel.allCases.count + channel.rawValue
                 guard channelCounts[at] > 0 else { continue }
                 day.messagesByChannel[channel] = channelCounts[at]
-                day.feesByChannel[channel] = Int64(channelCounts[at]) * configuration.fee(for: channel)
+                day.feesByChannel[channel] = Int64(channelCounts[at]) * window.configuration.fee(for: channel)
             }
             for slot in Slot.allCases where slotCounts[index * Slot.allCases.count + slot.rawValue] > 0 {
                 day.messagesBySlot[slot] = slotCounts[index * Slot.allCases.count + slot.rawValue]
@@ -48,10 +47,8 @@ struct UpcomingSends: Sendable {
                 planners.append(try NotificationPlanner(runDate: day, calendar: calendar, configuration: configuration))
             }
         }
-        self.configuration = configuration
-        self.planners = planners
-        self.firstDay = planners.first?.runDate ?? runDate + 1
-        self.lastDay = planners.last?.runDate ?? runDate
+        self.window = LookAheadWindow(configuration: configuration, planners: planners,
+                                      firstDay: planners.first?.runDate ?? runDate + 1, lastDay: planners.last?.runDate ?? runDate)
         self.totals = planners.map { ForecastDay(date: $0.runDate, businessDay: true) }
         self.channelCounts = Array(repeating: 0, count: planners.count * Channel.allCases.count)
         self.slotCounts = Array(repeating: 0, count: planners.count * Slot.allCases.count)
@@ -144,7 +141,7 @@ struct UpcomingSends: Sendable {
         switch entry {
         case .letter(let day):
             totals[day].letters += 1
-            totals[day].postalFees += configuration.postalFee
+            totals[day].postalFees += window.configuration.postalFee
         case .notification(let day, _, _, rejected: true):
             totals[day].rejectedNotifications += 1
         case .notification(let day, let slot, let channel, rejected: false):
@@ -153,47 +150,10 @@ struct UpcomingSends: Sendable {
         }
     }
 
-    /// What a charge would emit on the window's dates, checking each contact once in
-    /// `contacts` (shared with the run date's planning of the same charge).
-    /// The customer is asked for only when the charge could send on a date of the window (most
-    /// charges have none, and fetching a customer is a cache miss at millions of customers),
-    /// and not even then when `reach` is given and no letter of the charge can be due (neither
-    /// the customer nor the charge asks for postal service): the notifications are then counted
-    /// by `reach` (`NotificationPlanner.countNotifications`), which gives the same entries.
+    /// What a charge would emit on the window's dates (see `LookAheadWindow.contribution`).
     func contribution(charge: Charge, customerDeleted: Bool, reach: RecipientReach?, customer fetch: () -> Customer,
                       account: Account, settings: SlotSettings, contacts: inout ContactCache) throws -> Contribution {
-        var contribution = Contribution()
-        guard !planners.isEmpty, !customerDeleted else { return contribution }
-        let candidates = try candidateDates(charge: charge, settings: settings)
-        guard candidates != 0 else { return contribution }
-        // Counted by reach, the customer is not made; a letter needs its address.
-        let countedReach = reach.flatMap { !$0.postalService && !charge.postalService ? $0 : nil }
-        let customer: Customer? = countedReach == nil ? fetch() : nil
-        for (index, planner) in planners.enumerated() where candidates & (1 << UInt64(planner.runDate - firstDay)) != 0 {
-            guard charge.dateCreated < planner.runDate else { continue }
-            if let countedReach {
-                try planner.countNotifications(for: charge, reach: countedReach, settings: settings) { slot, channel, rejected in
-                    contribution.entries.append(.notification(day: index, slot: slot, channel: channel, rejected: rejected))
-                }
-                continue
-            }
-            guard let customer else { continue }
-            for planned in try planner.notifications(for: charge, customer: customer, account: account, settings: settings, contacts: &contacts) {
-                var rejected = false
-                if case .rejected = planned.contact { rejected = true }
-                contribution.entries.append(.notification(day: index, slot: planned.slot, channel: planned.channel, rejected: rejected))
-            }
-            if let letter = try planner.letter(for: charge, customer: customer), case .mail = letter.outcome {
-                contribution.entries.append(.letter(day: index))
-            }
-        }
-        return contribution
-    }
-
-    /// Every send date in the window of the charge's enabled slots and of its letter, as a bit
-    /// per day from the window's first day (no allocation: this runs for every charge). Dates
-    /// outside the calendars are passed over.
-    private func candidateDates(charge: Charge, settings: SlotSettings) throws -> UInt64 {
-        try planners[0].candidateSendDates(of: charge, settings: settings, from: firstDay, through: lastDay, skippingUncovered: true)
+        try window.contribution(charge: charge, customerDeleted: customerDeleted, reach: reach, customer: fetch,
+                                account: account, settings: settings, contacts: &contacts)
     }
 }

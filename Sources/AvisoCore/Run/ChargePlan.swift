@@ -55,11 +55,10 @@ struct ChargePlan: Sendable {
     init(charge: Charge, customerDeleted: Bool, reach: RecipientReach? = nil, customer fetch: () -> Customer, account: Account,
          settings: SlotSettings, rules: PlanningRules) {
         var contacts = ContactCache()
-        // Read in place through the shared rules, never copied out (see `PlanningRules`).
-        if rules.window != nil {
+        if let window = rules.window {
             upcoming = Result {
-                try rules.window!.contribution(charge: charge, customerDeleted: customerDeleted, reach: reach, customer: fetch, account: account,
-                                               settings: settings, contacts: &contacts)
+                try window.contribution(charge: charge, customerDeleted: customerDeleted, reach: reach, customer: fetch, account: account,
+                                        settings: settings, contacts: &contacts)
             }
         }
         if LeftOutReason.of(charge: charge, customerDeleted: customerDeleted, runDate: rules.planner.runDate) != nil {

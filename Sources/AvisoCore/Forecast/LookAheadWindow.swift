@@ -1,0 +1,64 @@
+/// The look ahead's window as each charge is planned against it: the business days after the
+/// run date, each with its own planner. Immutable, and a class so that the decoding threads
+/// share it by reference (as a struct of arrays it was copied, a retain and a release per
+/// array, for each of millions of charges). `UpcomingSends` adds up what it works out.
+final class LookAheadWindow: Sendable {
+    /// The run's configuration (fees).
+    let configuration: RunConfiguration
+    /// One planner per business day of the window, in date order.
+    let planners: [NotificationPlanner]
+    /// The first and last day of the window (the first planner's date, the last one's).
+    let firstDay: Day
+    let lastDay: Day
+
+    init(configuration: RunConfiguration, planners: [NotificationPlanner], firstDay: Day, lastDay: Day) {
+        self.configuration = configuration
+        self.planners = planners
+        self.firstDay = firstDay
+        self.lastDay = lastDay
+    }
+
+    /// What a charge would emit on the window's dates, checking each contact once in
+    /// `contacts` (shared with the run date's planning of the same charge).
+    /// The customer is asked for only when the charge could send on a date of the window (most
+    /// charges have none, and fetching a customer is a cache miss at millions of customers),
+    /// and not even then when `reach` is given and no letter of the charge can be due (neither
+    /// the customer nor the charge asks for postal service): the notifications are then counted
+    /// by `reach` (`NotificationPlanner.countNotifications`), which gives the same entries.
+    func contribution(charge: Charge, customerDeleted: Bool, reach: RecipientReach?, customer fetch: () -> Customer,
+                      account: Account, settings: SlotSettings, contacts: inout ContactCache) throws -> UpcomingSends.Contribution {
+        var contribution = UpcomingSends.Contribution()
+        guard !planners.isEmpty, !customerDeleted else { return contribution }
+        let candidates = try candidateDates(charge: charge, settings: settings)
+        guard candidates != 0 else { return contribution }
+        // Counted by reach, the customer is not made; a letter needs its address.
+        let countedReach = reach.flatMap { !$0.postalService && !charge.postalService ? $0 : nil }
+        let customer: Customer? = countedReach == nil ? fetch() : nil
+        for (index, planner) in planners.enumerated() where candidates & (1 << UInt64(planner.runDate - firstDay)) != 0 {
+            guard charge.dateCreated < planner.runDate else { continue }
+            if let countedReach {
+                try planner.countNotifications(for: charge, reach: countedReach, settings: settings) { slot, channel, rejected in
+                    contribution.entries.append(.notification(day: index, slot: slot, channel: channel, rejected: rejected))
+                }
+                continue
+            }
+            guard let customer else { continue }
+            for planned in try planner.notifications(for: charge, customer: customer, account: account, settings: settings, contacts: &contacts) {
+                var rejected = false
+                if case .rejected = planned.contact { rejected = true }
+                contribution.entries.append(.notification(day: index, slot: planned.slot, channel: planned.channel, rejected: rejected))
+            }
+            if let letter = try planner.letter(for: charge, customer: customer), case .mail = letter.outcome {
+                contribution.entries.append(.letter(day: index))
+            }
+        }
+        return contribution
+    }
+
+    /// Every send date in the window of the charge's enabled slots and of its letter, as a bit
+    /// per day from the window's first day (no allocation: this runs for every charge). Dates
+    /// outside the calendars are passed over.
+    private func candidateDates(charge: Charge, settings: SlotSettings) throws -> UInt64 {
+        try planners[0].candidateSendDates(of: charge, settings: settings, from: firstDay, through: lastDay, skippingUncovered: true)
+    }
+}
