@@ -49,7 +49,7 @@ struct FieldCursor {
         return value
     }
 
-    func requiredEnum<E: RawRepresentable & CaseIterable>(_ i: Int, _ type: E.Type) throws(RowError) -> E where E.RawValue == String {
+    func requiredEnum<E: ByteDecodableEnum>(_ i: Int, _ type: E.Type) throws(RowError) -> E {
         guard let bytes = record.bytes(i) else { throw missing(i) }
         guard let value = FieldDecoder.enumeration(bytes, as: type) else {
             let allowed = E.allCases.map(\.rawValue).joined(separator: ", ")

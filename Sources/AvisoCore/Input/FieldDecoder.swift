@@ -106,15 +106,9 @@ public enum FieldDecoder {
     private static let trueWords = (folded("true"), folded("1"), folded("sim"))
     private static let falseWords = (folded("false"), folded("0"), folded("não"), folded("nao"))
 
-    /// A case-sensitive enum value by its raw string, compared as bytes (no String is made).
-    public static func enumeration<E: RawRepresentable & CaseIterable>(_ bytes: ArraySlice<UInt8>, as type: E.Type) -> E? where E.RawValue == String {
-        bytes.withUnsafeBufferPointer { field in
-            for value in E.allCases {
-                var raw = value.rawValue
-                if raw.withUTF8({ $0.count == field.count && $0.elementsEqual(field) }) { return value }
-            }
-            return nil
-        }
+    /// A case-sensitive enum value by its raw string, compared as bytes (see `ByteDecodableEnum`).
+    static func enumeration<E: ByteDecodableEnum>(_ bytes: ArraySlice<UInt8>, as type: E.Type) -> E? {
+        bytes.withUnsafeBufferPointer { E.rawValueTable.value(of: $0) }
     }
 
     /// A whole number of digits only, within `range`.
