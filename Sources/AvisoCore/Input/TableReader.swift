@@ -110,7 +110,7 @@ struct TableReader<Schema: InputTableSchema> {
             // prepares them, so that the reading thread (libxml2's parse, for XML, the XML run's
             // bottleneck) does nothing else.
             let capacity = Parallelism.enabled ? 4 : Int.max
-            let decodedRows = BatchQueue<RawRecord>(capacity: capacity)
+            let decodedRows = BatchQueue<RawRecordBatch>(capacity: capacity)
             let queue = BatchQueue<Item<Prepared>>(capacity: capacity)
             let produce: @Sendable () -> Void = {
                 do {
@@ -123,10 +123,19 @@ struct TableReader<Schema: InputTableSchema> {
             let prepareAll: @Sendable () -> Void = {
                 do {
                     let idIndex = Schema.fields.firstIndex(of: "id")
-                    while let batch = try decodedRows.take() {
-                        guard queue.put(batch.map { Self.prepared(Self.decoded($0, idIndex: idIndex), prepare) }) else {
-                            decodedRows.cancel()
-                            break
+                    var record = RawRecord(fieldCount: Schema.fields.count)
+                    taking: while let batches = try decodedRows.take() {
+                        for batch in batches {
+                            var items: [Item<Prepared>] = []
+                            items.reserveCapacity(batch.count)
+                            for index in 0..<batch.count {
+                                batch.load(index, into: &record)
+                                items.append(Self.prepared(Self.decoded(record, idIndex: idIndex), prepare))
+                            }
+                            guard queue.put(items) else {
+                                decodedRows.cancel()
+                                break taking
+                            }
                         }
                     }
                     queue.finish(nil)
@@ -266,7 +275,7 @@ struct TableReader<Schema: InputTableSchema> {
     /// Reads every record of the file into `queue`, in batches, undecoded (decoded and prepared
     /// on another thread: the copy of a record costs its reading thread less than decoding it).
     private static func produce(input: LocatedInput, meter: MeteredByteSource.Meter,
-                                digest: DigestSlot?, into queue: BatchQueue<RawRecord>) throws {
+                                digest: DigestSlot?, into queue: BatchQueue<RawRecordBatch>) throws {
         // XML is bound by its reading thread (libxml2's): the file is read and hashed beside it.
         let (source, stored) = try open(input, meter: meter, hashing: digest != nil,
                                         readAhead: input.format == .xml && Parallelism.enabled)
@@ -281,17 +290,16 @@ struct TableReader<Schema: InputTableSchema> {
             )
         }
         var record = RawRecord(fieldCount: Schema.fields.count)
-        var batch: [RawRecord] = []
-        batch.reserveCapacity(batchSize)
+        var batch = RawRecordBatch(fieldCount: Schema.fields.count)
         while try reader.next(into: &record) {
             batch.append(record)
             if batch.count == batchSize {
-                guard queue.put(batch) else { return }
-                batch.removeAll(keepingCapacity: true)
+                guard queue.put([batch]) else { return }
+                batch = RawRecordBatch(fieldCount: Schema.fields.count)
             }
         }
         if let digest, let stored { digest.value = finishDigest(content: source, stored: stored) }
-        if !batch.isEmpty { _ = queue.put(batch) }
+        if batch.count > 0 { _ = queue.put([batch]) }
     }
 
     /// Opens the CSV file, reads its header and cuts the rest into chunks of whole records
