@@ -18,7 +18,7 @@ import Testing
         let window = try UpcomingSends(after: planner.runDate, businessDays: 7, calendar: RulesFixtures.calendar, configuration: RunConfiguration())
         let fetches = Fetches()
         let lazy = ChargePlan(charge: charge, customerDeleted: customer.deleted, customer: { fetches.count += 1; return customer },
-                              account: RulesFixtures.account, settings: .builtIn, rules: PlanningRules(planner: planner, window: window))
+                              account: RulesFixtures.account, settings: .builtIn, rules: PlanningRules(planner: planner, lookAhead: window))
         var contacts = ContactCache()
         let contribution = try window.contribution(charge: charge, customerDeleted: customer.deleted, reach: nil, customer: { customer },
                                                    account: RulesFixtures.account, settings: .builtIn, contacts: &contacts)

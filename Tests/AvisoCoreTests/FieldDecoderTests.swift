@@ -59,6 +59,9 @@ import Testing
             #expect(FieldDecoder.enumeration(Array(status.rawValue.utf8.dropLast())[...], as: ChargeStatus.self) == nil)
             #expect(FieldDecoder.enumeration(Array((status.rawValue + "X").utf8)[...], as: ChargeStatus.self) == nil)
         }
+        for event in NotificationEvent.allCases {
+            #expect(FieldDecoder.enumeration(Array(event.rawValue.utf8)[...], as: NotificationEvent.self) == event)
+        }
         for type in BillingType.allCases {
             #expect(FieldDecoder.enumeration(Array(type.rawValue.utf8)[...], as: BillingType.self) == type)
             #expect(FieldDecoder.enumeration(Array(type.rawValue.utf8.dropFirst())[...], as: BillingType.self) == nil)

@@ -2,12 +2,12 @@ import Foundation
 import Testing
 @testable import AvisoCore
 
-/// Writes `bytes` to `name` in a fresh temporary folder; returns the path.
 /// Removes the temporary folder `writeFile` made for `path`.
 private func removeTemporaryFolder(of path: String) {
     try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
 }
 
+/// Writes `bytes` to `name` in a fresh temporary folder; returns the path.
 private func writeFile(_ name: String, _ bytes: [UInt8]) throws -> String {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("aviso-digest-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

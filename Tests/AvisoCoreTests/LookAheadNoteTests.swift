@@ -79,7 +79,7 @@ import Testing
     func onlyALookAheadOnlyPlanIsANote() throws {
         var plan = ChargePlan(charge: RulesFixtures.charge(due: "2027-03-15"), customerDeleted: false, customer: { RulesFixtures.customer },
                               account: RulesFixtures.account, settings: .builtIn,
-                              rules: PlanningRules(planner: try RulesFixtures.planner("2026-12-04"), window: nil))
+                              rules: PlanningRules(planner: try RulesFixtures.planner("2026-12-04"), lookAhead: nil))
         #expect(plan.lookAheadNote == nil)
         var contribution = UpcomingSends.Contribution()
         contribution.entries = [.notification(day: 2, slot: .warningDue, channel: .email, rejected: false)]

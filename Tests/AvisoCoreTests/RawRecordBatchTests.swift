@@ -22,14 +22,24 @@ import Testing
             if n % 10 == 0 { record.problem = .badQuotes("defect \(n)") }
             made.append(record)
         }
+        // A record with every field absent, and nothing stored.
+        record.reset()
+        record.line = 101
+        record.number = 51
+        made.append(record)
         var batch = RawRecordBatch(fieldCount: 3)
         for record in made { batch.append(record) }
-        #expect(batch.count == 50)
+        #expect(batch.count == 51)
         // One record reused for every load, as the decoding thread does: nothing may linger.
         var loaded = RawRecord(fieldCount: 3)
         for (index, original) in made.enumerated() {
             batch.load(index, into: &loaded)
             #expect(Self.summary(loaded) == Self.summary(original))
+        }
+        // Out of order: a long record after a short one, the empty one after a full one.
+        for index in [49, 50, 6, 0, 30, 50, 29] {
+            batch.load(index, into: &loaded)
+            #expect(Self.summary(loaded) == Self.summary(made[index]))
         }
         batch.load(9, into: &loaded)
         #expect(loaded.problem == .badQuotes("defect 10"))

@@ -117,6 +117,19 @@ private func observe(_ path: String, name: String, chunked: Bool, chunkSize: Int
         #expect(observe(path, name: "accounts.csv", chunked: true, chunkSize: chunkSize) == expected)
     }
 
+    /// Far more batches than the hand-off holds: the reading thread is still running when the
+    /// caller throws, and must be stopped through a refused hand-off.
+    @Test func aThrowingCallerStopsAReaderManyBatchesAhead() throws {
+        let rows = (1...1000).map { "id\($0),name \($0)\n" }.joined()
+        let more = (1001...40000).map { "id\($0),name \($0)\n" }.joined()
+        let path = try temporaryFile("accounts.csv", Array(("id,name\n" + rows + "stop,x\n" + more).utf8))
+        defer { removeTemporaryFolder(of: path) }
+        let observed = observe(path, name: "accounts.csv", chunked: false)
+        #expect(observed.handled.count == 1000)
+        #expect(observed.error == "the caller stopped")
+        #expect(observed == observe(path, name: "accounts.csv", chunked: true, chunkSize: 64 << 10))
+    }
+
     @Test(arguments: [1000, 64 << 10, 2 << 20])
     func aBrokenGzipHandsOverTheSameWholeBatchesFirst(chunkSize: Int) throws {
         // Over 1 MiB of rows, so that the reader fails on its second refill, after thousands

@@ -36,7 +36,7 @@ import Testing
         var upcoming: UpcomingSends? = try UpcomingSends(after: options.runDate, businessDays: 10, calendar: calendar,
                                                          configuration: options.configuration)
         let rules = PlanningRules(planner: try NotificationPlanner(runDate: options.runDate, calendar: calendar, configuration: options.configuration),
-                                  window: upcoming)
+                                  lookAhead: upcoming)
         let snapshot = try ExportSnapshot(directory: options.inputDirectory, explicit: options.explicitInputs,
                                           maxRejectRatio: options.configuration.maxRejectRatio, audits: true)
         var rejects = snapshot.rejects

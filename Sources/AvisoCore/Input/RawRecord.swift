@@ -2,7 +2,7 @@
 /// the caller's field list, plus where the record stands in its file. Values are trimmed of ASCII
 /// white space; a value that is empty after trimming is absent.
 public struct RawRecord: Sendable {
-    /// CSV: the physical line (1-based) on which the record starts. XML: 0.
+    /// The physical line (1-based) on which the record starts (XML: its start tag's).
     public var line: Int = 0
     /// 1-based position among the file's data records (CSV rows after the header, XML records).
     public var number: Int = 0

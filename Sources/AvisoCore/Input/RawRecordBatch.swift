@@ -17,10 +17,20 @@ struct RawRecordBatch: Sendable {
     // The few records with a defect, by index.
     private var problems: [Int: RecordProblem] = [:]
 
-    /// An empty batch of records with `fieldCount` fields.
-    init(fieldCount: Int) {
+    /// An empty batch of records with `fieldCount` fields, with room for `records` records of
+    /// `bytes` bytes in all.
+    init(fieldCount: Int, records: Int = 0, bytes: Int = 0) {
         self.fieldCount = fieldCount
+        self.bytes.reserveCapacity(bytes)
+        starts.reserveCapacity(records * fieldCount)
+        ends.reserveCapacity(records * fieldCount)
+        bases.reserveCapacity(records + 1)
+        lines.reserveCapacity(records)
+        numbers.reserveCapacity(records)
     }
+
+    /// Bytes of field values the batch holds (to size the next one).
+    var byteCount: Int { bytes.count }
 
     /// Number of records.
     var count: Int { numbers.count }
@@ -41,8 +51,9 @@ struct RawRecordBatch: Sendable {
         bases.append(bytes.count)
     }
 
-    /// Overwrites `record` with record `index` as it was appended.
+    /// Overwrites `record` (of this batch's table) with record `index` as it was appended.
     func load(_ index: Int, into record: inout RawRecord) {
+        precondition(record.starts.count == fieldCount, "a record of another table")
         let base = bases[index]
         record.storage.removeAll(keepingCapacity: true)
         record.storage.append(contentsOf: bytes[base..<bases[index + 1]])

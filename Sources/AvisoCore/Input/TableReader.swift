@@ -290,12 +290,14 @@ struct TableReader<Schema: InputTableSchema> {
             )
         }
         var record = RawRecord(fieldCount: Schema.fields.count)
-        var batch = RawRecordBatch(fieldCount: Schema.fields.count)
+        var batch = RawRecordBatch(fieldCount: Schema.fields.count, records: batchSize)
         while try reader.next(into: &record) {
             batch.append(record)
             if batch.count == batchSize {
+                let bytes = batch.byteCount
                 guard queue.put([batch]) else { return }
-                batch = RawRecordBatch(fieldCount: Schema.fields.count)
+                // Sized like the last one: most batches of a file are alike.
+                batch = RawRecordBatch(fieldCount: Schema.fields.count, records: batchSize, bytes: bytes + bytes / 8)
             }
         }
         if let digest, let stored { digest.value = finishDigest(content: source, stored: stored) }

@@ -139,7 +139,7 @@ public final class NotificationPlanner: Sendable {
     /// rejected for its contact, in `notifications(for:…)`'s order, with whether it is rejected,
     /// judged by `reach` instead of by the contacts themselves: what the report's look ahead
     /// counts, without making the customer. Not for a charge whose letter may be due (the
-    /// letter needs the customer's address): see `UpcomingSends`.
+    /// letter needs the customer's address): see `LookAheadWindow.contribution`.
     @inline(__always)
     func countNotifications(for charge: Charge, reach: RecipientReach, settings: SlotSettings,
                             _ count: (Slot, Channel, _ rejected: Bool) -> Void) throws(AvisoError) {

@@ -105,7 +105,7 @@ public struct NightlyRun {
             after: runDate, businessDays: ReportPage.forecastDays, calendar: calendar, configuration: configuration
         )
         var upcomingProblem: (any Error)?
-        let rules = PlanningRules(planner: planner, window: upcoming)
+        let rules = PlanningRules(planner: planner, lookAhead: upcoming)
         let stats: TableStatistics
         // `reading` (and the closures' copies of it) end with this block, so that the customers
         // can be let go once the charges are read.

@@ -9,7 +9,7 @@ final class PlanningRules: Sendable {
     let window: LookAheadWindow?
 
     /// The rules of a run date, with the window of `lookAhead` when the run reports one.
-    init(planner: NotificationPlanner, window lookAhead: UpcomingSends?) {
+    init(planner: NotificationPlanner, lookAhead: UpcomingSends?) {
         self.planner = planner
         self.window = lookAhead?.window
     }
