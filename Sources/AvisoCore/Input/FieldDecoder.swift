@@ -3,7 +3,7 @@ public enum FieldDecoder {
     /// Money as integer centavos: `1234` (reais), `1234.5`, `1234,56`, `1.234,56` (dot
     /// thousands with a comma decimal). Zero or less, a sign, `1.234`, `1,234.56`, three decimals
     /// or a currency symbol → nil (BAD_NUMBER).
-    public static func money(_ bytes: ArraySlice<UInt8>) -> Int64? {
+    public static func money<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> Int64? where Bytes.Index == Int {
         // One pass and no allocation (every charge row has a value): the digits between
         // separators are groups; what the rules below need of them is gathered as they end.
         let dot = UInt8(ascii: "."), comma = UInt8(ascii: ",")
@@ -65,7 +65,7 @@ public enum FieldDecoder {
     }
 
     /// `true`/`false`, `1`/`0`, `sim`/`não`/`nao`, any case → Bool; anything else → nil.
-    public static func boolean(_ bytes: ArraySlice<UInt8>) -> Bool? {
+    public static func boolean<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> Bool? where Bytes.Index == Int {
         // Folded into one word, with no allocation: every charge and customer row has booleans.
         // No accepted value is longer than five bytes ("false"; "não" is four).
         guard bytes.count <= 5 else { return nil }

@@ -2,7 +2,7 @@
 /// followed by a time (` 14:31:07`, `T09:05:00-03:00`) which is ignored. Works on bytes.
 public enum DateField {
     /// The day, or nil when the bytes are not one of the accepted forms or not a real date.
-    public static func parse(_ bytes: ArraySlice<UInt8>) -> Day? {
+    public static func parse<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> Day? where Bytes.Index == Int {
         let start = bytes.startIndex
         guard bytes.count >= 10 else { return nil }
         if bytes.count > 10 {
