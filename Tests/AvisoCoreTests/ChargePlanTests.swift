@@ -20,7 +20,7 @@ import Testing
         let lazy = ChargePlan(charge: charge, customerDeleted: customer.deleted, customer: { fetches.count += 1; return customer },
                               account: RulesFixtures.account, settings: .builtIn, rules: PlanningRules(planner: planner, lookAhead: window))
         var contacts = ContactCache()
-        let contribution = try window.contribution(charge: charge, customerDeleted: customer.deleted, reach: nil, customer: { customer },
+        let contribution = try window.window.contribution(charge: charge, customerDeleted: customer.deleted, reach: nil, customer: { customer },
                                                    account: RulesFixtures.account, settings: .builtIn, contacts: &contacts)
         let leftOut = LeftOutReason.of(charge: charge, customerDeleted: customer.deleted, runDate: planner.runDate) != nil
         var notifications: [PlannedNotification] = []

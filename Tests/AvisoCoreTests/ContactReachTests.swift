@@ -121,11 +121,11 @@ import Testing
 
             var fetches = 0
             var contacts = ContactCache()
-            let byReach = try window.contribution(charge: charge, customerDeleted: false, reach: reach,
+            let byReach = try window.window.contribution(charge: charge, customerDeleted: false, reach: reach,
                                                   customer: { fetches += 1; return customer },
                                                   account: account, settings: settings, contacts: &contacts)
             contacts = ContactCache()
-            let planned = try window.contribution(charge: charge, customerDeleted: false, reach: nil, customer: { customer },
+            let planned = try window.window.contribution(charge: charge, customerDeleted: false, reach: nil, customer: { customer },
                                                   account: account, settings: settings, contacts: &contacts)
             if byReach.entries.map({ "\($0)" }) != planned.entries.map({ "\($0)" }) {
                 mismatches.append("charge \(charge) customer \(customer): by reach \(byReach.entries), planned \(planned.entries)")

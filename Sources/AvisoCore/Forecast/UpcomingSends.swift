@@ -121,8 +121,8 @@ struct UpcomingSends: Sendable {
     /// Adds what a charge would emit on the window's dates.
     mutating func add(charge: Charge, customer: Customer, account: Account, settings: SlotSettings) throws {
         var contacts = ContactCache()
-        add(try contribution(charge: charge, customerDeleted: customer.deleted, reach: nil, customer: { customer }, account: account,
-                             settings: settings, contacts: &contacts))
+        add(try window.contribution(charge: charge, customerDeleted: customer.deleted, reach: nil, customer: { customer },
+                                    account: account, settings: settings, contacts: &contacts))
     }
 
     /// Adds a charge's contribution to the totals of its dates.
@@ -148,12 +148,5 @@ struct UpcomingSends: Sendable {
             channelCounts[day * Channel.allCases.count + channel.rawValue] += 1
             slotCounts[day * Slot.allCases.count + slot.rawValue] += 1
         }
-    }
-
-    /// What a charge would emit on the window's dates (see `LookAheadWindow.contribution`).
-    func contribution(charge: Charge, customerDeleted: Bool, reach: RecipientReach?, customer fetch: () -> Customer,
-                      account: Account, settings: SlotSettings, contacts: inout ContactCache) throws -> Contribution {
-        try window.contribution(charge: charge, customerDeleted: customerDeleted, reach: reach, customer: fetch,
-                                account: account, settings: settings, contacts: &contacts)
     }
 }

@@ -1,23 +1,27 @@
 /// Opens an input file as a stream of its content bytes, inflating gzip transparently.
 public enum InputFile {
     /// Opens `path`; a name ending in `.gz` (any case) or content starting with the gzip magic
-    /// bytes 1f 8b is read through `GzipByteSource`. Errors name `displayName` as the file.
+    /// bytes 1f 8b is read through `GzipByteSource` (inflated on a thread of its own when the
+    /// run may use several). With `readAhead`, a plain file too is read on a thread of its own,
+    /// ahead of the caller (`ReadAheadByteSource`). Errors name `displayName` as the file.
     /// - Throws: `AvisoError(.input)` when the file can't be opened or read.
-    public static func open(path: String, displayName: String) throws -> ByteSource {
+    public static func open(path: String, displayName: String, readAhead: Bool = false) throws -> ByteSource {
         let file = try FileByteSource(path: path, displayName: displayName)
-        return try content(of: file, stored: file, path: path, displayName: displayName)
+        return try content(of: file, stored: file, path: path, displayName: displayName, readAhead: readAhead)
     }
 
     /// `open(path:displayName:)`, with the file's bytes as stored (before any inflating) hashed
     /// as they are pulled: `stored` has the file's SHA-256 once `content` has been read to its end.
-    static func openHashed(path: String, displayName: String) throws -> (content: ByteSource, stored: HashingByteSource) {
+    static func openHashed(path: String, displayName: String, readAhead: Bool = false) throws -> (content: ByteSource, stored: HashingByteSource) {
         let file = try FileByteSource(path: path, displayName: displayName)
         let stored = HashingByteSource(file)
-        return (try content(of: file, stored: stored, path: path, displayName: displayName), stored)
+        return (try content(of: file, stored: stored, path: path, displayName: displayName, readAhead: readAhead), stored)
     }
 
-    /// The content read from `stored`, the bytes of `file`: inflated when the file is gzip.
-    private static func content(of file: FileByteSource, stored: ByteSource, path: String, displayName: String) throws -> ByteSource {
+    /// The content read from `stored`, the bytes of `file`: inflated when the file is gzip,
+    /// else read ahead on a thread of its own when `readAhead` (and the system starts one).
+    private static func content(of file: FileByteSource, stored: ByteSource, path: String, displayName: String,
+                                readAhead: Bool) throws -> ByteSource {
         if hasGzipEnding(path) || hasGzipEnding(displayName) {
             return try GzipByteSource(source: stored, name: displayName)
         }
@@ -26,7 +30,8 @@ public enum InputFile {
         if try file.peek(2) == [0x1F, 0x8B] {
             return try GzipByteSource(source: stored, name: displayName)
         }
-        return stored
+        guard readAhead else { return stored }
+        return ReadAheadByteSource(stored) ?? stored
     }
 
     static func hasGzipEnding(_ name: String) -> Bool {

@@ -26,13 +26,6 @@ struct TableReader<Schema: InputTableSchema> {
         case failure(RowError, line: Int, number: Int, id: String?)
     }
 
-    /// A record decoded, not yet prepared (unboxed: an `Item` boxes its rows, and this step has no
-    /// counted rows).
-    private enum Decoded: Sendable {
-        case row(Schema.Row, line: Int, number: Int)
-        case failure(RowError, line: Int, number: Int, id: String?)
-    }
-
     /// A row the caller rejects after all, though `prepare` counted it: why, and its id.
     typealias LateRejection = (error: RowError, id: String)
 
@@ -130,7 +123,7 @@ struct TableReader<Schema: InputTableSchema> {
                             items.reserveCapacity(batch.count)
                             for index in 0..<batch.count {
                                 batch.load(index, into: &record)
-                                items.append(Self.prepared(Self.decoded(record, idIndex: idIndex), prepare))
+                                items.append(Self.item(record, idIndex: idIndex, prepare: prepare))
                             }
                             guard queue.put(items) else {
                                 decodedRows.cancel()
@@ -251,15 +244,12 @@ struct TableReader<Schema: InputTableSchema> {
     /// caller (a gzipped one always is, by its inflating thread).
     private static func open(_ input: LocatedInput, meter: MeteredByteSource.Meter, hashing: Bool,
                              readAhead: Bool = false) throws -> (content: ByteSource, stored: HashingByteSource?) {
-        func ahead(_ source: ByteSource) -> ByteSource {
-            guard readAhead, !(source is GzipByteSource) else { return source }
-            return ReadAheadByteSource(source) ?? source
-        }
         guard hashing else {
-            return (MeteredByteSource(ahead(try InputFile.open(path: input.path, displayName: input.fileName)), meter: meter), nil)
+            let content = try InputFile.open(path: input.path, displayName: input.fileName, readAhead: readAhead)
+            return (MeteredByteSource(content, meter: meter), nil)
         }
-        let (content, stored) = try InputFile.openHashed(path: input.path, displayName: input.fileName)
-        return (MeteredByteSource(ahead(content), meter: meter), stored)
+        let (content, stored) = try InputFile.openHashed(path: input.path, displayName: input.fileName, readAhead: readAhead)
+        return (MeteredByteSource(content, meter: meter), stored)
     }
 
     /// Once every record has been read: the digest of the whole file. A reader that has its
@@ -325,36 +315,28 @@ struct TableReader<Schema: InputTableSchema> {
         items.reserveCapacity(chunk.records)
         // A chunk parser reads memory only: it has nothing to throw.
         while (try? reader.next(into: &record)) == true {
-            items.append(prepared(decoded(record, idIndex: idIndex), prepare))
+            items.append(item(record, idIndex: idIndex, prepare: prepare))
         }
         return items
     }
 
-    /// The item of a decoded record, with `prepare`'s work on its row.
+    /// The item for one record: its problem, its decoding failure, or its row with `prepare`'s
+    /// work on it.
     @inline(__always)
-    private static func prepared<Prepared>(_ decoded: Decoded, _ prepare: @Sendable (Schema.Row, Int) -> PreparedRow<Prepared>) -> Item<Prepared> {
-        switch decoded {
-        case let .row(row, line, number):
-            switch prepare(row, number) {
-            case .work(let work): return .row(row, work, line: line, number: number)
-            case let .counted(leftOut, note): return .counted(leftOut: leftOut, note: note, line: line, number: number)
-            }
-        case let .failure(error, line, number, id):
-            return .failure(error, line: line, number: number, id: id)
-        }
-    }
-
-    /// One record decoded: its problem, its decoding failure, or its row.
-    @inline(__always)
-    private static func decoded(_ record: RawRecord, idIndex: Int?) -> Decoded {
+    private static func item<Prepared>(_ record: RawRecord, idIndex: Int?, prepare: @Sendable (Schema.Row, Int) -> PreparedRow<Prepared>) -> Item<Prepared> {
         if let problem = record.problem {
             return .failure(RowError(field: "", reason: problem.reason, detail: problem.detail), line: record.line, number: record.number,
                             id: idIndex.flatMap { record.string($0) })
         }
+        let row: Schema.Row
         do {
-            return .row(try Schema.decode(FieldCursor(record: record, names: Schema.fields)), line: record.line, number: record.number)
+            row = try Schema.decode(FieldCursor(record: record, names: Schema.fields))
         } catch {
             return .failure(error, line: record.line, number: record.number, id: idIndex.flatMap { record.string($0) })
+        }
+        switch prepare(row, record.number) {
+        case .work(let work): return .row(row, work, line: record.line, number: record.number)
+        case let .counted(leftOut, note): return .counted(leftOut: leftOut, note: note, line: record.line, number: record.number)
         }
     }
 

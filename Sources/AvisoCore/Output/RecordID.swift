@@ -25,7 +25,7 @@ enum RecordID: Sendable, Equatable {
         case .digest:
             var bytes: [UInt8] = []
             bytes.reserveCapacity(32)
-            appendHex(to: &bytes)
+            appendText(to: &bytes)
             return String(decoding: bytes, as: UTF8.self)
         }
     }

@@ -365,8 +365,9 @@ public enum ReportPage {
     /// each, in rejects.csv order.
     static func rejectGroups(_ input: ReportInput) -> [(reason: String, count: Int, examples: [RejectRecord])] {
         var examples: [String: [RejectRecord]] = [:]
-        for index in RejectsWriter.order(input.rejectExamples) where examples[input.rejectExamples[index].reason, default: []].count < examplesPerReason {
-            examples[input.rejectExamples[index].reason, default: []].append(input.rejectExamples[index])
+        for index in RejectsWriter.order(input.rejectExamples) {
+            let reject = input.rejectExamples[index]
+            if examples[reject.reason, default: []].count < examplesPerReason { examples[reject.reason, default: []].append(reject) }
         }
         let counts = input.report.rejectsByReason
         return sortedKeys(counts)
