@@ -47,6 +47,8 @@ private func rows(_ text: String, fields: [String] = ["id", "name", "value"]) th
          [CSVRow(2, 1, ["1", "Silva, Ana", "10"])]),
         ("doubled quotes", "id,name,value\n1,\"Loja \"\"Boa\"\" Ltda\",10\n",
          [CSVRow(2, 1, ["1", "Loja \"Boa\" Ltda", "10"])]),
+        ("doubled quotes in the first and last fields", "id,name,value\n\"1\"\"\", x ,\"a\"\"b\"\n2,\"c\"\"\",3\n",
+         [CSVRow(2, 1, ["1\"", "x", "a\"b"]), CSVRow(3, 2, ["2", "c\"", "3"])]),
         ("quoted LF", "id,name,value\n1,\"a\nb\",10\n2,c,20\n",
          [CSVRow(2, 1, ["1", "a\nb", "10"]), CSVRow(4, 2, ["2", "c", "20"])]),
         ("quoted CRLF", "id,name,value\r\n1,\"a\r\nb\",10\r\n2,c,20\r\n",

@@ -439,7 +439,7 @@ public final class CSVRecordReader: RecordReader {
             while i < end, bytes[i] == CSVRecordReader.space || bytes[i] == CSVRecordReader.tab { i += 1 }
             if i == end {
                 if !atEnd { return .needMore }
-                emit(target, bytes + fieldStart, end - fieldStart, &record)
+                emit(target, bytes + fieldStart, end - fieldStart, recordStart: start, &record)
                 return finish(start, end, next: end, fields: column + 1, of: columnCount, lines: lines, problem, &record)
             }
 
@@ -457,10 +457,10 @@ public final class CSVRecordReader: RecordReader {
                 }
                 if j == end {
                     if !atEnd { return .needMore }
-                    emit(target, bytes + fieldStart, end - fieldStart, &record)
+                    emit(target, bytes + fieldStart, end - fieldStart, recordStart: start, &record)
                     return finish(start, end, next: end, fields: column + 1, of: columnCount, lines: lines, problem, &record)
                 }
-                emit(target, bytes + fieldStart, j - fieldStart, &record)
+                emit(target, bytes + fieldStart, j - fieldStart, recordStart: start, &record)
                 if bytes[j] == delimiter {
                     column += 1
                     fieldStart = j + 1
@@ -478,10 +478,10 @@ public final class CSVRecordReader: RecordReader {
                 j = CSVRecordReader.find(bytes, from: j, to: quoteLimit, quote, lineFeed, lineFeed)
                 if j >= quoteLimit {
                     if quoteLimit == start + quotedCap {
-                        return neverClosed(start, column: column, capped: true, problem, &record)
+                        return neverClosed(start, quoteAt: i, column: column, capped: true, problem, &record)
                     }
                     if !atEnd { return .needMore }
-                    return neverClosed(start, column: column, capped: false, problem, &record)
+                    return neverClosed(start, quoteAt: i, column: column, capped: false, problem, &record)
                 }
                 if bytes[j] == lineFeed {
                     lines += 1
@@ -505,7 +505,7 @@ public final class CSVRecordReader: RecordReader {
             while j < end, bytes[j] == CSVRecordReader.space || bytes[j] == CSVRecordReader.tab { j += 1 }
             if j == end {
                 if !atEnd { return .needMore }
-                emitQuoted(target, contentStart, contentEnd, escaped, tail: j..<j, &record)
+                emitQuoted(target, contentStart, contentEnd, escaped, recordStart: start, tail: j..<j, &record)
                 return finish(start, end, next: end, fields: column + 1, of: columnCount, lines: lines, problem, &record)
             }
             var stop = j
@@ -514,11 +514,11 @@ public final class CSVRecordReader: RecordReader {
                 if j + 1 == end {
                     if !atEnd { return .needMore }
                     // A CR ending the file ends the line.
-                    emitQuoted(target, contentStart, contentEnd, escaped, tail: j..<j, &record)
+                    emitQuoted(target, contentStart, contentEnd, escaped, recordStart: start, tail: j..<j, &record)
                     return finish(start, j, next: end, fields: column + 1, of: columnCount, lines: lines, problem, &record)
                 }
                 if bytes[j + 1] == lineFeed {
-                    emitQuoted(target, contentStart, contentEnd, escaped, tail: j..<j, &record)
+                    emitQuoted(target, contentStart, contentEnd, escaped, recordStart: start, tail: j..<j, &record)
                     return finish(start, j, next: j + 2, fields: column + 1, of: columnCount, lines: lines + 1, problem, &record)
                 }
             }
@@ -534,12 +534,12 @@ public final class CSVRecordReader: RecordReader {
                 }
                 if stop == end {
                     if !atEnd { return .needMore }
-                    emitQuoted(target, contentStart, contentEnd, escaped, tail: afterQuote..<end, &record)
+                    emitQuoted(target, contentStart, contentEnd, escaped, recordStart: start, tail: afterQuote..<end, &record)
                     return finish(start, end, next: end, fields: column + 1, of: columnCount, lines: lines, problem, &record)
                 }
-                emitQuoted(target, contentStart, contentEnd, escaped, tail: afterQuote..<stop, &record)
+                emitQuoted(target, contentStart, contentEnd, escaped, recordStart: start, tail: afterQuote..<stop, &record)
             } else {
-                emitQuoted(target, contentStart, contentEnd, escaped, tail: stop..<stop, &record)
+                emitQuoted(target, contentStart, contentEnd, escaped, recordStart: start, tail: stop..<stop, &record)
             }
             if bytes[stop] == delimiter {
                 column += 1
@@ -564,13 +564,24 @@ public final class CSVRecordReader: RecordReader {
             problem = .fieldCount("expected \(expected) fields, found \(found)")
         }
         record.problem = problem
+        adoptRecordBytes(from: start, to: recordEnd, &record)
         return .record(next: next, lines: lines)
+    }
+
+    /// Copies the record's bytes `start..<stop` into `record`, where `emit` placed its values
+    /// (nothing when cutting chunks or reading the header: no value is kept then).
+    @inline(__always)
+    private func adoptRecordBytes(from start: Int, to stop: Int, _ record: inout RawRecord) {
+        guard splitting == nil, headerValues == nil else { return }
+        record.adoptRecordBytes(buffer + start, count: stop - start)
     }
 
     /// A quote opened in `column` that is not closed before the end of the file or the cap:
     /// the record is defective and reading resumes on the line after its first line.
-    private func neverClosed(_ start: Int, column: Int, capped: Bool, _ problem: RecordProblem?,
+    private func neverClosed(_ start: Int, quoteAt: Int, column: Int, capped: Bool, _ problem: RecordProblem?,
                              _ record: inout RawRecord) -> Scan {
+        // The values before the opening quote are kept (the reject names the row's id).
+        adoptRecordBytes(from: start, to: quoteAt, &record)
         let detail = capped
             ? "the quote opening \(describe(column)) is not closed within \(CSVRecordReader.size(quotedCap)) of the record's start"
             : "the quote opening \(describe(column)) is never closed"
@@ -608,7 +619,7 @@ public final class CSVRecordReader: RecordReader {
     /// wanted). Trimmed here first so that blank values never reach `RawRecord.set`.
     @inline(__always)
     private func emit(_ target: Int, _ from: UnsafeMutablePointer<UInt8>, _ count: Int,
-                      _ record: inout RawRecord) {
+                      recordStart: Int, _ record: inout RawRecord) {
         if target < 0 {
             if target == CSVRecordReader.collectHeader {
                 headerValues!.append(Array(UnsafeBufferPointer(start: from, count: count)))
@@ -620,16 +631,16 @@ public final class CSVRecordReader: RecordReader {
         while low < high, RawRecord.isSpace(low.pointee) { low += 1 }
         while high > low, RawRecord.isSpace((high - 1).pointee) { high -= 1 }
         if low < high {
-            record.setTrimmed(target, low, low.distance(to: high))
+            record.place(target, offset: (buffer + recordStart).distance(to: low), count: low.distance(to: high))
         }
     }
 
     /// Stores a quoted field: its content `from..<to` with doubled quotes undone, then any
     /// text that followed the closing quote.
-    private func emitQuoted(_ target: Int, _ from: Int, _ to: Int, _ escaped: Bool, tail: Range<Int>,
+    private func emitQuoted(_ target: Int, _ from: Int, _ to: Int, _ escaped: Bool, recordStart: Int, tail: Range<Int>,
                             _ record: inout RawRecord) {
         if !escaped && tail.isEmpty {
-            emit(target, buffer + from, to - from, &record)
+            emit(target, buffer + from, to - from, recordStart: recordStart, &record)
             return
         }
         guard target != -1 else { return }
@@ -649,7 +660,7 @@ public final class CSVRecordReader: RecordReader {
         if target == CSVRecordReader.collectHeader {
             headerValues!.append(value)
         } else {
-            record.set(target, value)
+            record.setRebuilt(target, value)
         }
         scratch = value
     }

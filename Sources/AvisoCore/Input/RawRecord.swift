@@ -13,6 +13,10 @@ public struct RawRecord: Sendable {
     /// For each wanted field, its start and end offsets in `storage`; start < 0 when absent.
     public var starts: [Int]
     public var ends: [Int]
+    // While a CSV record is scanned: the fields whose value was rebuilt into `storage` (a quoted
+    // value with doubled quotes or text after its closing quote), one bit each. Every other
+    // value is placed by its offset in the record's bytes, copied once (`adoptRecordBytes`).
+    private var rebuilt: UInt64 = 0
 
     /// An empty record for `fieldCount` wanted fields.
     public init(fieldCount: Int) {
@@ -24,6 +28,7 @@ public struct RawRecord: Sendable {
     public mutating func reset() {
         storage.removeAll(keepingCapacity: true)
         for i in starts.indices { starts[i] = -1; ends[i] = -1 }
+        rebuilt = 0
         problem = nil
         line = 0
         number = 0
@@ -47,15 +52,40 @@ public struct RawRecord: Sendable {
         ends[field] = hi
     }
 
-    /// Stores `count` bytes at `start` as the value of wanted field `field`, as `set` does, for
-    /// bytes the caller already trimmed and found non-empty: one copy, no second scan.
+    /// Places wanted field `field` at `offset..<offset + count` of the record's bytes, which
+    /// `adoptRecordBytes` copies once the record's end is known (a CSV scan: one copy per record
+    /// rather than one per field). The caller trimmed the value and found it non-empty. A field
+    /// already set is kept (the first occurrence wins).
     @inline(__always)
-    mutating func setTrimmed(_ field: Int, _ start: UnsafePointer<UInt8>, _ count: Int) {
+    mutating func place(_ field: Int, offset: Int, count: Int) {
         guard starts[field] < 0 else { return }
-        let offset = storage.count
-        storage.append(contentsOf: UnsafeBufferPointer(start: start, count: count))
         starts[field] = offset
         ends[field] = offset + count
+    }
+
+    /// Stores a value the scan had to rebuild (see `place`) in `storage`, as `set` does.
+    mutating func setRebuilt(_ field: Int, _ bytes: [UInt8]) {
+        precondition(field < UInt64.bitWidth, "a record rebuilds at most 64 fields")
+        guard starts[field] < 0 else { return }
+        set(field, bytes)
+        if starts[field] >= 0 { rebuilt |= 1 << UInt64(field) }
+    }
+
+    /// Puts the record's bytes (`count` at `bytes`) at the front of `storage`, where the values
+    /// `place` located are: rebuilt values, already stored, move after them.
+    mutating func adoptRecordBytes(_ bytes: UnsafePointer<UInt8>, count: Int) {
+        if rebuilt == 0 {
+            storage.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
+            return
+        }
+        storage.insert(contentsOf: UnsafeBufferPointer(start: bytes, count: count), at: 0)
+        var fields = rebuilt
+        while fields != 0 {
+            let field = fields.trailingZeroBitCount
+            starts[field] += count
+            ends[field] += count
+            fields &= fields - 1
+        }
     }
 
     @inline(__always)
