@@ -568,11 +568,11 @@ public final class CSVRecordReader: RecordReader {
         return .record(next: next, lines: lines)
     }
 
-    /// Copies the record's bytes `start..<stop` into `record`, where `emit` placed its values
-    /// (nothing when cutting chunks or reading the header: no value is kept then).
+    /// Copies the record's bytes `start..<stop` into `record`, where `emit` placed its values;
+    /// nothing for a record of no wanted fields (cutting chunks, reading the header).
     @inline(__always)
     private func adoptRecordBytes(from start: Int, to stop: Int, _ record: inout RawRecord) {
-        guard splitting == nil, headerValues == nil else { return }
+        guard !record.starts.isEmpty else { return }
         record.adoptRecordBytes(buffer + start, count: stop - start)
     }
 

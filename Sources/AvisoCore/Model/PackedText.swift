@@ -29,11 +29,16 @@ public struct PackedText: Sendable, Hashable {
     /// Packs wanted fields of a record: field `i` from `record.bytes(recordFields[i])`, absent
     /// where the record has no value.
     init(record: RawRecord, fields recordFields: [Int]) {
+        // Offsets read directly: `record.bytes` would make (and retain) a slice per field.
         var total = 0
-        for field in recordFields { total += record.bytes(field)?.count ?? 0 }
+        for field in recordFields where record.starts[field] >= 0 {
+            total += record.ends[field] - record.starts[field]
+        }
         self.init(fieldCount: recordFields.count, dataCount: total) { field, append in
-            guard let value = record.bytes(recordFields[field]) else { return false }
-            value.withUnsafeBytes { append($0) }
+            let start = record.starts[recordFields[field]]
+            guard start >= 0 else { return false }
+            let end = record.ends[recordFields[field]]
+            record.storage.withUnsafeBytes { append(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
             return true
         }
     }
