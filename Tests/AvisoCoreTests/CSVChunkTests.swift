@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import AvisoCore
 
@@ -26,16 +27,39 @@ private struct Setup: CustomStringConvertible {
     var readerChunk = 1 << 20
     var quotedCap = 1 << 20
     var maxRecordBytes = 64 << 20
+    /// Read from the bytes written to a file and mapped (`CSVRecordReader(mapped:)`); the
+    /// source and reader chunk sizes do not apply.
+    var mapped = false
 
     var description: String {
-        "source \(sourceChunk.map(String.init) ?? "all") reader \(readerChunk) cap \(quotedCap) max \(maxRecordBytes)"
+        mapped ? "mapped cap \(quotedCap) max \(maxRecordBytes)"
+            : "source \(sourceChunk.map(String.init) ?? "all") reader \(readerChunk) cap \(quotedCap) max \(maxRecordBytes)"
     }
+
+    /// The same limits, read from a mapped file.
+    var asMapped: Setup {
+        var setup = self
+        setup.mapped = true
+        return setup
+    }
+}
+
+/// The bytes as a mapped file (the file itself is removed at once: the mapping keeps it).
+private func mappedFile(_ bytes: [UInt8]) throws -> MappedFile {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("aviso-mapped-\(UUID().uuidString).csv").path
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    return try #require(MappedFile(path: path))
 }
 
 private let fields = ["id", "name", "value"]
 
 private func open(_ bytes: [UInt8], _ setup: Setup) throws -> CSVRecordReader {
-    try CSVRecordReader(source: MemoryByteSource(bytes, maxChunk: setup.sourceChunk), fileName: "charges.csv",
+    if setup.mapped {
+        return try CSVRecordReader(mapped: mappedFile(bytes), fileName: "charges.csv", fields: fields, required: [],
+                                   quotedCap: setup.quotedCap, maxRecordBytes: setup.maxRecordBytes)
+    }
+    return try CSVRecordReader(source: MemoryByteSource(bytes, maxChunk: setup.sourceChunk), fileName: "charges.csv",
                         fields: fields, required: [], chunkSize: setup.readerChunk,
                         quotedCap: setup.quotedCap, maxRecordBytes: setup.maxRecordBytes)
 }
@@ -185,8 +209,10 @@ private func randomFile(seed: UInt64, pieces: Int) -> [UInt8] {
         let bytes = Self.bytes(text)
         for setup in [Setup(), Setup(sourceChunk: 3, readerChunk: 5), Setup(sourceChunk: 1, readerChunk: 1)] {
             let expected = try plain(bytes, setup)
+            #expect(try plain(bytes, setup.asMapped) == expected, "\(name), \(setup.asMapped)")
             for target in [1, 7, 13, 29, 64, 1 << 20] {
                 #expect(try chunked(bytes, setup, target: target) == expected, "\(name), \(setup), chunk \(target)")
+                #expect(try chunked(bytes, setup.asMapped, target: target) == expected, "\(name), \(setup.asMapped), chunk \(target)")
             }
         }
     }
@@ -217,8 +243,10 @@ private func randomFile(seed: UInt64, pieces: Int) -> [UInt8] {
         for setup in [Setup(quotedCap: 24), Setup(sourceChunk: 5, readerChunk: 8, quotedCap: 24),
                       Setup(sourceChunk: 1, readerChunk: 1, quotedCap: 24)] {
             let expected = try plain(bytes, setup)
+            #expect(try plain(bytes, setup.asMapped) == expected, "\(name), \(setup.asMapped)")
             for target in [1, 5, 17, 40, 1 << 20] {
                 #expect(try chunked(bytes, setup, target: target) == expected, "\(name), \(setup), chunk \(target)")
+                #expect(try chunked(bytes, setup.asMapped, target: target) == expected, "\(name), \(setup.asMapped), chunk \(target)")
             }
         }
         let outcome = try plain(bytes, Setup(quotedCap: 24))
@@ -241,8 +269,10 @@ private func randomFile(seed: UInt64, pieces: Int) -> [UInt8] {
         let expected = try plain(Array(text.utf8), setup)
         #expect(expected.records.map(\.line) == [2, 3])
         #expect(expected.error == "input line 5: a record longer than 32 bytes")
+        #expect(try plain(Array(text.utf8), setup.asMapped) == expected)
         for target in [1, 4, 9, 30, 1 << 20] {
             #expect(try chunked(Array(text.utf8), setup, target: target) == expected, "chunk \(target)")
+            #expect(try chunked(Array(text.utf8), setup.asMapped, target: target) == expected, "mapped, chunk \(target)")
         }
     }
 
@@ -258,10 +288,55 @@ private func randomFile(seed: UInt64, pieces: Int) -> [UInt8] {
             } catch {
                 continue // a header the reader refuses: no chunks either
             }
+            // A stream reader fails a record when it fills the buffer unfinished, which depends on
+            // how the bytes arrive; a mapped one, on the record's whole length. Under a limit a
+            // record reaches, a mapped file is checked against its own plain reading.
+            let mappedExpected = setup.maxRecordBytes < bytes.count ? try plain(bytes, setup.asMapped) : expected
+            #expect(try plain(bytes, setup.asMapped) == mappedExpected, "seed \(seed), \(setup.asMapped)")
             for target in [1, 7, 19, 64] {
                 #expect(try chunked(bytes, setup, target: target) == expected, "seed \(seed), \(setup), chunk \(target)")
+                #expect(try chunked(bytes, setup.asMapped, target: target) == mappedExpected, "seed \(seed), \(setup.asMapped), chunk \(target)")
             }
         }
+    }
+
+    @Test func chunksOfAMappedFileBorrowItsPagesAndParseAfterTheReaderIsGone() throws {
+        let text = "id,name,value\n" + (1...200).map { "\($0),\"n\"\"\($0)\",\($0)\n" }.joined()
+        let bytes = Array(text.utf8)
+        let file = try mappedFile(bytes)
+        var chunks: [CSVChunk] = []
+        do {
+            let reader = try CSVRecordReader(mapped: file, fileName: "charges.csv", fields: fields, required: [])
+            while let chunk = try reader.nextChunk(targetSize: 100) {
+                // Each chunk is the file's own bytes, where they lie: nothing copied.
+                #expect(chunk.bytes >= UnsafeMutablePointer(mutating: file.base))
+                #expect(chunk.bytes + chunk.count <= UnsafeMutablePointer(mutating: file.base) + file.count)
+                #expect(reader.mappedBytesConsumed == file.base.distance(to: chunk.bytes) + chunk.count)
+                chunks.append(chunk)
+            }
+            #expect(reader.mappedBytesConsumed == file.count)
+        }
+        var values: [String] = []
+        for chunk in chunks {
+            let parser = CSVRecordReader(chunk: chunk)
+            var record = RawRecord(fieldCount: fields.count)
+            while try parser.next(into: &record) { values.append(record.string(1) ?? "-") }
+        }
+        #expect(chunks.count > 10)
+        #expect(values == (1...200).map { "n\"\($0)" })
+    }
+
+    @Test func onlyRegularNonEmptyFilesAreMapped() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("aviso-mapped-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let empty = folder.appendingPathComponent("empty.csv").path
+        try Data().write(to: URL(fileURLWithPath: empty))
+        #expect(MappedFile(path: empty) == nil)
+        #expect(MappedFile(path: folder.path) == nil)
+        #expect(MappedFile(path: folder.appendingPathComponent("missing.csv").path) == nil)
+        #expect(try mappedFile([0x1F, 0x8B, 8]).startsLikeGzip)
+        #expect(try !mappedFile(Array("id\n".utf8)).startsLikeGzip)
     }
 
     @Test func aChunkParserStopsAtItsRecordCount() throws {

@@ -46,6 +46,8 @@ struct InputDigestTests {
             return ("accounts.csv.gz", try gzipMember(Array(csv[..<third])) + gzipMember(Array(csv[third..<(2 * third)]))
                         + gzipMember(Array(csv[(2 * third)...])))
         case "csv, gzip by its bytes only": return ("accounts.csv", try gzipMember(csv))
+        case "csv, blank lines after the last record":
+            return ("accounts.csv", csv + Array("\n\r\n\t\n".utf8) + [UInt8](repeating: 0x20, count: 70000))
         case "xml": return ("accounts.xml", xml)
         case "xml, comment and blank lines after the root":
             return ("accounts.xml", xml + Array("<!-- end -->\n\n\n".utf8) + [UInt8](repeating: 0x20, count: 70000) + [0x0A])
@@ -57,7 +59,7 @@ struct InputDigestTests {
     }
 
     static let kinds = [
-        "csv", "csv.gz", "csv.gz, three members", "csv, gzip by its bytes only", "xml",
+        "csv", "csv.gz", "csv.gz, three members", "csv, gzip by its bytes only", "csv, blank lines after the last record", "xml",
         "xml, comment and blank lines after the root", "xml.gz, two members",
     ]
 
@@ -85,6 +87,22 @@ struct InputDigestTests {
         #expect(try FileDigest.sha256(path: path, displayName: name) == expected)
         #expect(rows == (name.contains(".xml") ? 20000 : 60000))
         #expect(rejects.isEmpty)
+    }
+
+    @Test("a file of only a header has its digest too, chunked or not", arguments: [false, true])
+    func digestOfAHeaderOnly(chunked: Bool) throws {
+        let bytes = Array("id;name;email\n\n".utf8)
+        let path = try writeFile("accounts.csv", bytes)
+        defer { removeTemporaryFolder(of: path) }
+        var reader = TableReader<AccountTable>(
+            input: LocatedInput(table: "accounts", path: path, fileName: "accounts.csv", format: .csv), maxRejectRatio: 0)
+        reader.splitsCSV = chunked
+        var rejects: [RejectRecord] = []
+        let statistics = try reader.read(rejects: &rejects) { _ in .used }
+        var hasher = SHA256()
+        hasher.update(bytes)
+        #expect(statistics.sha256 == SHA256.hex(hasher.finalize()))
+        #expect(statistics.rowsRead == 0)
     }
 
     @Test("a reader told not to hash leaves the digest empty")

@@ -79,6 +79,8 @@ public final class CSVRecordReader: RecordReader {
     /// While cutting chunks: the error that ended the last chunk early, thrown by the next call.
     private var splitFailure: (any Error)?
     private var splitEnded = false
+    /// The mapped file `buffer` points into, read whole (no refills), when made over one.
+    private let mapping: MappedFile?
 
     /// Opens a CSV stream and reads its header.
     /// - Parameters:
@@ -106,8 +108,39 @@ public final class CSVRecordReader: RecordReader {
         self.maxRecordBytes = max(self.quotedCap, maxRecordBytes)
         capacity = 2 * self.chunkSize + 8
         buffer = .allocate(capacity: capacity)
+        mapping = nil
         try readHeader(required: required)
     }
+
+    /// A reader of a mapped file: the same records, values, problems and errors as a reader of
+    /// the file as a stream, read where the file's pages lie, and chunks (`nextChunk`) that
+    /// borrow those pages instead of copying them.
+    convenience init(mapped file: MappedFile, fileName: String, fields: [String], required: [String]) throws {
+        try self.init(mapped: file, fileName: fileName, fields: fields, required: required,
+                      quotedCap: 1 << 20, maxRecordBytes: 64 << 20)
+    }
+
+    /// As the initializer above, with the limits of `init(source:…chunkSize:quotedCap:maxRecordBytes:)`
+    /// open to tests.
+    init(mapped file: MappedFile, fileName: String, fields: [String], required: [String],
+         quotedCap: Int, maxRecordBytes: Int) throws {
+        source = MemoryByteSource([])
+        self.fileName = fileName
+        self.fields = fields
+        chunkSize = 1
+        self.quotedCap = max(1, quotedCap)
+        self.maxRecordBytes = max(self.quotedCap, maxRecordBytes)
+        mapping = file
+        // Only read (a mapping is read-only): every byte is there, so nothing is ever refilled.
+        buffer = UnsafeMutablePointer(mutating: file.base)
+        capacity = file.count
+        end = file.count
+        sourceAtEnd = true
+        try readHeader(required: required)
+    }
+
+    /// Bytes of a mapped file the reader has gone past (cut into chunks, when splitting).
+    var mappedBytesConsumed: Int { mapping == nil ? 0 : copiedFrom }
 
     /// A parser of one chunk cut by `nextChunk(targetSize:)`: reads the chunk's records, with
     /// the lines, numbers, values and problems a reader of the whole file gives them.
@@ -130,10 +163,11 @@ public final class CSVRecordReader: RecordReader {
         line = chunk.firstLine
         recordCount = chunk.firstNumber - 1
         recordLimit = chunk.firstNumber - 1 + chunk.records
+        mapping = nil
     }
 
     deinit {
-        if ownedChunk == nil { buffer.deallocate() }
+        if ownedChunk == nil && mapping == nil { buffer.deallocate() }
     }
 
     /// What the header decided, for parsers of this file's chunks.
@@ -264,6 +298,13 @@ public final class CSVRecordReader: RecordReader {
                 }
                 try refill()
             case .record(let next, let lines):
+                // A stream reader fails on a record that fills its buffer unfinished; a mapped
+                // one has the whole file and checks the same limit on the record it found.
+                if mapping != nil, next - position > maxRecordBytes {
+                    throw AvisoError(.input, file: fileName, line: line,
+                                     "a record longer than \(CSVRecordReader.size(maxRecordBytes))",
+                                     hint: "the file does not look like a CSV export")
+                }
                 recordCount += 1
                 record.line = line
                 record.number = recordCount
@@ -289,8 +330,8 @@ public final class CSVRecordReader: RecordReader {
             throw failure
         }
         guard !splitEnded else { return nil }
-        let chunk = CSVChunk(layout: layout, firstLine: line, firstNumber: recordCount + 1,
-                             capacity: targetSize + targetSize / 2)
+        let chunk = mapping.map { CSVChunk(layout: layout, firstLine: line, firstNumber: recordCount + 1, borrowingFrom: $0) }
+            ?? CSVChunk(layout: layout, firstLine: line, firstNumber: recordCount + 1, capacity: targetSize + targetSize / 2)
         splitting = chunk
         defer { splitting = nil }
         copiedFrom = position
@@ -309,7 +350,7 @@ public final class CSVRecordReader: RecordReader {
             }
         } catch {
             // Everything buffered goes along: it holds what decided the records read so far.
-            chunk.append(buffer + copiedFrom, end - copiedFrom)
+            take(from: copiedFrom, to: end, into: chunk)
             copiedFrom = end
             chunk.records = recordCount - firstCount
             splitEnded = true
@@ -317,10 +358,20 @@ public final class CSVRecordReader: RecordReader {
             splitFailure = error
             return chunk
         }
-        chunk.append(buffer + copiedFrom, position - copiedFrom)
+        take(from: copiedFrom, to: position, into: chunk)
         copiedFrom = position
         chunk.records = recordCount - firstCount
         return chunk.records == 0 && splitEnded ? nil : chunk
+    }
+
+    /// Gives the chunk being cut the buffered bytes `from..<to`: borrowed from the mapping when
+    /// reading one (they are all the chunk has), else copied after what refills gave it.
+    private func take(from: Int, to: Int, into chunk: CSVChunk) {
+        if mapping != nil {
+            chunk.borrow(buffer + from, to - from)
+        } else {
+            chunk.append(buffer + from, to - from)
+        }
     }
 
     /// The first position from `from` (before `to`) that is not a space, tab or CR.
@@ -349,6 +400,8 @@ public final class CSVRecordReader: RecordReader {
         let stop = CSVRecordReader.find(buffer, from: position, to: end,
                                         CSVRecordReader.quote, CSVRecordReader.lineFeed, CSVRecordReader.lineFeed)
         guard stop < end, buffer[stop] == CSVRecordReader.lineFeed else { return false }
+        // A mapped file is buffered whole: a line over the limit goes to `next(into:)`, which fails it.
+        if mapping != nil, stop + 1 - position > maxRecordBytes { return false }
         if Self.endOfBlanks(buffer, from: position, to: stop) < stop { recordCount += 1 }
         line += 1
         position = stop + 1

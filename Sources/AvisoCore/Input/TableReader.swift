@@ -298,12 +298,38 @@ struct TableReader<Schema: InputTableSchema> {
     /// for `emit`, until the end or until `emit` refuses one.
     private static func split(input: LocatedInput, chunkSize: Int, meter: MeteredByteSource.Meter, digest: DigestSlot?,
                               _ emit: (CSVChunk) -> Bool) throws {
+        if !InputFile.hasGzipEnding(input.path), !InputFile.hasGzipEnding(input.fileName),
+           let file = MappedFile(path: input.path), !file.startsLikeGzip {
+            try splitMapped(file, input: input, chunkSize: chunkSize, meter: meter, digest: digest, emit)
+            return
+        }
         let (source, stored) = try open(input, meter: meter, hashing: digest != nil)
         let reader = try CSVRecordReader(source: source, fileName: input.fileName, fields: Schema.fields, required: Schema.required)
         while let chunk = try reader.nextChunk(targetSize: chunkSize) {
             guard emit(chunk) else { return }
         }
         if let digest, let stored { digest.value = finishDigest(content: source, stored: stored) }
+    }
+
+    /// `split` for a plain file mapped into memory: the chunks borrow the file's pages, and the
+    /// file is hashed and metered as they are cut (its bytes in order, each once).
+    private static func splitMapped(_ file: MappedFile, input: LocatedInput, chunkSize: Int, meter: MeteredByteSource.Meter,
+                                    digest: DigestSlot?, _ emit: (CSVChunk) -> Bool) throws {
+        let reader = try CSVRecordReader(mapped: file, fileName: input.fileName, fields: Schema.fields, required: Schema.required)
+        var hasher = digest.map { _ in SHA256() }
+        var passed = 0
+        func pass(to consumed: Int) {
+            guard consumed > passed else { return }
+            hasher?.update(UnsafeRawBufferPointer(start: file.base + passed, count: consumed - passed))
+            meter.add(consumed - passed)
+            passed = consumed
+        }
+        while let chunk = try reader.nextChunk(targetSize: chunkSize) {
+            pass(to: reader.mappedBytesConsumed)
+            guard emit(chunk) else { return }
+        }
+        pass(to: file.count)
+        if let digest, var hasher { digest.value = hasher.finalizeHex() }
     }
 
     /// Decodes every record of a chunk, in order: one item per record.
