@@ -54,6 +54,23 @@ struct ByteKeyIndexTests {
         #expect(!set.contains(ids[0] + "x"))
     }
 
+    @Test("a stored key equals only the same bytes: every length to 20, a difference at every place")
+    func keyEqualityByteByByte() {
+        let arena = ByteArena()
+        for length in 0...20 {
+            let key = (0..<length).map { UInt8(0x30 + $0) }
+            let place = key.withUnsafeBytes { arena.appendKey($0, prefix: 4) { $0.storeBytes(of: UInt32(7), as: UInt32.self) } }
+            #expect(key.withUnsafeBytes { arena.keyEquals(at: place, prefix: 4, $0) })
+            for changed in 0..<length {
+                var other = key
+                other[changed] ^= 0x01
+                #expect(!other.withUnsafeBytes { arena.keyEquals(at: place, prefix: 4, $0) }, "length \(length), byte \(changed)")
+            }
+            #expect(!(key + [0x30]).withUnsafeBytes { arena.keyEquals(at: place, prefix: 4, $0) })
+            if length > 0 { #expect(!key.dropLast().withUnsafeBytes { arena.keyEquals(at: place, prefix: 4, $0) }) }
+        }
+    }
+
     @Test("the hash is the same on every run: fixed, not seeded")
     func hashIsFixed() {
         var key = "cus_552384854023"
