@@ -60,7 +60,7 @@ enum DataQualityCensus {
         for position in 0..<customers.count {
             let problems = customers.problems[position]
             guard problems.contains(.counted) else { continue }
-            let account = Int(customers.accountIndex[position])
+            let account = customers.accountIndex(at: position)
             tallies[account].customers += 1
             for (slot, keyed) in Problems.keyed.enumerated() where problems.contains(keyed.problem) {
                 tallies[account].counts[slot] += 1

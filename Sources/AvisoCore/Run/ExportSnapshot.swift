@@ -117,7 +117,7 @@ public struct ExportSnapshot: Sendable {
         for id in book.customersWithRows {
             guard let position = customers.position(ofID: id) else { continue }
             customers.markOwnSettings(at: position)
-            let account = accountList[Int(customers.accountIndex[position])].id
+            let account = accountList[customers.accountIndex(at: position)].id
             customerSettings[Int32(position)] = book.settings(customer: id, account: account)
         }
 
@@ -134,7 +134,7 @@ public struct ExportSnapshot: Sendable {
     /// The slot settings in force for the customer at `position` in `customers`.
     @inline(__always)
     func settings(customerAt position: Int) -> SlotSettings {
-        guard customers.hasOwnSettings[position] else { return accountSettings[Int(customers.accountIndex[position])] }
+        guard customers.hasOwnSettings(at: position) else { return accountSettings[customers.accountIndex(at: position)] }
         return customerSettings[Int32(position)]!
     }
 
@@ -201,8 +201,8 @@ public struct ExportSnapshot: Sendable {
             guard charge.text.withBytes(Charge.TextField.id, { claims.claim($0 ?? empty, number: number) }) else {
                 return .work(PreparedCharge(position: position, number: number, work: nil))
             }
-            let accountIndex = Int(snapshot.customers.accountIndex[position])
-            switch prepare(charge, snapshot.customers.deleted[position],
+            let accountIndex = snapshot.customers.accountIndex(at: position)
+            switch prepare(charge, snapshot.customers.isDeleted(at: position),
                            snapshot.customers.recipientReach(at: position, provider: snapshot.accountReach[accountIndex]),
                            { snapshot.customers.customer(at: position) },
                            snapshot.accountList[accountIndex], snapshot.settings(customerAt: position)) {
@@ -241,7 +241,7 @@ public struct ExportSnapshot: Sendable {
 
     /// The account of the customer at `position` in `customers`.
     func account(ofCustomerAt position: Int) -> Account {
-        accountList[Int(customers.accountIndex[position])]
+        accountList[customers.accountIndex(at: position)]
     }
 
     /// The reader of one of the export's files, hashing it when the snapshot audits.
