@@ -45,7 +45,7 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: [
-                // Release builds drop the run-time exclusivity checks (about 2% of a run's
+                // Release builds drop the run-time exclusivity checks (about 3% of a run's
                 // instructions, on every access to a class's stored var); the compile-time
                 // checks stay, and debug builds, which the tests run, keep both.
                 .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),

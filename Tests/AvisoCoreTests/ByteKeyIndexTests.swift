@@ -96,9 +96,9 @@ struct ByteKeyIndexTests {
         #expect(directory["cus_1"] == first)
         #expect(directory["cus_3"] == nil)
         #expect(directory.position(ofID: "cus_2") == 1)
-        #expect(directory.accountIndexes == [3, 0])
+        #expect(directory.allAccountIndexes == [3, 0])
         directory.markOwnSettings(at: 1)
-        #expect(directory.ownSettings == [false, true])
+        #expect(directory.allOwnSettings == [false, true])
     }
 
     @Test("the directory gives back each customer as added: every field and flag, across arena blocks, an oversized text kept whole")

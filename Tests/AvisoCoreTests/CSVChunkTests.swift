@@ -289,10 +289,15 @@ private func randomFile(seed: UInt64, pieces: Int) -> [UInt8] {
                 continue // a header the reader refuses: no chunks either
             }
             // A stream reader fails a record when it fills the buffer unfinished, which depends on
-            // how the bytes arrive; a mapped one, on the record's whole length. Under a limit a
-            // record reaches, a mapped file is checked against its own plain reading.
-            let mappedExpected = setup.maxRecordBytes < bytes.count ? try plain(bytes, setup.asMapped) : expected
-            #expect(try plain(bytes, setup.asMapped) == mappedExpected, "seed \(seed), \(setup.asMapped)")
+            // how the bytes arrive; a mapped one, on the record's whole length, so it may fail a
+            // record the stream passed. Until it fails, it reads what the stream reads; if it
+            // does not fail, it reads all of it.
+            let mappedExpected = try plain(bytes, setup.asMapped)
+            #expect(Array(expected.records.prefix(mappedExpected.records.count)) == mappedExpected.records,
+                    "seed \(seed), \(setup.asMapped)")
+            if mappedExpected.error == nil || setup.maxRecordBytes >= bytes.count {
+                #expect(mappedExpected == expected, "seed \(seed), \(setup.asMapped)")
+            }
             for target in [1, 7, 19, 64] {
                 #expect(try chunked(bytes, setup, target: target) == expected, "seed \(seed), \(setup), chunk \(target)")
                 #expect(try chunked(bytes, setup.asMapped, target: target) == mappedExpected, "seed \(seed), \(setup.asMapped), chunk \(target)")
@@ -301,29 +306,43 @@ private func randomFile(seed: UInt64, pieces: Int) -> [UInt8] {
     }
 
     @Test func chunksOfAMappedFileBorrowItsPagesAndParseAfterTheReaderIsGone() throws {
-        let text = "id,name,value\n" + (1...200).map { "\($0),\"n\"\"\($0)\",\($0)\n" }.joined()
-        let bytes = Array(text.utf8)
-        let file = try mappedFile(bytes)
+        // Long enough for chunks of several pages each, whose pages go when they are parsed.
+        let text = "id,name,value\n" + (1...20000).map { "\($0),\"n\"\"\($0)\",\($0)\n" }.joined()
         var chunks: [CSVChunk] = []
         do {
+            // Neither the file nor the reader outlives this block: the chunks alone keep the mapping.
+            let file = try mappedFile(Array(text.utf8))
             let reader = try CSVRecordReader(mapped: file, fileName: "charges.csv", fields: fields, required: [])
-            while let chunk = try reader.nextChunk(targetSize: 100) {
+            while let chunk = try reader.nextChunk(targetSize: 20_000) {
                 // Each chunk is the file's own bytes, where they lie: nothing copied.
                 #expect(chunk.bytes >= UnsafeMutablePointer(mutating: file.base))
                 #expect(chunk.bytes + chunk.count <= UnsafeMutablePointer(mutating: file.base) + file.count)
-                #expect(reader.mappedBytesConsumed == file.base.distance(to: chunk.bytes) + chunk.count)
+                #expect(reader.mappedBytesCut == file.base.distance(to: chunk.bytes) + chunk.count)
                 chunks.append(chunk)
             }
-            #expect(reader.mappedBytesConsumed == file.count)
+            #expect(reader.mappedBytesCut == file.count)
         }
         var values: [String] = []
-        for chunk in chunks {
-            let parser = CSVRecordReader(chunk: chunk)
+        while !chunks.isEmpty {
+            // Parsed and let go one by one, first to last: each frees its pages before the next.
+            let parser = CSVRecordReader(chunk: chunks.removeFirst())
             var record = RawRecord(fieldCount: fields.count)
             while try parser.next(into: &record) { values.append(record.string(1) ?? "-") }
         }
-        #expect(chunks.count > 10)
-        #expect(values == (1...200).map { "n\"\($0)" })
+        #expect(values == (1...20000).map { "n\"\($0)" })
+    }
+
+    @Test func aQuoteNeverClosedOnALineOverTheHardLimitIsARejectMappedOrNot() throws {
+        let text = "id,name\n1,\"" + String(repeating: "x", count: 100) + "\n2,b\n3,\"c\"\n"
+        let setup = Setup(sourceChunk: 7, readerChunk: 8, quotedCap: 16, maxRecordBytes: 32)
+        let expected = try plain(Array(text.utf8), setup)
+        #expect(expected.error == nil)
+        #expect(expected.records.map(\.line) == [2, 3, 4])
+        #expect(expected.records.first?.problem == .badQuotes("the quote opening field 2 (name) is not closed within 16 bytes of the record's start"))
+        #expect(try plain(Array(text.utf8), setup.asMapped) == expected)
+        for target in [1, 9, 1 << 20] {
+            #expect(try chunked(Array(text.utf8), setup.asMapped, target: target) == expected, "chunk \(target)")
+        }
     }
 
     @Test func onlyRegularNonEmptyFilesAreMapped() throws {

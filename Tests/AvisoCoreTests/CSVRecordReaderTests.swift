@@ -96,6 +96,18 @@ private func rows(_ text: String, fields: [String] = ["id", "name", "value"]) th
         #expect(try rows(text) == expected, "\(name)")
     }
 
+    @Test("a header line longer than the first bytes buffered is read once, not once per refill",
+          arguments: [1, 2, 3, 5, 8])
+    func headerLongerThanTheBuffer(readerChunk: Int) throws {
+        // Delimiters are counted within the quote cap (12 bytes here): the header is then scanned
+        // before all of it is buffered.
+        let text = "\u{FEFF}id,name,value,other,extra\n1,a,2,x,y\n"
+        let reader = try open(Array(text.utf8), fields: ["id", "name", "value"], sourceChunk: 2,
+                              readerChunk: readerChunk, quotedCap: 12)
+        #expect(reader.header == ["id", "name", "value", "other", "extra"])
+        #expect(try readAll(reader) == [CSVRow(2, 1, ["1", "a", "2"])])
+    }
+
     @Test func detectsDelimiterAndExposesHeader() throws {
         let reader = try open(Array("\u{FEFF}id;name;value;other\n".utf8), fields: ["id"])
         #expect(reader.delimiter == UInt8(ascii: ";"))

@@ -230,7 +230,7 @@ struct DataQualityCensusTests {
         #expect((0..<snapshot.customers.count).map { snapshot.customers.customer(at: $0).name } == ["First valid", "Deleted", "Good"])
         // First valid: no email, postal with a complete CEP but no address.
         #expect(snapshot.customers.problems == [[.counted, .badEmail, .incompleteAddress], [], [.counted]])
-        #expect(snapshot.customers.accountIndexes == [1, 0, 0])
+        #expect(snapshot.customers.allAccountIndexes == [1, 0, 0])
         #expect(snapshot.rejects.map { "\($0.line ?? 0) \($0.reason)" } == ["2 UNKNOWN_ACCOUNT", "4 DUPLICATE_ID", "7 DUPLICATE_ID"])
         let census = DataQualityCensus.make(customers: snapshot.customers, accounts: snapshot.accountList)
         #expect(census.map(\.account) == ["acc_1", "acc_2"])

@@ -23,6 +23,8 @@ import Darwin
 /// count. A defective record still carries the fields that could be read.
 /// Memory stays bounded: records are parsed in a buffer read in 1 MiB chunks, and a record
 /// longer than 64 MiB (outside quotes; inside quotes the 1 MiB cap applies) fails the file.
+/// A reader of a mapped file (`init(mapped:)`) parses the file where its pages lie instead, with
+/// the same records, problems and limits.
 public final class CSVRecordReader: RecordReader {
     /// The wanted field names, in the order `RawRecord` indexes them.
     public let fields: [String]
@@ -100,6 +102,7 @@ public final class CSVRecordReader: RecordReader {
     /// start is never closed, and a record longer than `maxRecordBytes` fails the file.
     init(source: ByteSource, fileName: String, fields: [String], required: [String],
          chunkSize: Int, quotedCap: Int, maxRecordBytes: Int) throws {
+        precondition(fields.count <= RawRecord.maxRebuiltFields, "a CSV reader reads at most 64 wanted fields")
         self.source = source
         self.fileName = fileName
         self.fields = fields
@@ -124,6 +127,7 @@ public final class CSVRecordReader: RecordReader {
     /// open to tests.
     init(mapped file: MappedFile, fileName: String, fields: [String], required: [String],
          quotedCap: Int, maxRecordBytes: Int) throws {
+        precondition(fields.count <= RawRecord.maxRebuiltFields, "a CSV reader reads at most 64 wanted fields")
         source = MemoryByteSource([])
         self.fileName = fileName
         self.fields = fields
@@ -139,8 +143,9 @@ public final class CSVRecordReader: RecordReader {
         try readHeader(required: required)
     }
 
-    /// Bytes of a mapped file the reader has gone past (cut into chunks, when splitting).
-    var mappedBytesConsumed: Int { mapping == nil ? 0 : copiedFrom }
+    /// How many bytes of a mapped file `nextChunk` has cut off so far (header and skipped blank
+    /// lines included): where the next chunk starts. 0 for a reader of a stream.
+    var mappedBytesCut: Int { mapping == nil ? 0 : copiedFrom }
 
     /// A parser of one chunk cut by `nextChunk(targetSize:)`: reads the chunk's records, with
     /// the lines, numbers, values and problems a reader of the whole file gives them.
@@ -193,15 +198,16 @@ public final class CSVRecordReader: RecordReader {
         }
         if let counted, counted.semicolons > counted.commas { delimiter = UInt8(ascii: ";") }
 
-        headerValues = []
         var unused = RawRecord(fieldCount: 0)
         let headerLine = line
         while true {
+            // From scratch on every attempt: a scan cut short by the buffer's end is redone whole.
+            headerValues = []
             switch scan(from: position, into: &unused) {
             case .needMore:
                 try refill()
                 continue
-            case .record(let next, let lines):
+            case .record(let next, let lines, _):
                 if let problem = unused.problem {
                     switch problem {
                     case .badUTF8(let detail):
@@ -291,20 +297,14 @@ public final class CSVRecordReader: RecordReader {
             guard try skipBlankLines() else { return false }
             switch scan(from: position, into: &record) {
             case .needMore:
-                if end - position >= maxRecordBytes {
-                    throw AvisoError(.input, file: fileName, line: line,
-                                     "a record longer than \(CSVRecordReader.size(maxRecordBytes))",
-                                     hint: "the file does not look like a CSV export")
-                }
+                if end - position >= maxRecordBytes { throw recordTooLong() }
                 try refill()
-            case .record(let next, let lines):
+            case .record(let next, let lines, let quoteNeverClosed):
                 // A stream reader fails on a record that fills its buffer unfinished; a mapped
-                // one has the whole file and checks the same limit on the record it found.
-                if mapping != nil, next - position > maxRecordBytes {
-                    throw AvisoError(.input, file: fileName, line: line,
-                                     "a record longer than \(CSVRecordReader.size(maxRecordBytes))",
-                                     hint: "the file does not look like a CSV export")
-                }
+                // one has the whole file and checks the same limit on the record it found. A
+                // quote never closed is capped at `quotedCap` and skips to the line's end in
+                // both, however long that line is.
+                if mapping != nil, !quoteNeverClosed, next - position > maxRecordBytes { throw recordTooLong() }
                 recordCount += 1
                 record.line = line
                 record.number = recordCount
@@ -313,6 +313,12 @@ public final class CSVRecordReader: RecordReader {
                 return true
             }
         }
+    }
+
+    /// The error of a record over `maxRecordBytes`, which fails the file.
+    private func recordTooLong() -> AvisoError {
+        AvisoError(.input, file: fileName, line: line, "a record longer than \(CSVRecordReader.size(maxRecordBytes))",
+                   hint: "the file does not look like a CSV export")
     }
 
     // MARK: Cutting chunks
@@ -462,7 +468,7 @@ public final class CSVRecordReader: RecordReader {
         /// The record may go on past the buffered bytes.
         case needMore
         /// A record was read; reading goes on at `next`, `lines` physical lines further.
-        case record(next: Int, lines: Int)
+        case record(next: Int, lines: Int, quoteNeverClosed: Bool = false)
     }
 
     /// Parses the record starting at `start` (not a blank line) into `record`, from scratch:
@@ -645,11 +651,11 @@ public final class CSVRecordReader: RecordReader {
             neededUntil = max(neededUntil, chunk.count + (start - copiedFrom) + quotedCap + 1)
         }
         if let found = memchr(buffer + start, Int32(CSVRecordReader.lineFeed), end - start) {
-            return .record(next: buffer.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1, lines: 1)
+            return .record(next: buffer.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1, lines: 1, quoteNeverClosed: true)
         }
         // The first line goes on past what is buffered: drop the rest of it first.
         if !sourceAtEnd { skippingToLineEnd = true }
-        return .record(next: end, lines: 1)
+        return .record(next: end, lines: 1, quoteNeverClosed: true)
     }
 
     /// A byte count for messages: whole MiB when it is one, else bytes.

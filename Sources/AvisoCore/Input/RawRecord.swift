@@ -8,7 +8,9 @@ public struct RawRecord: Sendable {
     public var number: Int = 0
     /// A defect of the record itself (bad quotes, invalid UTF-8, too many fields); nil when sound.
     public var problem: RecordProblem?
-    /// Concatenated field bytes.
+    /// The bytes the values are read from: the field values one after the other, or (a CSV
+    /// record) the record's own bytes as they were in the file, then any value rebuilt from
+    /// doubled quotes.
     public var storage: [UInt8] = []
     /// For each wanted field, its start and end offsets in `storage`; start < 0 when absent.
     public var starts: [Int]
@@ -52,6 +54,9 @@ public struct RawRecord: Sendable {
         ends[field] = hi
     }
 
+    /// The most wanted fields a CSV record can have (one bit each marks a rebuilt value).
+    static let maxRebuiltFields = UInt64.bitWidth
+
     /// Places wanted field `field` at `offset..<offset + count` of the record's bytes, which
     /// `adoptRecordBytes` copies once the record's end is known (a CSV scan: one copy per record
     /// rather than one per field). The caller trimmed the value and found it non-empty. A field
@@ -65,7 +70,7 @@ public struct RawRecord: Sendable {
 
     /// Stores a value the scan had to rebuild (see `place`) in `storage`, as `set` does.
     mutating func setRebuilt(_ field: Int, _ bytes: [UInt8]) {
-        precondition(field < UInt64.bitWidth, "a record rebuilds at most 64 fields")
+        precondition(field < Self.maxRebuiltFields, "a record rebuilds at most 64 fields")
         guard starts[field] < 0 else { return }
         set(field, bytes)
         if starts[field] >= 0 { rebuilt |= 1 << UInt64(field) }

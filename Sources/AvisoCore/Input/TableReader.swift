@@ -325,7 +325,7 @@ struct TableReader<Schema: InputTableSchema> {
             passed = consumed
         }
         while let chunk = try reader.nextChunk(targetSize: chunkSize) {
-            pass(to: reader.mappedBytesConsumed)
+            pass(to: reader.mappedBytesCut)
             guard emit(chunk) else { return }
         }
         pass(to: file.count)

@@ -75,7 +75,7 @@ public struct CustomerDirectory: Sendable {
         }
         if place == Self.oversizedPlace { oversized[Int(position)] = customer.text }
         textPlaces.append(place)
-        precondition(account >= 0 && account <= Int(Int32.max), "an account position fits 31 bits")
+        precondition(account >= 0 && account <= Int(Int32.max), "an account position is below 2^31")
         let reachBits = reach.map { $0.rawValue << Self.reachShift | Self.judgedReach } ?? 0
         let flags = (customer.notificationDisabled ? 1 : 0) | (customer.postalService ? 2 : 0) | reachBits
         summaries.append(UInt64(account) | UInt64(flags) << 32 | (customer.deleted ? Self.deletedBit : 0))
@@ -124,10 +124,10 @@ public struct CustomerDirectory: Sendable {
         UInt8(truncatingIfNeeded: summaries[position] >> 32)
     }
 
-    /// Every customer's account position, in order (for tests).
-    var accountIndexes: [Int] { summaries.indices.map(accountIndex(at:)) }
-    /// Every customer's `hasOwnSettings(at:)`, in order (for tests).
-    var ownSettings: [Bool] { summaries.indices.map(hasOwnSettings(at:)) }
+    /// `accountIndex(at:)` of every customer, in order (for tests).
+    var allAccountIndexes: [Int] { summaries.indices.map(accountIndex(at:)) }
+    /// `hasOwnSettings(at:)` of every customer, in order (for tests).
+    var allOwnSettings: [Bool] { summaries.indices.map(hasOwnSettings(at:)) }
 
     /// Calls `body` with the bytes of text field `field` (`Customer.TextField`) of the customer
     /// at `position`, or nil when it has none, without making the customer.
