@@ -10,9 +10,20 @@ struct ChargePlan: Sendable {
     /// The run date's notifications, in planner order.
     var notifications: [PlannedNotification] = []
     /// The run date's letter decision, if the letter is due.
-    var letter: LetterDecision?
+    var letter: LetterDecision? {
+        get { letterBox?.value }
+        set { letterBox = newValue.map(OutOfLine.init) }
+    }
     /// A calendar failure while planning, thrown when the run reaches this charge.
-    var failure: AvisoError?
+    var failure: AvisoError? {
+        get { failureBox?.value }
+        set { failureBox = newValue.map(OutOfLine.init) }
+    }
+    // The letter and the failure are rare and large (together 120 of a plan's 161 bytes): kept
+    // out of line, as a plan is made for each of millions of charges and moved several times
+    // on its way to the run.
+    private var letterBox: OutOfLine<LetterDecision>?
+    private var failureBox: OutOfLine<AvisoError>?
     /// The records of the notifications with a usable contact, when the caller makes them
     /// here too (`NightlyRun` does); nil otherwise or when there is none.
     var messages: ChargeMessages?
@@ -45,7 +56,13 @@ struct ChargePlan: Sendable {
     /// No failure, notification (not even a rejected one), letter, record nor resend request:
     /// whatever the run does with the charge beyond counting it comes from its look ahead.
     private var hasNothingButTheLookAhead: Bool {
-        failure == nil && notifications.isEmpty && letter == nil && messages == nil && !isResendTarget
+        failureBox == nil && notifications.isEmpty && letterBox == nil && messages == nil && !isResendTarget
+    }
+
+    /// An immutable value kept on the heap, so that what holds it stays small.
+    private final class OutOfLine<Value: Sendable>: Sendable {
+        let value: Value
+        init(_ value: Value) { self.value = value }
     }
 
     /// Plans one charge for the run date (and the look ahead, when `rules` has a window), given
