@@ -23,7 +23,8 @@ struct TableReader<Schema: InputTableSchema> {
         indirect case row(Schema.Row, Prepared, line: Int, number: Int)
         /// A row `prepare` settled as `PreparedRow.counted` (the row itself is not kept).
         case counted(leftOut: Bool, note: CountedNote?, line: Int, number: Int)
-        case failure(RowError, line: Int, number: Int, id: String?)
+        // Boxed too: rare, and with its three strings the largest case (82 bytes; 34 without it).
+        indirect case failure(RowError, line: Int, number: Int, id: String?)
     }
 
     /// A row the caller rejects after all, though `prepare` counted it: why, and its id.
