@@ -502,6 +502,12 @@ public final class CSVRecordReader: RecordReader {
                 return finish(start, end, next: end, fields: column + 1, of: columnCount, lines: lines, problem, &record)
             }
 
+            if bytes[i] == delimiter && !collecting {
+                // An empty (or blank) value, common in exports: absent, nothing to look for.
+                column += 1
+                fieldStart = i + 1
+                continue
+            }
             if bytes[i] != quote {
                 // Unquoted field: up to the delimiter or the line end; a quote here is a defect.
                 var j = i
