@@ -89,13 +89,18 @@ struct InputDigestTests {
         #expect(rejects.isEmpty)
     }
 
+    /// A reader of the accounts CSV file at `path`, allowing no rejects.
+    static func accountsCSVReader(_ path: String) -> TableReader<AccountTable> {
+        TableReader<AccountTable>(
+            input: LocatedInput(table: "accounts", path: path, fileName: "accounts.csv", format: .csv), maxRejectRatio: 0)
+    }
+
     @Test("a file of only a header has its digest too, chunked or not", arguments: [false, true])
     func digestOfAHeaderOnly(chunked: Bool) throws {
         let bytes = Array("id;name;email\n\n".utf8)
         let path = try writeFile("accounts.csv", bytes)
         defer { removeTemporaryFolder(of: path) }
-        var reader = TableReader<AccountTable>(
-            input: LocatedInput(table: "accounts", path: path, fileName: "accounts.csv", format: .csv), maxRejectRatio: 0)
+        var reader = Self.accountsCSVReader(path)
         reader.splitsCSV = chunked
         var rejects: [RejectRecord] = []
         let statistics = try reader.read(rejects: &rejects) { _ in .used }
@@ -109,8 +114,7 @@ struct InputDigestTests {
     func noDigestWhenNotAsked() throws {
         let path = try writeFile("accounts.csv", Array("id,name\na1,Ana\n".utf8))
         defer { removeTemporaryFolder(of: path) }
-        var reader = TableReader<AccountTable>(
-            input: LocatedInput(table: "accounts", path: path, fileName: "accounts.csv", format: .csv), maxRejectRatio: 0)
+        var reader = Self.accountsCSVReader(path)
         reader.hashesInput = false
         var rejects: [RejectRecord] = []
         let statistics = try reader.read(rejects: &rejects) { _ in .used }

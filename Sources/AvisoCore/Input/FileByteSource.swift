@@ -19,10 +19,7 @@ public final class FileByteSource: ByteSource {
     public init(path: String, displayName: String? = nil) throws {
         self.path = path
         self.name = displayName ?? path
-        var descriptor: Int32
-        repeat {
-            descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        } while descriptor < 0 && errno == EINTR
+        let descriptor = Self.openForReading(path)
         guard descriptor >= 0 else {
             throw FileByteSource.failure(name, "cannot open \(path): \(FileByteSource.lastError())")
         }
@@ -40,6 +37,16 @@ public final class FileByteSource: ByteSource {
 
     deinit {
         if fd >= 0 { close(fd) }
+    }
+
+    /// POSIX `open` of `path` for reading (close-on-exec), retried when a signal interrupts it:
+    /// the descriptor, or -1 with `errno` set.
+    static func openForReading(_ path: String) -> Int32 {
+        var descriptor: Int32
+        repeat {
+            descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        } while descriptor < 0 && errno == EINTR
+        return descriptor
     }
 
     /// Returns up to `count` first unread bytes without consuming them (fewer at end of file).

@@ -22,7 +22,7 @@ public enum InputFile {
     /// else read ahead on a thread of its own when `readAhead` (and the system starts one).
     private static func content(of file: FileByteSource, stored: ByteSource, path: String, displayName: String,
                                 readAhead: Bool) throws -> ByteSource {
-        if hasGzipEnding(path) || hasGzipEnding(displayName) {
+        if isGzipByName(path: path, displayName: displayName) {
             return try GzipByteSource(source: stored, name: displayName)
         }
         // peek keeps the bytes (`stored` reads them later, hashing them in order), so a plain
@@ -32,6 +32,20 @@ public enum InputFile {
         }
         guard readAhead else { return stored }
         return ReadAheadByteSource(stored) ?? stored
+    }
+
+    /// The file mapped into memory when it is plain (neither its name nor its first bytes say
+    /// gzip, the rule `open` reads by) and can be mapped; nil otherwise, and the file is then
+    /// opened as a stream.
+    static func mappedIfPlain(path: String, displayName: String) -> MappedFile? {
+        guard !isGzipByName(path: path, displayName: displayName), let file = MappedFile(path: path),
+              !file.startsLikeGzip else { return nil }
+        return file
+    }
+
+    /// Whether the path or the name it is shown by ends in `.gz` (any case).
+    private static func isGzipByName(path: String, displayName: String) -> Bool {
+        hasGzipEnding(path) || hasGzipEnding(displayName)
     }
 
     static func hasGzipEnding(_ name: String) -> Bool {

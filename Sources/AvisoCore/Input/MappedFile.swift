@@ -22,10 +22,7 @@ final class MappedFile: @unchecked Sendable {
     /// an empty file, a file system without mappings), which the caller then reads as a
     /// stream and reports on as usual.
     init?(path: String) {
-        var descriptor: Int32
-        repeat {
-            descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        } while descriptor < 0 && errno == EINTR
+        let descriptor = FileByteSource.openForReading(path)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()

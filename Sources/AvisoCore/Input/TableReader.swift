@@ -300,8 +300,7 @@ struct TableReader<Schema: InputTableSchema> {
     /// for `emit`, until the end or until `emit` refuses one.
     private static func split(input: LocatedInput, chunkSize: Int, meter: MeteredByteSource.Meter, digest: DigestSlot?,
                               _ emit: (CSVChunk) -> Bool) throws {
-        if !InputFile.hasGzipEnding(input.path), !InputFile.hasGzipEnding(input.fileName),
-           let file = MappedFile(path: input.path), !file.startsLikeGzip {
+        if let file = InputFile.mappedIfPlain(path: input.path, displayName: input.fileName) {
             try splitMapped(file, input: input, chunkSize: chunkSize, meter: meter, digest: digest, emit)
             return
         }
