@@ -38,9 +38,7 @@ import Testing
     func joinedMovesElements(chunkCapacity: Int, count: Int) {
         let census = Census()
         do {
-            let list = ChunkedArray<Tracked>(chunkCapacity: chunkCapacity)
-            for n in 0..<count { list.append(Tracked(n, census)) }
-            #expect(census.live == count)
+            let list = Self.filledList(chunkCapacity: chunkCapacity, count: count, census: census)
             var all = list.joined()
             #expect(all.map(\.value) == Array(0..<count))
             #expect(census.live == count)
@@ -54,10 +52,16 @@ import Testing
     func droppedListFreesItsElements(chunkCapacity: Int, count: Int) {
         let census = Census()
         do {
-            let list = ChunkedArray<Tracked>(chunkCapacity: chunkCapacity)
-            for n in 0..<count { list.append(Tracked(n, census)) }
-            #expect(census.live == count)
+            _ = Self.filledList(chunkCapacity: chunkCapacity, count: count, census: census)
         }
         #expect(census.live == 0)
+    }
+
+    /// A list of `count` tracked elements 0, 1, …, all counted alive by `census`.
+    static func filledList(chunkCapacity: Int, count: Int, census: Census) -> ChunkedArray<Tracked> {
+        let list = ChunkedArray<Tracked>(chunkCapacity: chunkCapacity)
+        for n in 0..<count { list.append(Tracked(n, census)) }
+        #expect(census.live == count)
+        return list
     }
 }
