@@ -48,6 +48,22 @@ import Testing
         #expect(RejectsWriter.sorted(shuffled.reversed()) == Self.expectedOrder)
     }
 
+    @Test func precedesAgreesWithTheFileOrderOnEveryPair() {
+        // `precedes` takes rejects by value; the sort reads them in place with their ranks
+        // worked out once. Both must give the one order.
+        let expected = Self.expectedOrder
+        for i in expected.indices {
+            for j in expected.indices {
+                #expect(RejectsWriter.precedes(expected[i], expected[j]) == (i < j), "\(i) before \(j)")
+            }
+        }
+    }
+
+    @Test func rejectsAlreadyInOrderStayInOrder() {
+        #expect(RejectsWriter.order(Self.expectedOrder) == Array(Self.expectedOrder.indices))
+        #expect(RejectsWriter.bytes(inOrder: Self.expectedOrder) == RejectsWriter.bytes(Self.expectedOrder.reversed()))
+    }
+
     @Test func writesExactBytes() {
         let shuffled = [3, 13, 0, 11, 4, 1, 12, 2].map { Self.expectedOrder[$0] }
         let expected = """

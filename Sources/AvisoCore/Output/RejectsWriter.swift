@@ -14,29 +14,47 @@ public enum RejectsWriter {
 
     /// Whether `a` goes before `b` in the file.
     public static func precedes(_ a: RejectRecord, _ b: RejectRecord) -> Bool {
-        if a.kind != b.kind { return a.kind < b.kind }
-        if a.kind == .input {
-            if let order = OutboundFileWriter.byteOrder(a.file, b.file) { return order }
-            if let order = optionalOrder(a.line, b.line) { return order }
-            if let order = optionalOrder(a.record, b.record) { return order }
+        withUnsafePointer(to: a) { a in
+            withUnsafePointer(to: b) { b in precedes(a, b, Ranks(a.pointee), Ranks(b.pointee)) }
         }
-        if let order = OutboundFileWriter.byteOrder(a.payment, b.payment) { return order }
-        let slotA = slotRank(a.slot), slotB = slotRank(b.slot)
-        if slotA != slotB { return slotA < slotB }
-        if let order = OutboundFileWriter.byteOrder(a.slot, b.slot) { return order }
-        if let order = OutboundFileWriter.byteOrder(a.recipient, b.recipient) { return order }
-        let channelA = channelRank(a.channel), channelB = channelRank(b.channel)
-        if channelA != channelB { return channelA < channelB }
-        if let order = OutboundFileWriter.byteOrder(a.channel, b.channel) { return order }
-        if let order = OutboundFileWriter.byteOrder(a.resendRequest, b.resendRequest) { return order }
-        if let order = OutboundFileWriter.byteOrder(a.reason, b.reason) { return order }
+    }
+
+    /// A reject's slot and channel in the file's order, worked out once per reject: finding
+    /// them compares names, which at every comparison of a sort was a cost.
+    private struct Ranks {
+        var slot: Int
+        var channel: Int
+
+        init(_ reject: borrowing RejectRecord) {
+            slot = RejectsWriter.slotRank(reject.slot)
+            channel = RejectsWriter.channelRank(reject.channel)
+        }
+    }
+
+    /// `precedes` on rejects read in place, with their ranks: a sort that passed the rejects
+    /// themselves copied (retained and released) a dozen strings of each at every comparison.
+    private static func precedes(_ a: UnsafePointer<RejectRecord>, _ b: UnsafePointer<RejectRecord>, _ rankA: Ranks, _ rankB: Ranks) -> Bool {
+        if a.pointee.kind != b.pointee.kind { return a.pointee.kind < b.pointee.kind }
+        if a.pointee.kind == .input {
+            if let order = OutboundFileWriter.byteOrder(a.pointee.file, b.pointee.file) { return order }
+            if let order = optionalOrder(a.pointee.line, b.pointee.line) { return order }
+            if let order = optionalOrder(a.pointee.record, b.pointee.record) { return order }
+        }
+        if let order = OutboundFileWriter.byteOrder(a.pointee.payment, b.pointee.payment) { return order }
+        if rankA.slot != rankB.slot { return rankA.slot < rankB.slot }
+        if let order = OutboundFileWriter.byteOrder(a.pointee.slot, b.pointee.slot) { return order }
+        if let order = OutboundFileWriter.byteOrder(a.pointee.recipient, b.pointee.recipient) { return order }
+        if rankA.channel != rankB.channel { return rankA.channel < rankB.channel }
+        if let order = OutboundFileWriter.byteOrder(a.pointee.channel, b.pointee.channel) { return order }
+        if let order = OutboundFileWriter.byteOrder(a.pointee.resendRequest, b.pointee.resendRequest) { return order }
+        if let order = OutboundFileWriter.byteOrder(a.pointee.reason, b.pointee.reason) { return order }
         // Total order for determinism: every remaining column.
-        if let order = OutboundFileWriter.byteOrder(a.file, b.file) { return order }
-        if let order = optionalOrder(a.line, b.line) { return order }
-        if let order = optionalOrder(a.record, b.record) { return order }
-        if let order = OutboundFileWriter.byteOrder(a.id, b.id) { return order }
-        if let order = OutboundFileWriter.byteOrder(a.field, b.field) { return order }
-        return OutboundFileWriter.byteOrder(a.detail, b.detail) ?? false
+        if let order = OutboundFileWriter.byteOrder(a.pointee.file, b.pointee.file) { return order }
+        if let order = optionalOrder(a.pointee.line, b.pointee.line) { return order }
+        if let order = optionalOrder(a.pointee.record, b.pointee.record) { return order }
+        if let order = OutboundFileWriter.byteOrder(a.pointee.id, b.pointee.id) { return order }
+        if let order = OutboundFileWriter.byteOrder(a.pointee.field, b.pointee.field) { return order }
+        return OutboundFileWriter.byteOrder(a.pointee.detail, b.pointee.detail) ?? false
     }
 
     /// The rejects in file order.
@@ -46,18 +64,30 @@ public enum RejectsWriter {
 
     /// The positions of `rejects` in the file's order. Positions are sorted, not the rejects: a
     /// merge sort moving 100k rejects of a dozen strings each retained and released them all
-    /// at every step.
+    /// at every step. Rejects already in order cost one comparison each (the sort finds one
+    /// run).
     static func order(_ rejects: [RejectRecord]) -> [Int] {
         rejects.withUnsafeBufferPointer { records in
-            records.indices.sorted { precedes(records[$0], records[$1]) }
+            guard let base = records.baseAddress else { return [] }
+            let ranks = records.indices.map { Ranks(records[$0]) }
+            return ranks.withUnsafeBufferPointer { ranks in
+                records.indices.sorted { precedes(base + $0, base + $1, ranks[$0], ranks[$1]) }
+            }
         }
     }
 
     /// The whole file, sorted.
     public static func bytes(_ rejects: [RejectRecord]) -> [UInt8] {
+        bytes(inOrder: sorted(rejects))
+    }
+
+    /// The whole file, with `rejects` written in the order given (already the file's).
+    static func bytes(inOrder rejects: [RejectRecord]) -> [UInt8] {
         var csv = CSVWriter()
         csv.writeRow(header)
-        for index in order(rejects) { csv.writeRow(fields(rejects[index])) }
+        rejects.withUnsafeBufferPointer { rejects in
+            for index in rejects.indices { csv.writeRow(fields(rejects[index])) }
+        }
         return csv.bytes
     }
 

@@ -14,6 +14,7 @@ public struct ReportInput: Sendable {
     /// Contact-data problems per account.
     public var dataQuality: [AccountDataQuality]
     /// All of the run's rejects; the page shows up to three per reason, in rejects.csv order.
+    /// A run gives them in that order already, so that putting them in order is one pass.
     public var rejectExamples: [RejectRecord]
     /// Account id → account name.
     public var accountNames: [String: String]

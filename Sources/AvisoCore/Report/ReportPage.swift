@@ -365,9 +365,12 @@ public enum ReportPage {
     /// each, in rejects.csv order.
     static func rejectGroups(_ input: ReportInput) -> [(reason: String, count: Int, examples: [RejectRecord])] {
         var examples: [String: [RejectRecord]] = [:]
-        for index in RejectsWriter.order(input.rejectExamples) {
-            let reject = input.rejectExamples[index]
-            if examples[reject.reason, default: []].count < examplesPerReason { examples[reject.reason, default: []].append(reject) }
+        input.rejectExamples.withUnsafeBufferPointer { rejects in
+            for index in RejectsWriter.order(input.rejectExamples) {
+                // Read in place: most rejects are no example, and a copy retains a dozen strings.
+                let reason = rejects[index].reason
+                if examples[reason, default: []].count < examplesPerReason { examples[reason, default: []].append(rejects[index]) }
+            }
         }
         let counts = input.report.rejectsByReason
         return sortedKeys(counts)

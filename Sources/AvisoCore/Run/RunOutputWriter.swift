@@ -26,7 +26,9 @@ struct RunOutputWriter {
             report.outputs.append((file: OutboundFileWriter.fileName(for: channel), records: lists[channel.rawValue].count, sha256: sha256))
         }
         try emit("postal-manifest.csv", PostalManifestWriter.bytes(letters), records: letters.count, report: &report)
-        try emit("rejects.csv", RejectsWriter.bytes(rejects), records: rejects.count, report: &report)
+        // Sorted once: the finance page's examples are taken in the file's order too.
+        let sortedRejects = RejectsWriter.sorted(rejects)
+        try emit("rejects.csv", RejectsWriter.bytes(inOrder: sortedRejects), records: rejects.count, report: &report)
         try emit("resend-results.csv", ResendResultsWriter.bytes(resendRows), records: resendRows.count, report: &report)
         try emit("fees.csv", FeeTable.csv(report, accountNames: page.accountNames), records: report.feesByAccount.count, report: &report)
         var lettersByState: [String: (letters: Int, value: Int64)] = [:]
@@ -41,7 +43,7 @@ struct RunOutputWriter {
         }
         let input = ReportInput(
             report: report, configuration: options.configuration, previous: page.previous,
-            forecast: page.forecast, dataQuality: page.dataQuality, rejectExamples: rejects,
+            forecast: page.forecast, dataQuality: page.dataQuality, rejectExamples: sortedRejects,
             accountNames: page.accountNames, lettersByState: lettersByState,
             messagesBySlotAndChannel: bySlotAndChannel
         )
