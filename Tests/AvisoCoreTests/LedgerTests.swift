@@ -417,6 +417,36 @@ import Testing
         #expect(try ledger.queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message") } == 0)
     }
 
+    @Test func everyValueOfEveryMessageIsStoredAsGiven() throws {
+        let (folder, path) = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let ledger = try Ledger(path: path)
+        // The values of one message are bound from one buffer refilled for the next: a long row
+        // before a short one, empty values and an empty request (text, not NULL) must all come
+        // back as given, each in its own column.
+        let messages = [
+            LedgerEntry.Message(id: String(repeating: "i", count: 300), payment: "pay_1", slot: String(repeating: "s", count: 200),
+                                recipient: "PROVIDER", channel: "email", resendRequest: String(repeating: "r", count: 150)),
+            LedgerEntry.Message(id: "b", payment: "pay_2", slot: "", recipient: "", channel: "sms", resendRequest: ""),
+            LedgerEntry.Message(id: "c", payment: "", slot: "WARNING_DUE", recipient: "CUSTOMER", channel: "", resendRequest: nil),
+            LedgerEntry.Message(id: "", payment: "pay_3é", slot: "X", recipient: "Y", channel: "voice", resendRequest: "req_9"),
+        ]
+        try Self.record(ledger, Self.entry("2026-12-03", messages: messages))
+        let rows = try ledger.queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT runDate, payment, id, slot, recipient, channel, resendRequest, typeof(resendRequest) FROM message")
+        }
+        let stored = rows.map { row -> String in
+            let values: [String] = (0..<7).map { (row[$0] as String?) ?? "<null>" }
+            return values.joined(separator: "|") + " " + (row[7] as String)
+        }
+        #expect(stored.sorted() == [
+            "2026-12-03|pay_1|\(String(repeating: "i", count: 300))|\(String(repeating: "s", count: 200))|PROVIDER|email|\(String(repeating: "r", count: 150)) text",
+            "2026-12-03|pay_2|b|||sms| text",
+            "2026-12-03|pay_3é||X|Y|voice|req_9 text",
+            "2026-12-03||c|WARNING_DUE|CUSTOMER||<null> null",
+        ])
+    }
+
     @Test func digestIdsAreRecordedAsTheirHexDigits() throws {
         let (folder, path) = Self.temporaryPath()
         defer { try? FileManager.default.removeItem(atPath: folder) }
