@@ -345,6 +345,48 @@ import Testing
         #expect(try ledger.resendState(before: Self.day("2026-12-31")).handledRequestIDs.contains("r1"))
     }
 
+    @Test func aRunsOutboundRecordsAreStoredAsTheirMessagesWouldBe() throws {
+        // The nightly run gives the ledger its outbound records as they are; they must be stored
+        // exactly as the equivalent ledger messages are (recipient and channel by name, a digest
+        // id as its hex digits, a resend's request).
+        let day = Self.day("2026-12-03")
+        func outbound(_ id: RecordID, _ payment: String, _ recipient: Recipient, _ channel: Channel, request: String? = nil) -> OutboundRecord {
+            var record = OutboundRecord(
+                id: "", runDate: day, priority: 1, account: "acc_1", customer: "cus_1", payment: payment, event: "PAYMENT_OVERDUE",
+                scheduleOffset: 0, slot: request == nil ? "OVERDUE_FIRST" : "RESEND", slotRank: request == nil ? 5 : -1,
+                recipient: recipient, channel: channel, to: ["+5511987654321"], scheduledFor: day, shift: .none, fee: 0,
+                resendRequest: request, message: .sms(text: "texto")
+            )
+            record.idStorage = id
+            return record
+        }
+        let records = [
+            outbound(.digest(0xABCD, 0x1234), "pay_2", .provider, .voice),
+            outbound(.text("m1"), "pay_1", .customer, .sms, request: "req_1"),
+            outbound(.digest(1, 2), "pay_1", .customer, .whatsapp),
+        ]
+        let messages = records.map {
+            LedgerEntry.Message(idStorage: $0.idStorage, payment: $0.payment, slot: $0.slot, recipient: $0.recipient.name,
+                                channel: $0.channel.name, resendRequest: $0.resendRequest)
+        }
+        func stored(_ record: (Ledger) throws -> Void) throws -> [[String?]] {
+            let (folder, path) = Self.temporaryPath()
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            let ledger = try Ledger(path: path)
+            try record(ledger)
+            return try ledger.queue.read { db in
+                try Row.fetchAll(db, sql: "SELECT * FROM message").map { row in (0..<row.count).map { row[$0] as String? } }
+            }
+        }
+        let fromRecords = try stored { ledger in
+            try ledger.startRecording(runDate: day) { records }.complete(Self.entry("2026-12-03", messageCount: 3)) {}
+        }
+        let fromMessages = try stored { ledger in try Self.record(ledger, Self.entry("2026-12-03", messages: messages)) }
+        #expect(fromRecords.count == 3)
+        #expect(fromRecords == fromMessages)
+        #expect(fromRecords.first == ["2026-12-03", "pay_1", "00000000000000010000000000000002", "OVERDUE_FIRST", "CUSTOMER", "whatsapp", nil])
+    }
+
     @Test func aCancelledRecordingLeavesTheDateAsItWas() throws {
         let (folder, path) = Self.temporaryPath()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -205,13 +205,13 @@ public final class Ledger {
     /// an earlier run of the date recorded is removed and the messages `makeMessages` returns
     /// are inserted; `LedgerRecording.complete` then adds the run itself, publishes and commits.
     /// The ledger must not be used otherwise until `complete` or `cancel` returns.
-    func startRecording(runDate: Day, messages makeMessages: @escaping @Sendable () -> [LedgerEntry.Message]) -> LedgerRecording {
+    func startRecording<Row: LedgerMessageRow & Sendable>(runDate: Day, messages makeMessages: @escaping @Sendable () -> [Row]) -> LedgerRecording {
         LedgerRecording(ledger: self, runDate: runDate, messages: makeMessages)
     }
 
     /// Removes what a run of `runDate` recorded and inserts `messages` for it, calling
     /// `checkpoint` before each batch (it throws to stop).
-    static func replaceRun(_ db: Database, runDate: Day, messages: [LedgerEntry.Message], checkpoint: () throws -> Void = {}) throws {
+    static func replaceRun<Row: LedgerMessageRow>(_ db: Database, runDate: Day, messages: [Row], checkpoint: () throws -> Void = {}) throws {
         let date = runDate.iso
         for table in ["run", "resend_event", "resend_allowance", "message"] {
             try db.execute(sql: "DELETE FROM \(table) WHERE runDate = ?", arguments: [date])
@@ -266,9 +266,9 @@ public final class Ledger {
                     let idEnd = row.count
                     TextBytes.append(messages[position].slot, to: &row)
                     let slotEnd = row.count
-                    TextBytes.append(messages[position].recipient, to: &row)
+                    TextBytes.append(messages[position].recipientName, to: &row)
                     let recipientEnd = row.count
-                    TextBytes.append(messages[position].channel, to: &row)
+                    TextBytes.append(messages[position].channelName, to: &row)
                     let channelEnd = row.count
                     let hasRequest = messages[position].resendRequest.map { TextBytes.append($0, to: &row) } != nil
                     try row.withUnsafeBufferPointer { row in
@@ -338,7 +338,7 @@ public final class Ledger {
     /// whose first 16 bytes differ compare as those integers do, so the strings themselves are
     /// compared only within one payment's few messages (comparing 1.4M strings directly was
     /// most of the 10M run's ledger time).
-    static func keyOrder(_ messages: [LedgerEntry.Message]) -> [Int] {
+    static func keyOrder<Row: LedgerMessageRow>(_ messages: [Row]) -> [Int] {
         messages.withUnsafeBufferPointer { messages in
             var keys = messages.indices.map { position in
                 PrefixKey(TextBytes.withUTF8(messages[position].payment, PrefixKey.words), position: position)

@@ -15,7 +15,8 @@ import GRDB
 final class LedgerRecording: @unchecked Sendable {
     private let ledger: Ledger
     private let runDate: Day
-    private let makeMessages: @Sendable () -> [LedgerEntry.Message]
+    /// Removes the date's earlier rows and inserts the run's messages, checking between batches.
+    private let insertMessages: @Sendable (Database, _ checkpoint: () throws -> Void) throws -> Void
     // Guarded by `condition`: the last step (nil to roll back), once given, and the outcome.
     private let condition = NSCondition()
     private var lastStep: ((Database) throws -> Void)?
@@ -25,10 +26,10 @@ final class LedgerRecording: @unchecked Sendable {
     private var cancelled = false
     private let threaded: Bool
 
-    init(ledger: Ledger, runDate: Day, messages: @escaping @Sendable () -> [LedgerEntry.Message]) {
+    init<Row: LedgerMessageRow & Sendable>(ledger: Ledger, runDate: Day, messages: @escaping @Sendable () -> [Row]) {
         self.ledger = ledger
         self.runDate = runDate
-        self.makeMessages = messages
+        insertMessages = { db, checkpoint in try Ledger.replaceRun(db, runDate: runDate, messages: messages(), checkpoint: checkpoint) }
         threaded = Parallelism.enabled
         if threaded {
             let thread = Thread { [self] in transaction() }
@@ -103,7 +104,7 @@ final class LedgerRecording: @unchecked Sendable {
         let result = Result<Void, any Error> {
             try ledger.queue.write { db in
                 if isCancelled { throw CancellationError() }
-                try Ledger.replaceRun(db, runDate: runDate, messages: makeMessages()) { [self] in
+                try insertMessages(db) { [self] in
                     if isCancelled { throw CancellationError() }
                 }
                 condition.lock()

@@ -276,14 +276,10 @@ public struct NightlyRun {
         }
         let publisher = try OutputPublisher(outputRoot: options.outputRoot, runDate: runDate)
         // The ledger inserts the day's messages on a thread of its own while the files are
-        // staged here; its transaction commits only once the folder is published.
+        // staged here; its transaction commits only once the folder is published. It reads the
+        // records themselves (a copy of each as a ledger message was a million more values).
         let dayRecords = outbound
-        let recording = ledger.startRecording(runDate: runDate) {
-            dayRecords.map {
-                LedgerEntry.Message(idStorage: $0.idStorage, payment: $0.payment, slot: $0.slot, recipient: $0.recipient.name,
-                                    channel: $0.channel.name, resendRequest: $0.resendRequest)
-            }
-        }
+        let recording = ledger.startRecording(runDate: runDate) { dayRecords }
         do {
             phases.begin("composing and writing the day's files")
             try RunOutputWriter(folder: publisher.stagingPath).write(
