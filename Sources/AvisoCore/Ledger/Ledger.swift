@@ -346,9 +346,9 @@ public final class Ledger {
             keys.sort { a, b in
                 if a.high != b.high { return a.high < b.high }
                 if a.low != b.low { return a.low < b.low }
-                let x = messages[a.position], y = messages[b.position]
-                return OutboundFileWriter.byteOrder(x.payment, y.payment)
-                    ?? RecordID.byteOrder(x.idStorage, y.idStorage) ?? (a.position < b.position)
+                // Fields read in place: a copy of a whole row retains all its strings.
+                return OutboundFileWriter.byteOrder(messages[a.position].payment, messages[b.position].payment)
+                    ?? RecordID.byteOrder(messages[a.position].idStorage, messages[b.position].idStorage) ?? (a.position < b.position)
             }
             return keys.map(\.position)
         }

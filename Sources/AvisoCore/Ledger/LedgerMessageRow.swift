@@ -22,6 +22,8 @@ extension LedgerEntry.Message: LedgerMessageRow {
 }
 
 extension OutboundRecord: LedgerMessageRow {
-    var recipientName: String { recipient.name }
-    var channelName: String { channel.name }
+    // Inlined so that reading a name from a record in place loads the one field: a call
+    // would be given (and copy, retaining its strings) the whole record.
+    @inline(__always) var recipientName: String { recipient.name }
+    @inline(__always) var channelName: String { channel.name }
 }
