@@ -217,9 +217,9 @@ public final class Ledger {
             try db.execute(sql: "DELETE FROM \(table) WHERE runDate = ?", arguments: [date])
         }
         // One prepared statement, its text arguments bound through SQLite's C API and stepped
-        // per message: binding seven arguments per row through GRDB's
-        // argument values cost more than SQLite's insert, and batches of JSON rows taken apart
-        // by `json_each` made SQLite parse every row again for each of its six values. (Stepped
+        // per message: binding seven arguments per row through GRDB's argument values cost more
+        // than SQLite's insert, and batches of JSON rows taken apart by `json_each` made SQLite
+        // parse every row again for each of its six values. (Stepped
         // outside GRDB, these inserts are not seen by GRDB's transaction observers; the ledger
         // registers none.)
         let insert = try db.makeStatement(sql: """
@@ -247,8 +247,8 @@ public final class Ledger {
         }
         // Each message's values are copied into one buffer and bound where they lie, not copied
         // by SQLite (SQLITE_STATIC, a nil destructor): they are read when the row is stepped,
-        // inside `withUnsafeBufferPointer`, before the buffer is filled again. An allocation and
-        // a copy per value were a quarter of the insert's cost.
+        // inside `withUnsafeBufferPointer`, before the buffer is filled again. SQLite's
+        // allocation and copy of each value were nearly a quarter of the insert's instructions.
         var row: [UInt8] = []
         row.reserveCapacity(256)
         let order = keyOrder(messages)

@@ -85,9 +85,7 @@ public enum RejectsWriter {
     static func bytes(inOrder rejects: [RejectRecord]) -> [UInt8] {
         var csv = CSVWriter()
         csv.writeRow(header)
-        rejects.withUnsafeBufferPointer { rejects in
-            for index in rejects.indices { csv.writeRow(fields(rejects[index])) }
-        }
+        for index in rejects.indices { csv.writeRow(fields(rejects[index])) }
         return csv.bytes
     }
 
