@@ -3,8 +3,8 @@ import Foundation
 /// A set of charge ids tested once per charge row (the run keeps the charges named by resend
 /// requests in one): the ids' bytes sit one after the other in a `ByteArena`, each after its
 /// length, and a `ByteKeyIndex` finds them, behind a bit filter that turns most absent ids away
-/// at once. No `String` and no allocation per id. (Repeated
-/// ids in the charges file are found by `ChargeIDClaims`, on the decoding threads.)
+/// at once. No `String` and no allocation per id. (Repeated ids in the charges file are found
+/// by `ChargeIDClaims`, on the decoding threads.)
 /// The arena is a reference: a copy of a set shares it, so a set is used where it was made.
 struct ChargeIDSet {
     private let arena = ByteArena()
