@@ -13,8 +13,8 @@ struct ByteKeyIndexTests {
             #expect(added, "first insert of \(id.prefix(20))")
         }
         #expect(set.count == ids.count)
-        // The set grew from room for 16 ids to 50,003 (its filter rebuilt a dozen times): every
-        // id is still found.
+        // The set grew from room for 16 ids to 50,003, far past what its filter was sized for:
+        // every id is still found.
         #expect(ids.filter { !set.contains($0) }.isEmpty)
         for id in ids.reversed() {
             let added = set.insert(id)

@@ -331,7 +331,7 @@ import Testing
         let ledger = try Ledger(path: path)
         try Self.record(ledger, Self.entry("2026-12-03", messages: [Self.message("old", "pay_1")]))
         let started = [Self.message("m2", "pay_1", slot: "WARNING_DUE"), Self.message("m1", "pay_2", request: "r1")]
-        let recording = ledger.startRecording(runDate: Self.day("2026-12-03")) { started }
+        let recording = ledger.startRecording(runDate: Self.day("2026-12-03"), messages: started)
         var published = false
         // The entry completing it carries no messages: the started ones are the run's.
         try recording.complete(Self.entry("2026-12-03", decisions: [Self.decision("r1", "pay_2", .sent, channels: [.email])], messageCount: 2)) {
@@ -379,7 +379,7 @@ import Testing
             }
         }
         let fromRecords = try stored { ledger in
-            try ledger.startRecording(runDate: day) { records }.complete(Self.entry("2026-12-03", messageCount: 3)) {}
+            try ledger.startRecording(runDate: day, messages: records).complete(Self.entry("2026-12-03", messageCount: 3)) {}
         }
         let fromMessages = try stored { ledger in try Self.record(ledger, Self.entry("2026-12-03", messages: messages)) }
         #expect(fromRecords.count == 3)
@@ -393,7 +393,7 @@ import Testing
         let ledger = try Ledger(path: path)
         try Self.record(ledger, Self.entry("2026-12-03", messages: [Self.message("old", "pay_1")]))
         let runsBefore = try ledger.runs(limit: 10)
-        let recording = ledger.startRecording(runDate: Self.day("2026-12-03")) { [Self.message("new", "pay_1")] }
+        let recording = ledger.startRecording(runDate: Self.day("2026-12-03"), messages: [Self.message("new", "pay_1")])
         recording.cancel()
         #expect(try ledger.history(payment: "pay_1").messages.map(\.id) == ["old"])
         #expect(try ledger.runs(limit: 10) == runsBefore)
@@ -407,7 +407,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let ledger = try Ledger(path: path)
         try Self.record(ledger, Self.entry("2026-12-03", messages: [Self.message("old", "pay_1")]))
-        let recording = ledger.startRecording(runDate: Self.day("2026-12-03")) { [Self.message("new", "pay_1")] }
+        let recording = ledger.startRecording(runDate: Self.day("2026-12-03"), messages: [Self.message("new", "pay_1")])
         do {
             try recording.complete(Self.entry("2026-12-03")) { throw Failure() }
             Issue.record("complete must throw when publish throws")
@@ -425,7 +425,7 @@ import Testing
         let ledger = try Ledger(path: path)
         try Self.record(ledger, Self.entry("2026-12-03", messages: [Self.message("old", "pay_1")]))
         // Two messages with one key: the insert fails before the run's own rows are given.
-        let recording = ledger.startRecording(runDate: Self.day("2026-12-03")) { [Self.message("m", "pay_1"), Self.message("m", "pay_1")] }
+        let recording = ledger.startRecording(runDate: Self.day("2026-12-03"), messages: [Self.message("m", "pay_1"), Self.message("m", "pay_1")])
         var published = false
         do {
             try recording.complete(Self.entry("2026-12-03")) { published = true }

@@ -9,6 +9,11 @@ import CZlib
 /// Not thread-safe; `@unchecked Sendable` only so that it can be handed once to the inflating
 /// thread, which then is its only user until it is joined.
 final class GzipInflater: ByteSource, @unchecked Sendable {
+    /// Whether `bytes` start with gzip's magic bytes (1f 8b).
+    static func startsWithMagic(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B
+    }
+
     private static let inputCapacity = 1 << 20
 
     private let source: ByteSource
@@ -60,7 +65,7 @@ final class GzipInflater: ByteSource, @unchecked Sendable {
                     return capacity - Int(stream.pointee.avail_out)
                 }
                 let next = stream.pointee.next_in!
-                guard available >= 2, next[0] == 0x1F, next[1] == 0x8B else {
+                guard Self.startsWithMagic(UnsafeRawBufferPointer(start: next, count: available)) else {
                     throw broken(membersDone == 0
                                  ? "not gzip data (no 1f 8b magic at the start)"
                                  : "trailing garbage after gzip member \(membersDone)")

@@ -27,7 +27,7 @@ public enum InputFile {
         }
         // peek keeps the bytes (`stored` reads them later, hashing them in order), so a plain
         // file loses nothing.
-        if try file.peek(2) == [0x1F, 0x8B] {
+        if try file.peek(2).withUnsafeBytes(GzipInflater.startsWithMagic) {
             return try GzipByteSource(source: stored, name: displayName)
         }
         guard readAhead else { return stored }

@@ -57,6 +57,6 @@ final class MappedFile: @unchecked Sendable {
 
     /// Whether the file starts with gzip's magic bytes.
     var startsLikeGzip: Bool {
-        count >= 2 && base[0] == 0x1F && base[1] == 0x8B
+        GzipInflater.startsWithMagic(UnsafeRawBufferPointer(start: base, count: count))
     }
 }

@@ -197,16 +197,16 @@ public final class Ledger {
         let messages = entry.messages
         var run = entry
         run.messages = []
-        try startRecording(runDate: entry.runDate) { messages }.complete(run, publish: publish)
+        try startRecording(runDate: entry.runDate, messages: messages).complete(run, publish: publish)
     }
 
     /// Starts recording a run of `runDate` while the caller does something else (the nightly
     /// run stages its files meanwhile): on a thread of its own, the transaction is opened, what
-    /// an earlier run of the date recorded is removed and the messages `makeMessages` returns
-    /// are inserted; `LedgerRecording.complete` then adds the run itself, publishes and commits.
+    /// an earlier run of the date recorded is removed and `messages` are inserted;
+    /// `LedgerRecording.complete` then adds the run itself, publishes and commits.
     /// The ledger must not be used otherwise until `complete` or `cancel` returns.
-    func startRecording<Row: LedgerMessageRow & Sendable>(runDate: Day, messages makeMessages: @escaping @Sendable () -> [Row]) -> LedgerRecording {
-        LedgerRecording(ledger: self, runDate: runDate, messages: makeMessages)
+    func startRecording<Row: LedgerMessageRow & Sendable>(runDate: Day, messages: [Row]) -> LedgerRecording {
+        LedgerRecording(ledger: self, runDate: runDate, messages: messages)
     }
 
     /// Removes what a run of `runDate` recorded and inserts `messages` for it, calling
@@ -227,22 +227,24 @@ public final class Ledger {
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
             """)
         let statement = insert.sqliteStatement
-        // SQLITE_TRANSIENT: SQLite copies the value.
+        // SQLITE_TRANSIENT: SQLite copies the value. SQLITE_STATIC (no destructor): SQLite reads
+        // it where it lies, which must hold until the row is stepped.
         let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        let inPlace: sqlite3_destructor_type? = nil
         func check(_ code: CInt, expecting expected: CInt = SQLITE_OK) throws {
             guard code == expected else {
                 let message = db.sqliteConnection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
                 throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: insert.sql)
             }
         }
-        func bind(_ index: CInt, _ bytes: UnsafeBufferPointer<UInt8>, copied: Bool = true) throws {
+        func bind(_ index: CInt, _ bytes: UnsafeBufferPointer<UInt8>, _ destructor: sqlite3_destructor_type?) throws {
             // An empty value is text, not NULL: SQLite takes a null pointer for NULL.
             guard let base = bytes.baseAddress, !bytes.isEmpty else {
                 try check(sqlite3_bind_text(statement, index, "", 0, transient))
                 return
             }
             try check(base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-                sqlite3_bind_text(statement, index, $0, CInt(bytes.count), copied ? transient : nil)
+                sqlite3_bind_text(statement, index, $0, CInt(bytes.count), destructor)
             })
         }
         // Each message's values are copied into one buffer and bound where they lie, not copied
@@ -254,7 +256,7 @@ public final class Ledger {
         let order = keyOrder(messages)
         // `statement` is `insert`'s: kept alive for as long as it is stepped.
         try withExtendedLifetime(insert) {
-            try TextBytes.withUTF8(date) { try bind(1, $0) }
+            try TextBytes.withUTF8(date) { try bind(1, $0, transient) }
             try messages.withUnsafeBufferPointer { messages in
                 for (count, position) in order.enumerated() {
                     if count % messagesPerBatch == 0 { try checkpoint() }
@@ -273,13 +275,13 @@ public final class Ledger {
                     let hasRequest = messages[position].resendRequest.map { TextBytes.append($0, to: &row) } != nil
                     try row.withUnsafeBufferPointer { row in
                         func value(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: row[range]) }
-                        try bind(2, value(0..<paymentEnd), copied: false)
-                        try bind(3, value(paymentEnd..<idEnd), copied: false)
-                        try bind(4, value(idEnd..<slotEnd), copied: false)
-                        try bind(5, value(slotEnd..<recipientEnd), copied: false)
-                        try bind(6, value(recipientEnd..<channelEnd), copied: false)
+                        try bind(2, value(0..<paymentEnd), inPlace)
+                        try bind(3, value(paymentEnd..<idEnd), inPlace)
+                        try bind(4, value(idEnd..<slotEnd), inPlace)
+                        try bind(5, value(slotEnd..<recipientEnd), inPlace)
+                        try bind(6, value(recipientEnd..<channelEnd), inPlace)
                         if hasRequest {
-                            try bind(7, value(channelEnd..<row.count), copied: false)
+                            try bind(7, value(channelEnd..<row.count), inPlace)
                         } else {
                             try check(sqlite3_bind_null(statement, 7))
                         }

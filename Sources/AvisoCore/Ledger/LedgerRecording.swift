@@ -26,10 +26,10 @@ final class LedgerRecording: @unchecked Sendable {
     private var cancelled = false
     private let threaded: Bool
 
-    init<Row: LedgerMessageRow & Sendable>(ledger: Ledger, runDate: Day, messages: @escaping @Sendable () -> [Row]) {
+    init<Row: LedgerMessageRow & Sendable>(ledger: Ledger, runDate: Day, messages: [Row]) {
         self.ledger = ledger
         self.runDate = runDate
-        insertMessages = { db, checkpoint in try Ledger.replaceRun(db, runDate: runDate, messages: messages(), checkpoint: checkpoint) }
+        insertMessages = { db, checkpoint in try Ledger.replaceRun(db, runDate: runDate, messages: messages, checkpoint: checkpoint) }
         threaded = Parallelism.enabled
         if threaded {
             let thread = Thread { [self] in transaction() }

@@ -9,15 +9,16 @@ import Foundation
 struct ChargeIDSet {
     private let arena = ByteArena()
     private var index: ByteKeyIndex
-    // One bit per value of the hash's low bits, set for every id held: at least 16 bits per id,
-    // so that a test of an id not held (nearly every charge row's) reads one word of a small
-    // filter and stops there 15 times in 16, instead of probing the index and its arena.
+    // One bit per value of the hash's low bits, set for every id held: 16 bits or more per id
+    // expected, so that a test of an id not held (nearly every charge row's) reads one word of a
+    // small filter and stops there 15 times in 16, instead of probing the index. Its size is
+    // fixed: past `expected` ids it lets more absent ids through to the index, never fewer
+    // present ones.
     private var filter: [UInt64]
-    // The ids' hashes, to set the bits again when the filter doubles.
-    private var hashes: [UInt64] = []
 
-    /// An empty set sized for about `expected` ids (it grows past that). The run tests every
-    /// charge row against its set: an index sized to the few ids it holds stays in cache.
+    /// An empty set sized for about `expected` ids (it grows past that, its filter turning fewer
+    /// absent ids away). The run tests every charge row against its set: an index and a filter
+    /// sized to the few ids it holds stay in cache.
     init(expected: Int = 16) {
         index = ByteKeyIndex(expected: expected)
         filter = Array(repeating: 0, count: Self.filterWords(for: expected))
@@ -45,17 +46,8 @@ struct ChargeIDSet {
     }
 
     private mutating func addToFilter(_ hash: UInt64) {
-        hashes.append(hash)
-        if Self.filterWords(for: hashes.count) > filter.count {
-            filter = Array(repeating: 0, count: Self.filterWords(for: hashes.count))
-            for held in hashes {
-                let (word, bit) = filterBit(held)
-                filter[word] |= bit
-            }
-        } else {
-            let (word, bit) = filterBit(hash)
-            filter[word] |= bit
-        }
+        let (word, bit) = filterBit(hash)
+        filter[word] |= bit
     }
 
     /// Number of distinct ids.

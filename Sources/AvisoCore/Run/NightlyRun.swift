@@ -278,8 +278,7 @@ public struct NightlyRun {
         // The ledger inserts the day's messages on a thread of its own while the files are
         // staged here; its transaction commits only once the folder is published. It reads the
         // records themselves (a copy of each as a ledger message was a million more values).
-        let dayRecords = outbound
-        let recording = ledger.startRecording(runDate: runDate) { dayRecords }
+        let recording = ledger.startRecording(runDate: runDate, messages: outbound)
         do {
             phases.begin("composing and writing the day's files")
             try RunOutputWriter(folder: publisher.stagingPath).write(
