@@ -154,7 +154,7 @@ import Testing
             eager[i].message = try composer.compose(channel: eager[i].channel, context: context)
         }
         var lazy = Self.records(count: count)
-        try ParallelCompose.compose(&lazy, contexts: shared, references: references, composer: composer)
+        try ParallelCompose.compose(&lazy, contexts: shared.map(PackedMessageContext.init), references: references, composer: composer)
         #expect(lazy == eager)
         // Not trivially equal: the groups' records differ in slot key or recipient.
         #expect(Set((0..<4).map { "\(own[$0].slotKey)/\(own[$0].recipient)" }).count > 1)

@@ -38,6 +38,15 @@ import Testing
         #expect(fromRecord == PackedText(values.map { $0?.isEmpty == true ? nil : $0 }))
     }
 
+    @Test("gathering values from elsewhere gives the same text as packing the Strings", arguments: cases)
+    func gatheringMatches(values: [String?]) {
+        // Each value from another packed text, at another field (the order reversed), so that a
+        // wrong field or a wrong count shows.
+        let source = PackedText(values.reversed())
+        let gathered = PackedText(fieldCount: values.count) { field, body in source.withBytes(values.count - 1 - field, body) }
+        #expect(gathered == PackedText(values))
+    }
+
     @Test("a copy of the packed buffer reads the same")
     func storageCopyReadsTheSame() {
         let text = PackedText(["pay_1", nil, "cus_9"])

@@ -43,6 +43,28 @@ public struct PackedText: Sendable, Hashable {
         }
     }
 
+    /// Packs `fieldCount` values kept elsewhere (other packed texts, strings) without making a
+    /// `String` of any: `value(field, body)` calls `body` with field `field`'s bytes, or nil when
+    /// it has no value. It is called twice per field, once to count and once to copy, and must
+    /// give the same bytes both times.
+    init(fieldCount: Int, gathering value: (Int, (UnsafeRawBufferPointer?) -> Void) -> Void) {
+        precondition(fieldCount <= 16, "PackedText holds at most 16 values")
+        var total = 0
+        for field in 0..<fieldCount { value(field) { total += $0?.count ?? 0 } }
+        self.init(fieldCount: fieldCount, dataCount: total) { field, append in
+            // `append` is only called while `value` runs: it does not escape.
+            withoutActuallyEscaping(append) { append in
+                var present = false
+                value(field) { bytes in
+                    guard let bytes else { return }
+                    present = true
+                    append(bytes)
+                }
+                return present
+            }
+        }
+    }
+
     /// Lays out `fieldCount` fields totalling `dataCount` bytes; `value(field, append)` appends
     /// a field's bytes through `append` and says whether the field is present. One allocation
     /// of the exact size (every charge and customer row is packed).

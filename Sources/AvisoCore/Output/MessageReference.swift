@@ -9,10 +9,7 @@ struct MessageReference: Sendable {
     var recipient: Recipient
 
     /// The record's context: the shared one with this slot key and recipient.
-    func context(in contexts: [MessageContext]) -> MessageContext {
-        var context = contexts[Int(self.context)]
-        context.slotKey = slotKey
-        context.recipient = recipient
-        return context
+    func context(in contexts: [PackedMessageContext]) -> MessageContext {
+        contexts[Int(context)].context(slotKey: slotKey, recipient: recipient)
     }
 }

@@ -4,7 +4,7 @@
 /// share one context: a record keeps only which context, its slot key and its recipient.
 final class PendingMessages: Sendable {
     /// One context per charge (or per record), its slot key and recipient set per record.
-    let contexts: [MessageContext]
+    let contexts: [PackedMessageContext]
     /// For each record: the index of its context, its slot key and its recipient.
     let references: [MessageReference]
     /// Each record's slot (`MessageComposer.slot(of:)`), checked when the records were made.
@@ -12,7 +12,7 @@ final class PendingMessages: Sendable {
     /// The composer of every message.
     let composer: MessageComposer
 
-    init(contexts: [MessageContext], references: [MessageReference], slots: [UInt8], composer: MessageComposer) {
+    init(contexts: [PackedMessageContext], references: [MessageReference], slots: [UInt8], composer: MessageComposer) {
         self.contexts = contexts
         self.references = references
         self.slots = slots

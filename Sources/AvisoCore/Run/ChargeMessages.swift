@@ -4,11 +4,11 @@
 /// one record per notification whose contact is usable (its message is composed for the
 /// record's slot and recipient).
 ///
-/// A class, so that a charge's plan holds a reference: the context alone is 176 bytes, and
-/// every plan (10M a night, most without messages) is moved a few times on its way.
+/// A class, so that a charge's plan holds a reference: every plan (10M a night, most without
+/// messages) is moved a few times on its way.
 final class ChargeMessages: Sendable {
     /// What every message of the charge is composed from (slot key and recipient set per record).
-    let context: MessageContext
+    let context: PackedMessageContext
     /// The records, in planner order; their messages are composed when they are written.
     let records: [OutboundRecord]
 
@@ -16,7 +16,7 @@ final class ChargeMessages: Sendable {
     init?(notifications: [PlannedNotification], charge: Charge, customer: Customer, account: Account,
           runDate: Day, configuration: RunConfiguration) {
         guard notifications.contains(where: { !$0.contact.isRejected }) else { return nil }
-        context = Self.context(charge: charge, customer: customer, account: account, runDate: runDate)
+        context = PackedMessageContext(charge: charge, customer: customer, account: account, runDate: runDate)
         var records: [OutboundRecord] = []
         // The ids are made once and shared (not copied) by the charge's records.
         let payment = charge.id, customerID = customer.id, accountID = account.id
@@ -44,19 +44,5 @@ final class ChargeMessages: Sendable {
             records.append(record)
         }
         self.records = records
-    }
-
-    /// The context a charge's messages share on `runDate`, before the slot key and recipient
-    /// of each message are set.
-    static func context(charge: Charge, customer: Customer, account: Account, runDate: Day) -> MessageContext {
-        MessageContext(
-            slotKey: "", recipient: .customer, customerName: customer.name,
-            accountName: account.name, value: charge.value, dueDate: charge.dueDate, payDate: charge.payDate,
-            invoiceUrl: charge.invoiceUrl, bankSlipUrl: charge.bankSlipUrl,
-            identificationField: charge.identificationField, description: charge.description,
-            daysUntilDue: charge.dueDate >= runDate ? charge.dueDate - runDate : nil,
-            daysOverdue: runDate > charge.dueDate ? runDate - charge.dueDate : nil,
-            runDate: runDate
-        )
     }
 }

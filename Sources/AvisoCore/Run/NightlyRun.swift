@@ -95,7 +95,7 @@ public struct NightlyRun {
         // Charges, streamed: each is decided as it is read; only the day's output is kept.
         let records = ChunkedArray<OutboundRecord>()
         // One composition context per charge with messages; each record points at its charge's.
-        var contexts: [MessageContext] = []
+        var contexts: [PackedMessageContext] = []
         var references: [MessageReference] = []
         var letters: [ManifestLetter] = []
         var decisionRejects: [RejectRecord] = []
@@ -349,10 +349,10 @@ public struct NightlyRun {
     /// A resend's record, its message composed later from a context of its own.
     private func makeResendRecord(
         _ decision: ResendDecision, channel: Channel, to: [String], target: ResendTarget, runDate: Day,
-        contexts: inout [MessageContext]
+        contexts: inout [PackedMessageContext]
     ) -> (OutboundRecord, MessageReference) {
         let context = Int32(contexts.count)
-        contexts.append(ChargeMessages.context(charge: target.charge, customer: target.customer, account: target.account, runDate: runDate))
+        contexts.append(PackedMessageContext(charge: target.charge, customer: target.customer, account: target.account, runDate: runDate))
         let event: NotificationEvent = decision.overdue ? .paymentOverdue : .paymentDueDateWarning
         let record = OutboundRecord(
             id: Self.resendID(request: decision.request.id, channel: channel),

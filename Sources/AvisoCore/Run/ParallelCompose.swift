@@ -15,13 +15,13 @@ enum ParallelCompose {
         let references = contexts.indices.map {
             MessageReference(context: Int32($0), slotKey: contexts[$0].slotKey, recipient: contexts[$0].recipient)
         }
-        try compose(&records, contexts: contexts, references: references, composer: composer)
+        try compose(&records, contexts: contexts.map(PackedMessageContext.init), references: references, composer: composer)
     }
 
     /// Gives record `i` the context `references[i]` points at, with its slot key and recipient.
     /// - Throws: `AvisoError(.usage)` for the first record whose slot key has no templates, as
     ///   composing it would.
-    static func compose(_ records: inout [OutboundRecord], contexts: [MessageContext], references: [MessageReference],
+    static func compose(_ records: inout [OutboundRecord], contexts: [PackedMessageContext], references: [MessageReference],
                         composer: MessageComposer) throws {
         precondition(records.count == references.count)
         guard !records.isEmpty else { return }
