@@ -53,6 +53,11 @@ import Testing
         #expect(line(record).hasSuffix(#""channel":"voice","to":"+551133334444","scheduledFor":"2026-12-05","shift":"PULLED_FORWARD","fee":150,"script":"Olá."}"# + "\n"))
     }
 
+    @Test func layoutIsAsTheTypeSays() {
+        // A run keeps a million records and more until it writes them.
+        #expect(MemoryLayout<OutboundRecord>.stride == 184)
+    }
+
     @Test func appendsAfterExistingLines() {
         var bytes = Array("previous\n".utf8)
         Self.record(channel: .sms, to: ["+5511987654321"], message: .sms(text: "x")).appendJSONLine(to: &bytes)

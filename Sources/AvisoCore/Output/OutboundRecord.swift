@@ -1,4 +1,8 @@
 /// One outbound message as written to its channel's `.jsonl` file.
+///
+/// A run keeps a million and more of these until it writes them, so the stored fields are laid
+/// out to leave little padding (the one-byte fields fill the id's tail): 184 bytes a record
+/// instead of 216.
 public struct OutboundRecord: Sendable, Equatable {
     /// Deterministic id (RULES.md "Determinism and reruns").
     public var id: String {
@@ -7,10 +11,16 @@ public struct OutboundRecord: Sendable, Equatable {
     }
     /// The id as kept: the run's ids are digests, held without a String.
     var idStorage: RecordID
+    /// Customer or provider ("para mim").
+    public var recipient: Recipient
+    /// The channel; decides the output file.
+    public var channel: Channel
+    /// How the send date relates to `scheduledFor`.
+    public var shift: Shift
     /// The run date.
     public var runDate: Day
-    /// 0 manual resend, 1 overdue, 2 due day / linha digitável, 3 warning before, 4 created, 5 received.
-    public var priority: Int
+    /// The date the rule aimed at before the weekend/holiday shift.
+    public var scheduledFor: Day
     /// The account (merchant) id.
     public var account: String
     /// The customer id.
@@ -19,26 +29,23 @@ public struct OutboundRecord: Sendable, Equatable {
     public var payment: String
     /// The platform event (`PAYMENT_OVERDUE`).
     public var event: String
-    /// The slot's offset in days (0 for fixed slots and resends).
-    public var scheduleOffset: Int
     /// The slot name, or `RESEND`.
     public var slot: String
-    /// Position of the slot in RULES.md's table (`Slot.rawValue`); -1 for `RESEND`.
-    public var slotRank: Int
-    /// Customer or provider ("para mim").
-    public var recipient: Recipient
-    /// The channel; decides the output file.
-    public var channel: Channel
     /// Email addresses, or the one E.164 number (`+55…`) for phone channels.
     public var to: [String]
-    /// The date the rule aimed at before the weekend/holiday shift.
-    public var scheduledFor: Day
-    /// How the send date relates to `scheduledFor`.
-    public var shift: Shift
     /// Fee in centavos.
     public var fee: Int64
     /// The resend request id, for resends only.
     public var resendRequest: String?
+    /// What the record holds for its message.
+    var body: Body
+    /// 0 manual resend, 1 overdue, 2 due day / linha digitável, 3 warning before, 4 created, 5 received.
+    public var priority: Int
+    /// Position of the slot in RULES.md's table (`Slot.rawValue`); -1 for `RESEND`.
+    public var slotRank: Int
+    /// The slot's offset in days (0 for fixed slots and resends).
+    public var scheduleOffset: Int
+
     /// The message itself. A record made by the nightly run holds its message's context
     /// instead, and the text is composed when it is read or written (see `ParallelCompose`).
     public var message: OutboundMessage {
@@ -46,6 +53,7 @@ public struct OutboundRecord: Sendable, Equatable {
             switch body {
             case .composed(let message): return message
             case .pending(let pending, let index): return pending.message(index, channel: channel)
+            case .awaitingContext: return ParallelCompose.placeholder
             }
         }
         set { body = .composed(newValue) }
@@ -53,12 +61,14 @@ public struct OutboundRecord: Sendable, Equatable {
 
     /// The composed message, or where its context is.
     enum Body: Sendable {
-        case composed(OutboundMessage)
+        // Boxed: a composed message (tests, explain) is rare in a run, and inline its 40 bytes
+        // would widen every record.
+        indirect case composed(OutboundMessage)
         case pending(PendingMessages, Int)
+        /// Not yet given its context (`ParallelCompose`); reads as `ParallelCompose.placeholder`.
+        /// A case of its own, so that the run's records hold no box until then.
+        case awaitingContext
     }
-
-    /// What the record holds for its message.
-    var body: Body
 
     /// A record with every field given.
     public init(
@@ -67,24 +77,38 @@ public struct OutboundRecord: Sendable, Equatable {
         channel: Channel, to: [String], scheduledFor: Day, shift: Shift, fee: Int64,
         resendRequest: String? = nil, message: OutboundMessage
     ) {
+        self.init(id: id, runDate: runDate, priority: priority, account: account, customer: customer, payment: payment,
+                  event: event, scheduleOffset: scheduleOffset, slot: slot, slotRank: slotRank, recipient: recipient,
+                  channel: channel, to: to, scheduledFor: scheduledFor, shift: shift, fee: fee,
+                  resendRequest: resendRequest, body: .composed(message))
+    }
+
+    /// A record with every field given and what it holds for its message: `.awaitingContext`
+    /// for the run's records, whose messages `ParallelCompose` gives a context later.
+    init(
+        id: String, runDate: Day, priority: Int, account: String, customer: String, payment: String,
+        event: String, scheduleOffset: Int, slot: String, slotRank: Int, recipient: Recipient,
+        channel: Channel, to: [String], scheduledFor: Day, shift: Shift, fee: Int64,
+        resendRequest: String?, body: Body
+    ) {
         self.idStorage = .text(id)
         self.runDate = runDate
-        self.priority = priority
         self.account = account
         self.customer = customer
         self.payment = payment
         self.event = event
-        self.scheduleOffset = scheduleOffset
         self.slot = slot
+        self.to = to
+        self.fee = fee
+        self.resendRequest = resendRequest
+        self.body = body
+        self.scheduledFor = scheduledFor
+        self.scheduleOffset = scheduleOffset
+        self.priority = priority
         self.slotRank = slotRank
         self.recipient = recipient
         self.channel = channel
-        self.to = to
-        self.scheduledFor = scheduledFor
         self.shift = shift
-        self.fee = fee
-        self.resendRequest = resendRequest
-        self.body = .composed(message)
     }
 
     /// Field by field, messages compared as composed (a pending one is composed to compare).
@@ -142,6 +166,8 @@ public struct OutboundRecord: Sendable, Equatable {
         switch body {
         case .composed(let message):
             appendMessage(message, to: &out)
+        case .awaitingContext:
+            appendMessage(ParallelCompose.placeholder, to: &out)
         case .pending(let pending, let index):
             let context = pending.context(of: index)
             if channel == .whatsapp {

@@ -20,13 +20,24 @@ final class ChargeMessages: Sendable {
         var records: [OutboundRecord] = []
         // The ids are made once and shared (not copied) by the charge's records.
         let payment = charge.id, customerID = customer.id, accountID = account.id
-        // A number's one-element list is made once per charge and shared by its messages.
-        var phoneLists: [(number: String, list: [String])] = []
+        // Each distinct list of destinations is kept once per charge and shared by its messages
+        // (a number's one-element list, and the addresses each email notification found anew):
+        // the run keeps a million records' lists until it writes.
+        var lists: [[String]] = []
         func destinations(_ contact: ContactResult) -> [String] {
-            guard case .phone(let number) = contact else { return contact.destinations }
-            if let made = phoneLists.first(where: { $0.number == number }) { return made.list }
-            phoneLists.append((number, [number]))
-            return phoneLists[phoneLists.count - 1].list
+            let list: [String]
+            switch contact {
+            case .phone(let number):
+                if let made = lists.first(where: { $0.count == 1 && $0[0] == number }) { return made }
+                list = [number]
+            case .email(let addresses):
+                if let made = lists.first(where: { $0 == addresses }) { return made }
+                list = addresses
+            case .rejected:
+                return []
+            }
+            lists.append(list)
+            return list
         }
         for planned in notifications where !planned.contact.isRejected {
             var record = OutboundRecord(
@@ -36,7 +47,7 @@ final class ChargeMessages: Sendable {
                 slot: planned.slot.name, slotRank: planned.slot.rawValue, recipient: planned.recipient,
                 channel: planned.channel, to: destinations(planned.contact), scheduledFor: planned.scheduledFor,
                 shift: planned.shift, fee: configuration.fee(for: planned.channel), resendRequest: nil,
-                message: ParallelCompose.placeholder
+                body: .awaitingContext
             )
             record.idStorage = NightlyRun.notificationRecordID(
                 runDate: runDate, payment: payment, slot: planned.slot.name, recipient: planned.recipient, channel: planned.channel

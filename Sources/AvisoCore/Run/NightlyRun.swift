@@ -95,8 +95,9 @@ public struct NightlyRun {
         // Charges, streamed: each is decided as it is read; only the day's output is kept.
         let records = ChunkedArray<OutboundRecord>()
         // One composition context per charge with messages; each record points at its charge's.
-        var contexts: [PackedMessageContext] = []
-        var references: [MessageReference] = []
+        // Appended to in chunks: arrays doubling their capacity kept up to half of it unused.
+        let contexts = ChunkedArray<PackedMessageContext>()
+        let references = ChunkedArray<MessageReference>()
         var letters: [ManifestLetter] = []
         var decisionRejects: [RejectRecord] = []
         var resendTargets: [String: ResendTarget] = [:]
@@ -243,7 +244,7 @@ public struct NightlyRun {
                     rejects.append(reject)
                     continue
                 }
-                let (record, reference) = makeResendRecord(decision, channel: channel, to: contact.destinations, target: target, runDate: runDate, contexts: &contexts)
+                let (record, reference) = makeResendRecord(decision, channel: channel, to: contact.destinations, target: target, runDate: runDate, contexts: contexts)
                 records.append(record)
                 references.append(reference)
             }
@@ -251,7 +252,7 @@ public struct NightlyRun {
 
         phases.begin("preparing \(records.count) messages")
         var outbound = records.joined()
-        try ParallelCompose.compose(&outbound, contexts: contexts, references: references, composer: composer)
+        try ParallelCompose.compose(&outbound, contexts: contexts.joined(), references: references.joined(), composer: composer)
 
         tally(outbound: outbound, letters: letters, rejects: rejects, into: &report)
 
@@ -349,7 +350,7 @@ public struct NightlyRun {
     /// A resend's record, its message composed later from a context of its own.
     private func makeResendRecord(
         _ decision: ResendDecision, channel: Channel, to: [String], target: ResendTarget, runDate: Day,
-        contexts: inout [PackedMessageContext]
+        contexts: ChunkedArray<PackedMessageContext>
     ) -> (OutboundRecord, MessageReference) {
         let context = Int32(contexts.count)
         contexts.append(PackedMessageContext(charge: target.charge, customer: target.customer, account: target.account, runDate: runDate))
@@ -360,7 +361,7 @@ public struct NightlyRun {
             payment: target.charge.id, event: event.rawValue, scheduleOffset: 0, slot: "RESEND", slotRank: -1,
             recipient: .customer, channel: channel, to: to, scheduledFor: runDate, shift: .none,
             fee: options.configuration.fee(for: channel), resendRequest: decision.request.id,
-            message: ParallelCompose.placeholder
+            body: .awaitingContext
         )
         return (record, MessageReference(context: context, slotKey: decision.overdue ? "RESEND_OVERDUE" : "RESEND_BEFORE_DUE", recipient: .customer))
     }

@@ -1,0 +1,43 @@
+import Testing
+@testable import AvisoCore
+
+@Suite struct ChargeMessagesTests {
+    static let runDate = Day(iso: "2026-12-04")!
+
+    static func planned(_ slot: Slot, _ recipient: Recipient, _ channel: Channel, _ contact: ContactResult) -> PlannedNotification {
+        PlannedNotification(slot: slot, recipient: recipient, channel: channel, scheduleOffset: 0, scheduledFor: runDate,
+                            shift: .none, contact: contact)
+    }
+
+    @Test func equalDestinationListsAreKeptOnceAndEachRecordGoesWhereItsContactSays() throws {
+        // Each email notification comes with its own (equal) list, as the contact rules make them.
+        let customerEmails = ["ana@example.com", "financeiro.ana@example.com.br"]
+        let notifications = [
+            Self.planned(.warningDue, .customer, .email, .email(customerEmails.map { String($0) })),
+            Self.planned(.warningDue, .customer, .sms, .phone("+5511987654321")),
+            Self.planned(.warningDue, .provider, .email, .email(["loja.sol.financeiro@example.com"])),
+            Self.planned(.linhaDigitavel, .customer, .email, .email(customerEmails.map { String($0) })),
+            Self.planned(.linhaDigitavel, .customer, .whatsapp, .phone("+5511987654321")),
+            Self.planned(.linhaDigitavel, .provider, .sms, .rejected(reason: "NO_VALID_MOBILE", detail: "x")),
+            Self.planned(.linhaDigitavel, .provider, .whatsapp, .phone("+5511911112222")),
+        ]
+        let charge = Charge(id: "pay_1", customer: "cus_1", billingType: .boleto, status: .pending, value: 100,
+                            dueDate: Self.runDate, dateCreated: Self.runDate - 30)
+        let messages = try #require(ChargeMessages(
+            notifications: notifications, charge: charge, customer: Customer(id: "cus_1", account: "acc_1", name: "Ana"),
+            account: Account(id: "acc_1", name: "Loja Sol"), runDate: Self.runDate, configuration: RunConfiguration()
+        ))
+        let records = messages.records
+        #expect(records.map(\.to) == [
+            customerEmails, ["+5511987654321"], ["loja.sol.financeiro@example.com"], customerEmails,
+            ["+5511987654321"], ["+5511911112222"],
+        ])
+        func storage(_ list: [String]) -> UnsafeRawPointer? { list.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) } }
+        #expect(storage(records[0].to) == storage(records[3].to))
+        #expect(storage(records[1].to) == storage(records[4].to))
+        #expect(storage(records[1].to) != storage(records[5].to))
+        #expect(storage(records[0].to) != storage(records[2].to))
+        // No message is boxed until the run gives the records their contexts.
+        #expect(records.allSatisfy { if case .awaitingContext = $0.body { true } else { false } })
+    }
+}
