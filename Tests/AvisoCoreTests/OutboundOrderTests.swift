@@ -143,8 +143,9 @@ import Testing
         let own = (0..<count).map(Self.context)
         // Every fourth record's context stands for its group: same texts, other slot and recipient.
         let shared = stride(from: 0, to: count, by: 4).map { own[$0] }
+        var keys = SlotKeys()
         let references = (0..<count).map {
-            MessageReference(context: Int32($0 / 4), slotKey: own[$0].slotKey, recipient: own[$0].recipient)
+            MessageReference(context: Int32($0 / 4), key: keys.index(of: own[$0].slotKey), recipient: own[$0].recipient)
         }
         var eager = Self.records(count: count)
         for i in eager.indices {
@@ -154,7 +155,8 @@ import Testing
             eager[i].message = try composer.compose(channel: eager[i].channel, context: context)
         }
         var lazy = Self.records(count: count)
-        try ParallelCompose.compose(&lazy, contexts: shared.map(PackedMessageContext.init), references: references, composer: composer)
+        try ParallelCompose.compose(&lazy, contexts: shared.map(PackedMessageContext.init), references: references, keys: keys,
+                                    composer: composer)
         #expect(lazy == eager)
         // Not trivially equal: the groups' records differ in slot key or recipient.
         #expect(Set((0..<4).map { "\(own[$0].slotKey)/\(own[$0].recipient)" }).count > 1)
@@ -170,5 +172,16 @@ import Testing
         }
         #expect(error.message == "no message templates for slot UPDATED")
         #expect(records.allSatisfy { $0.message == .sms(text: $0.id) })
+    }
+
+    @Test func slotKeysAreKeptOnceAsFirstSpelledAndReferencesStayNarrow() {
+        var keys = SlotKeys()
+        let met = ["WARNING_DUE", "OVERDUE_FIRST", "WARNING_DUE", "warning_due", "RESEND_OVERDUE", "OVERDUE_FIRST"]
+        let indexes = met.map { keys.index(of: $0) }
+        #expect(indexes == [0, 1, 0, 2, 3, 1])
+        #expect(keys.keys == ["WARNING_DUE", "OVERDUE_FIRST", "warning_due", "RESEND_OVERDUE"])
+        #expect(zip(indexes, met).allSatisfy { keys[$0] == $1 })
+        // A run keeps one reference per message.
+        #expect(MemoryLayout<MessageReference>.stride == 8)
     }
 }

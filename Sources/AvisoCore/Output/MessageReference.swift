@@ -1,15 +1,11 @@
 /// Which shared context a record's message is composed from, with what differs per record:
-/// the slot key and the recipient. Twenty-odd bytes instead of a whole context per message.
+/// the slot key (as its place in the run's list of keys, `SlotKeys`) and the recipient. Eight
+/// bytes per message instead of a whole context, or of a key string.
 struct MessageReference: Sendable {
     /// Index of the context in the run's list of contexts.
     var context: Int32
-    /// The template slot key (`WARNING_DUE`, `RESEND_OVERDUE`…).
-    var slotKey: String
+    /// Index of the template slot key (`WARNING_DUE`, `RESEND_OVERDUE`…) in the run's `SlotKeys`.
+    var key: UInt8
     /// Whose message it is.
     var recipient: Recipient
-
-    /// The record's context: the shared one with this slot key and recipient.
-    func context(in contexts: [PackedMessageContext]) -> MessageContext {
-        contexts[Int(context)].context(slotKey: slotKey, recipient: recipient)
-    }
 }

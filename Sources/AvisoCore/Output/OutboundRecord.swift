@@ -172,7 +172,7 @@ public struct OutboundRecord: Sendable, Equatable {
             let context = pending.context(of: index)
             if channel == .whatsapp {
                 appendMessage(MessageComposer.whatsapp(context), to: &out)
-            } else if pending.composer.composeText(channel: channel, context: context, slot: Int(pending.slots[index]), into: &buffers) == nil {
+            } else if pending.composer.composeText(channel: channel, context: context, slot: pending.slot(of: index), into: &buffers) == nil {
                 TextBytes.append(literal: channel == .email ? ",\"subject\":" : channel == .sms ? ",\"text\":" : ",\"script\":", to: &out)
                 buffers.first.withUnsafeBufferPointer { JSONWriter.appendEscaped(utf8: $0, to: &out) }
                 if channel == .email {

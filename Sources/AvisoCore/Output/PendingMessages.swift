@@ -5,28 +5,40 @@
 final class PendingMessages: Sendable {
     /// One context per charge (or per record), its slot key and recipient set per record.
     let contexts: [PackedMessageContext]
-    /// For each record: the index of its context, its slot key and its recipient.
+    /// For each record: the index of its context, of its slot key and its recipient.
     let references: [MessageReference]
-    /// Each record's slot (`MessageComposer.slot(of:)`), checked when the records were made.
-    let slots: [UInt8]
+    /// The slot keys the references point into.
+    let keys: SlotKeys
+    /// The slot (`MessageComposer.slot(ofKey:)`) of each key in `keys`, checked when the
+    /// records were given their contexts.
+    let slotOfKey: [UInt8]
     /// The composer of every message.
     let composer: MessageComposer
 
-    init(contexts: [PackedMessageContext], references: [MessageReference], slots: [UInt8], composer: MessageComposer) {
+    init(contexts: [PackedMessageContext], references: [MessageReference], keys: SlotKeys, slotOfKey: [UInt8],
+         composer: MessageComposer) {
         self.contexts = contexts
         self.references = references
-        self.slots = slots
+        self.keys = keys
+        self.slotOfKey = slotOfKey
         self.composer = composer
     }
 
     /// The full context of record `index`.
     func context(of index: Int) -> MessageContext {
-        references[index].context(in: contexts)
+        let reference = references[index]
+        return contexts[Int(reference.context)].context(slotKey: keys[reference.key], recipient: reference.recipient)
+    }
+
+    /// The slot of record `index`'s message.
+    @inline(__always)
+    func slot(of index: Int) -> Int {
+        Int(slotOfKey[Int(references[index].key)])
     }
 
     /// The composed message of record `index` going by `channel`.
     func message(_ index: Int, channel: Channel) -> OutboundMessage {
         // The slot was checked and every built-in key has a template: this cannot fail.
-        (try? composer.message(channel: channel, context: context(of: index), slot: Int(slots[index]))) ?? ParallelCompose.placeholder
+        (try? composer.message(channel: channel, context: context(of: index), slot: slot(of: index))) ?? ParallelCompose.placeholder
     }
 }

@@ -98,6 +98,7 @@ public struct NightlyRun {
         // Appended to in chunks: arrays doubling their capacity kept up to half of it unused.
         let contexts = ChunkedArray<PackedMessageContext>()
         let references = ChunkedArray<MessageReference>()
+        var slotKeys = SlotKeys()
         var letters: [ManifestLetter] = []
         var decisionRejects: [RejectRecord] = []
         var resendTargets: [String: ResendTarget] = [:]
@@ -173,7 +174,7 @@ public struct NightlyRun {
                     for record in messages.records {
                         records.append(record)
                         // A slot message's template key is its slot's name.
-                        references.append(MessageReference(context: context, slotKey: record.slot, recipient: record.recipient))
+                        references.append(MessageReference(context: context, key: slotKeys.index(of: record.slot), recipient: record.recipient))
                     }
                 }
                 if let decision = plan.letter {
@@ -244,7 +245,7 @@ public struct NightlyRun {
                     rejects.append(reject)
                     continue
                 }
-                let (record, reference) = makeResendRecord(decision, channel: channel, to: contact.destinations, target: target, runDate: runDate, contexts: contexts)
+                let (record, reference) = makeResendRecord(decision, channel: channel, to: contact.destinations, target: target, runDate: runDate, contexts: contexts, keys: &slotKeys)
                 records.append(record)
                 references.append(reference)
             }
@@ -252,7 +253,7 @@ public struct NightlyRun {
 
         phases.begin("preparing \(records.count) messages")
         var outbound = records.joined()
-        try ParallelCompose.compose(&outbound, contexts: contexts.joined(), references: references.joined(), composer: composer)
+        try ParallelCompose.compose(&outbound, contexts: contexts.joined(), references: references.joined(), keys: slotKeys, composer: composer)
 
         tally(outbound: outbound, letters: letters, rejects: rejects, into: &report)
 
@@ -350,7 +351,7 @@ public struct NightlyRun {
     /// A resend's record, its message composed later from a context of its own.
     private func makeResendRecord(
         _ decision: ResendDecision, channel: Channel, to: [String], target: ResendTarget, runDate: Day,
-        contexts: ChunkedArray<PackedMessageContext>
+        contexts: ChunkedArray<PackedMessageContext>, keys: inout SlotKeys
     ) -> (OutboundRecord, MessageReference) {
         let context = Int32(contexts.count)
         contexts.append(PackedMessageContext(charge: target.charge, customer: target.customer, account: target.account, runDate: runDate))
@@ -363,7 +364,8 @@ public struct NightlyRun {
             fee: options.configuration.fee(for: channel), resendRequest: decision.request.id,
             body: .awaitingContext
         )
-        return (record, MessageReference(context: context, slotKey: decision.overdue ? "RESEND_OVERDUE" : "RESEND_BEFORE_DUE", recipient: .customer))
+        let key = keys.index(of: decision.overdue ? "RESEND_OVERDUE" : "RESEND_BEFORE_DUE")
+        return (record, MessageReference(context: context, key: key, recipient: .customer))
     }
 
     private func tally(outbound: [OutboundRecord], letters: [ManifestLetter], rejects: [RejectRecord], into report: inout RunReport) {

@@ -12,34 +12,28 @@ enum ParallelCompose {
     /// - Throws: `AvisoError(.usage)` for the first context (in record order) whose slot key
     ///   has no templates, as composing it would.
     static func compose(_ records: inout [OutboundRecord], contexts: [MessageContext], composer: MessageComposer) throws {
+        var keys = SlotKeys()
         let references = contexts.indices.map {
-            MessageReference(context: Int32($0), slotKey: contexts[$0].slotKey, recipient: contexts[$0].recipient)
+            MessageReference(context: Int32($0), key: keys.index(of: contexts[$0].slotKey), recipient: contexts[$0].recipient)
         }
-        try compose(&records, contexts: contexts.map(PackedMessageContext.init), references: references, composer: composer)
+        try compose(&records, contexts: contexts.map(PackedMessageContext.init), references: references, keys: keys, composer: composer)
     }
 
     /// Gives record `i` the context `references[i]` points at, with its slot key and recipient.
     /// - Throws: `AvisoError(.usage)` for the first record whose slot key has no templates, as
     ///   composing it would.
     static func compose(_ records: inout [OutboundRecord], contexts: [PackedMessageContext], references: [MessageReference],
-                        composer: MessageComposer) throws {
+                        keys: SlotKeys, composer: MessageComposer) throws {
         precondition(records.count == references.count)
         guard !records.isEmpty else { return }
-        var slots: [UInt8] = []
-        slots.reserveCapacity(references.count)
-        // A reference's slot key is its context's: looked up once per distinct key, without
-        // copying the context.
-        var slotOfKey: [String: UInt8] = [:]
-        for reference in references {
-            if let slot = slotOfKey[reference.slotKey] {
-                slots.append(slot)
-            } else {
-                let slot = UInt8(try MessageComposer.slot(ofKey: reference.slotKey))
-                slotOfKey[reference.slotKey] = slot
-                slots.append(slot)
-            }
+        // Each key is looked up once; a key without templates fails at its first record.
+        var slotOfKey = [UInt8](repeating: 0, count: keys.keys.count)
+        var checked = [Bool](repeating: false, count: keys.keys.count)
+        for reference in references where !checked[Int(reference.key)] {
+            slotOfKey[Int(reference.key)] = UInt8(try MessageComposer.slot(ofKey: keys[reference.key]))
+            checked[Int(reference.key)] = true
         }
-        let pending = PendingMessages(contexts: contexts, references: references, slots: slots, composer: composer)
+        let pending = PendingMessages(contexts: contexts, references: references, keys: keys, slotOfKey: slotOfKey, composer: composer)
         for i in records.indices { records[i].body = .pending(pending, i) }
     }
 }
