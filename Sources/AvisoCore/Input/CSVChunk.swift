@@ -48,12 +48,29 @@ final class CSVChunk: @unchecked Sendable {
         }
     }
 
+    /// Where the chunk's first byte is in its mapped file; nil when the chunk owns its bytes.
+    var fileOffset: Int? {
+        mapping.map { UnsafeRawPointer($0.base).distance(to: UnsafeRawPointer(bytes)) }
+    }
+
     /// Makes the chunk's bytes the `length` bytes at `from`, inside the mapping it was made to
     /// borrow from; it holds nothing before. The bytes are only ever read.
     func borrow(_ from: UnsafePointer<UInt8>, _ length: Int) {
         precondition(mapping != nil && count == 0, "only an empty chunk made to borrow borrows")
         bytes = UnsafeMutablePointer(mutating: from)
         count = length
+    }
+
+    /// Appends up to `length` bytes that `read` writes at the pointer it is given and counts
+    /// (its return value, at most `length`; negative for none), growing the storage as needed.
+    func append(reading length: Int, _ read: (UnsafeMutablePointer<UInt8>) -> Int) -> Int {
+        precondition(mapping == nil, "a chunk borrowing a mapping's bytes takes no copies")
+        if count + length > capacity {
+            capacity = CSVRecordReader.grow(&bytes, keeping: count, to: max(capacity * 2, count + length))
+        }
+        let got = read(bytes + count)
+        if got > 0 { count += min(got, length) }
+        return got
     }
 
     /// Appends `length` bytes at `from`, growing the storage as needed.

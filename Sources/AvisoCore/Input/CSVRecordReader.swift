@@ -83,6 +83,8 @@ public final class CSVRecordReader: RecordReader {
     private var splitEnded = false
     /// The mapped file `buffer` points into, read whole (no refills), when made over one.
     private let mapping: MappedFile?
+    // Where a chunk parser's buffer starts in its mapped file (records then carry their `fileRange`).
+    private var chunkFileOffset: Int?
 
     /// Opens a CSV stream and reads its header.
     /// - Parameters:
@@ -161,6 +163,7 @@ public final class CSVRecordReader: RecordReader {
         maxRecordBytes = layout.maxRecordBytes
         chunkSize = 1
         ownedChunk = chunk
+        chunkFileOffset = chunk.fileOffset
         buffer = chunk.bytes
         capacity = chunk.count
         end = chunk.count
@@ -308,6 +311,7 @@ public final class CSVRecordReader: RecordReader {
                 recordCount += 1
                 record.line = line
                 record.number = recordCount
+                if let chunkFileOffset { record.fileRange = (chunkFileOffset + position)..<(chunkFileOffset + next) }
                 line += lines
                 position = next
                 return true

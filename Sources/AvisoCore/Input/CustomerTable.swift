@@ -14,12 +14,14 @@ enum CustomerTable: InputTableSchema {
 
     static func decode(_ c: FieldCursor) throws(RowError) -> Customer {
         for field in 0..<3 where c.record.bytes(field) == nil { throw c.missing(field) }
-        return Customer(
+        var customer = Customer(
             text: PackedText(record: c.record, fields: textFields),
             notificationDisabled: try c.boolean(15, absent: false),
             postalService: try c.boolean(16, absent: false),
             deleted: try c.boolean(17, absent: false)
         )
+        customer.fileRow = c.record.fileRange
+        return customer
     }
 
     static func id(of row: Customer) -> String? { row.id }

@@ -8,6 +8,9 @@ public struct RawRecord: Sendable {
     public var number: Int = 0
     /// A defect of the record itself (bad quotes, invalid UTF-8, too many fields); nil when sound.
     public var problem: RecordProblem?
+    /// Where the record's bytes (its line end included) are in its file, when it was parsed
+    /// from a chunk of a mapped file; nil otherwise.
+    public var fileRange: Range<Int>?
     /// The bytes the values are read from: the field values one after the other, or (a CSV
     /// record) the record's own bytes as they were in the file, then any value rebuilt from
     /// doubled quotes.
@@ -32,6 +35,7 @@ public struct RawRecord: Sendable {
         for i in starts.indices { starts[i] = -1; ends[i] = -1 }
         rebuilt = 0
         problem = nil
+        fileRange = nil
         line = 0
         number = 0
     }

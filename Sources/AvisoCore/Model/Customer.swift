@@ -5,6 +5,15 @@ public struct Customer: Sendable, Equatable {
     public var deleted: Bool
     /// The text fields, packed (see `PackedText`), in `TextField` order.
     public var text: PackedText
+    /// Where the customer's row is in its file, when it was read from a mapped CSV file (the
+    /// run then keeps that place instead of a copy of its text, see `CustomerDirectory`); nil
+    /// otherwise. Not part of what the customer is: `==` leaves it out.
+    var fileRow: Range<Int>?
+
+    public static func == (a: Customer, b: Customer) -> Bool {
+        a.text == b.text && a.notificationDisabled == b.notificationDisabled && a.postalService == b.postalService
+            && a.deleted == b.deleted
+    }
 
     /// Positions of the text fields in `text`.
     public enum TextField {

@@ -33,6 +33,14 @@ public struct CustomerDirectory: Sendable {
     private var texts = [ByteArena()]
     private var textPlaces: [UInt64] = []
     private var oversized: [Int: PackedText] = [:]
+    // Where each customer's id is in `ids`, so that its bytes are read without its text.
+    private var idPlaces: [UInt32] = []
+    /// Where a customer read from a chunk of a mapped CSV file is read again from (`fileRow`):
+    /// with it, such a customer is kept as the place of its row (a `textPlaces` entry with
+    /// `rowFlag` set), not as a copy of its text. Nil: every text is copied.
+    var rows: CustomerRows?
+    private static let rowFlag: UInt64 = 1 << 63
+    private static let rowLengthBits: UInt64 = 24
     // The flags byte of a summary: notificationDisabled (bit 0), postalService (bit 1) and,
     // when worked out, the customer's `ContactReach` (bits 2–4) with `judgedReach` set.
     private static let judgedReach: UInt8 = 1 << 5
@@ -64,10 +72,11 @@ public struct CustomerDirectory: Sendable {
             }
             let place = ids.appendKey(key, prefix: 4) { $0.storeBytes(of: position, as: UInt32.self) }
             index.fill(slot, hash: hash, entry: Int(place))
+            idPlaces.append(place)
             return true
         }
         guard added else { return false }
-        let place = customer.text.withStorage { bytes -> UInt64 in
+        let place = rowPlace(customer.fileRow) ?? customer.text.withStorage { bytes -> UInt64 in
             guard bytes.count <= Self.largestArenaText else { return Self.oversizedPlace }
             // The key's length header takes at most 3 bytes at this size.
             if !texts[texts.count - 1].canAppend(count: bytes.count + 3) { texts.append(ByteArena()) }
@@ -93,9 +102,29 @@ public struct CustomerDirectory: Sendable {
                               notificationDisabled: stored & 1 != 0, postalService: stored & 2 != 0)
     }
 
-    /// The customer at `position` (made from its packed bytes: one allocation).
+    /// The place of a row at `range` of the file `rows` reads, or nil when there is no such
+    /// file or the place does not fit (a row of 16 MiB or more, past 512 GiB).
+    private func rowPlace(_ range: Range<Int>?) -> UInt64? {
+        guard rows != nil, let range, range.count < 1 << Self.rowLengthBits, range.lowerBound < (1 << 39) - 1 else { return nil }
+        return Self.rowFlag | UInt64(range.lowerBound) << Self.rowLengthBits | UInt64(range.count)
+    }
+
+    /// Whether the customer at `position` is kept as the place of its row in the file.
+    func isKeptAsRow(at position: Int) -> Bool {
+        let place = textPlaces[position]
+        return place != Self.oversizedPlace && place & Self.rowFlag != 0
+    }
+
+    /// The customer at `position` (made from its packed bytes, or read again from its row in
+    /// the file: one allocation, or one `pread` and a parse).
     public func customer(at position: Int) -> Customer {
         let place = textPlaces[position]
+        if place != Self.oversizedPlace && place & Self.rowFlag != 0 {
+            let start = Int((place & ~Self.rowFlag) >> Self.rowLengthBits)
+            let count = Int(place & (1 << Self.rowLengthBits - 1))
+            guard let rows else { preconditionFailure("a customer kept as a row, without its file") }
+            return rows.customer(at: start..<(start + count))
+        }
         let text = place == Self.oversizedPlace ? oversized[position]! : PackedText(storage: textBytes(at: place))
         return Customer(text: text, notificationDisabled: flags(at: position) & 1 != 0,
                         postalService: flags(at: position) & 2 != 0, deleted: isDeleted(at: position))
@@ -132,6 +161,8 @@ public struct CustomerDirectory: Sendable {
     /// Calls `body` with the bytes of text field `field` (`Customer.TextField`) of the customer
     /// at `position`, or nil when it has none, without making the customer.
     func withTextBytes<R>(at position: Int, _ field: Int, _ body: (UnsafeRawBufferPointer?) throws -> R) rethrows -> R {
+        if field == Customer.TextField.id { return try body(ids.key(at: idPlaces[position], prefix: 4)) }
+        if isKeptAsRow(at: position) { return try customer(at: position).text.withBytes(field, body) }
         let place = textPlaces[position]
         if place == Self.oversizedPlace { return try oversized[position]!.withBytes(field, body) }
         return try PackedText.withBytes(field, inStorage: textBytes(at: place), body)

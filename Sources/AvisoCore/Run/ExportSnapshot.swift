@@ -73,6 +73,11 @@ public struct ExportSnapshot: Sendable {
         })
 
         var customers = CustomerDirectory()
+        // A plain CSV file's customers are kept as the places of their rows, read again for the
+        // charges that need them whole (see `CustomerRows`).
+        if let input = inputs["customers"], input.format == .csv {
+            customers.rows = CustomerRows(path: input.path, fileName: input.fileName)
+        }
         // Each customer's contact-data problems are judged on the decoding threads, so the
         // run's data-quality census needs no pass of its own over the customers' texts.
         // So are the contacts' verdicts the run's look ahead counts by (see `ContactReach`).

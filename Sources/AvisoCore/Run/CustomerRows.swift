@@ -1,0 +1,45 @@
+import Foundation
+
+/// The rows of a plain CSV customers file, read again one at a time (with `pread`, from the
+/// page cache) for the customers a run needs whole. At millions of customers, keeping each
+/// customer's place in the file (`CustomerDirectory`) instead of a copy of its text keeps some
+/// 200 bytes a customer out of the run's memory; a run of 10M charges reads about 600k rows
+/// again. The file must not change while the run reads it, as for any mapped input.
+final class CustomerRows: Sendable {
+    private let descriptor: Int32
+    private let layout: CSVLayout
+    private let fileName: String
+
+    /// Opens the file at `path` and reads its header again; nil when it cannot (the directory
+    /// then has no place to read from, and a run keeps copies).
+    init?(path: String, fileName: String) {
+        guard let mapped = InputFile.mappedIfPlain(path: path, displayName: fileName),
+              let reader = try? CSVRecordReader(mapped: mapped, fileName: fileName, fields: CustomerTable.fields,
+                                                required: CustomerTable.required) else { return nil }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        self.descriptor = descriptor
+        self.layout = reader.layout
+        self.fileName = fileName
+    }
+
+    deinit {
+        close(descriptor)
+    }
+
+    /// The customer whose row is the bytes at `range` of the file, decoded as the reader
+    /// decoded it. Stops the process when the row is no longer there as it was read (the file
+    /// changed under the run).
+    func customer(at range: Range<Int>) -> Customer {
+        let chunk = CSVChunk(layout: layout, firstLine: 1, firstNumber: 1, capacity: range.count)
+        let got = chunk.append(reading: range.count) { pread(descriptor, $0, range.count, off_t(range.lowerBound)) }
+        chunk.records = 1
+        let reader = CSVRecordReader(chunk: chunk)
+        var record = RawRecord(fieldCount: CustomerTable.fields.count)
+        guard got == range.count, (try? reader.next(into: &record)) == true, record.problem == nil,
+              let customer = try? CustomerTable.decode(FieldCursor(record: record, names: CustomerTable.fields)) else {
+            fatalError("\(fileName): the customer row at bytes \(range) is not as it was read; the file changed while the run read it")
+        }
+        return customer
+    }
+}
