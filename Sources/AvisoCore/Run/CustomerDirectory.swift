@@ -8,7 +8,8 @@ import Foundation
 /// buffer each: at 2M customers, a buffer each cost some 60 bytes of array header and heap
 /// overhead per customer (over 100 MB) and 2M allocations to make and to free. A customer is
 /// made from its bytes when asked for (`customer(at:)`), which a run does only for the charges
-/// that send something.
+/// that send something. A customer read from a plain CSV file is not copied at all: it is kept
+/// as the place of its row in the file, read again when asked for (`rows`, `CustomerRows`).
 public struct CustomerDirectory: Sendable {
     // For each customer, in one word: what a charge's planning asks of most customers, read
     // without touching the customer's text, and with one cache miss, not one per array, at
@@ -159,7 +160,8 @@ public struct CustomerDirectory: Sendable {
     var allOwnSettings: [Bool] { summaries.indices.map(hasOwnSettings(at:)) }
 
     /// Calls `body` with the bytes of text field `field` (`Customer.TextField`) of the customer
-    /// at `position`, or nil when it has none, without making the customer.
+    /// at `position`, or nil when it has none: the id without making the customer, another
+    /// field without making it unless it is kept as a row (then it is read again).
     func withTextBytes<R>(at position: Int, _ field: Int, _ body: (UnsafeRawBufferPointer?) throws -> R) rethrows -> R {
         if field == Customer.TextField.id { return try body(ids.key(at: idPlaces[position], prefix: 4)) }
         if isKeptAsRow(at: position) { return try customer(at: position).text.withBytes(field, body) }
