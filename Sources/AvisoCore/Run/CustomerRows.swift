@@ -28,8 +28,9 @@ final class CustomerRows: Sendable {
     }
 
     /// The customer whose row is the bytes at `range` of the file, decoded as the reader
-    /// decoded it. Stops the process when the row is no longer there as it was read (the file
-    /// changed under the run).
+    /// decoded it. Stops the process when those bytes can no longer be read or do not parse as
+    /// a customer (the file changed under the run); a row rewritten in place with other valid
+    /// text is not detected.
     func customer(at range: Range<Int>) -> Customer {
         let chunk = CSVChunk(layout: layout, firstLine: 1, firstNumber: 1, capacity: range.count)
         let got = chunk.append(reading: range.count) { pread(descriptor, $0, range.count, off_t(range.lowerBound)) }
