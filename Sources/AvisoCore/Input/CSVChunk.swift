@@ -76,11 +76,9 @@ final class CSVChunk: @unchecked Sendable {
     /// Appends `length` bytes at `from`, growing the storage as needed.
     func append(_ from: UnsafePointer<UInt8>, _ length: Int) {
         guard length > 0 else { return }
-        precondition(mapping == nil, "a chunk borrowing a mapping's bytes takes no copies")
-        if count + length > capacity {
-            capacity = CSVRecordReader.grow(&bytes, keeping: count, to: max(capacity * 2, count + length))
+        _ = append(reading: length) { target in
+            target.update(from: from, count: length)
+            return length
         }
-        (bytes + count).update(from: from, count: length)
-        count += length
     }
 }

@@ -164,10 +164,8 @@ public struct OutboundRecord: Sendable, Equatable {
             Self.appendString(",\"resendRequest\":", resendRequest, to: &out)
         }
         switch body {
-        case .composed(let message):
+        case .composed, .awaitingContext:
             appendMessage(message, to: &out)
-        case .awaitingContext:
-            appendMessage(ParallelCompose.placeholder, to: &out)
         case .pending(let pending, let index):
             let context = pending.context(of: index)
             if channel == .whatsapp {

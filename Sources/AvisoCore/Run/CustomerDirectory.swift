@@ -110,22 +110,28 @@ public struct CustomerDirectory: Sendable {
         return Self.rowFlag | UInt64(range.lowerBound) << Self.rowLengthBits | UInt64(range.count)
     }
 
+    /// The range of the row of the customer at `position` in the file `rows` reads, or nil
+    /// when the customer's text is kept here.
+    private func rowRange(at position: Int) -> Range<Int>? {
+        let place = textPlaces[position]
+        guard place != Self.oversizedPlace && place & Self.rowFlag != 0 else { return nil }
+        let start = Int((place & ~Self.rowFlag) >> Self.rowLengthBits)
+        return start..<(start + Int(place & (1 << Self.rowLengthBits - 1)))
+    }
+
     /// Whether the customer at `position` is kept as the place of its row in the file.
     func isKeptAsRow(at position: Int) -> Bool {
-        let place = textPlaces[position]
-        return place != Self.oversizedPlace && place & Self.rowFlag != 0
+        rowRange(at: position) != nil
     }
 
     /// The customer at `position` (made from its packed bytes, or read again from its row in
     /// the file: one allocation, or one `pread` and a parse).
     public func customer(at position: Int) -> Customer {
-        let place = textPlaces[position]
-        if place != Self.oversizedPlace && place & Self.rowFlag != 0 {
-            let start = Int((place & ~Self.rowFlag) >> Self.rowLengthBits)
-            let count = Int(place & (1 << Self.rowLengthBits - 1))
+        if let range = rowRange(at: position) {
             guard let rows else { preconditionFailure("a customer kept as a row, without its file") }
-            return rows.customer(at: start..<(start + count))
+            return rows.customer(at: range)
         }
+        let place = textPlaces[position]
         let text = place == Self.oversizedPlace ? oversized[position]! : PackedText(storage: textBytes(at: place))
         return Customer(text: text, notificationDisabled: flags(at: position) & 1 != 0,
                         postalService: flags(at: position) & 2 != 0, deleted: isDeleted(at: position))

@@ -26,13 +26,9 @@ enum ParallelCompose {
                         keys: SlotKeys, composer: MessageComposer) throws {
         precondition(records.count == references.count)
         guard !records.isEmpty else { return }
-        // Each key is looked up once; a key without templates fails at its first record.
-        var slotOfKey = [UInt8](repeating: 0, count: keys.keys.count)
-        var checked = [Bool](repeating: false, count: keys.keys.count)
-        for reference in references where !checked[Int(reference.key)] {
-            slotOfKey[Int(reference.key)] = UInt8(try MessageComposer.slot(ofKey: keys[reference.key]))
-            checked[Int(reference.key)] = true
-        }
+        // Each key is looked up once. `SlotKeys` numbers the keys as the records first meet
+        // them, so the first key without templates is that of the first record with one.
+        let slotOfKey = try keys.keys.map { UInt8(try MessageComposer.slot(ofKey: $0)) }
         let pending = PendingMessages(contexts: contexts, references: references, keys: keys, slotOfKey: slotOfKey, composer: composer)
         for i in records.indices { records[i].body = .pending(pending, i) }
     }
