@@ -35,6 +35,11 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The run ledger (SQLite). Default: OUT_DIR/.aviso/ledger.sqlite.", valueName: "FILE"))
     var state: String?
 
+    @Option(help: ArgumentHelp(
+        "Where the run writes out, in a temporary file it deletes at once, what it keeps but rarely reads again (each charge's id; the customers of a gzip or XML file): some 20 bytes a charge and 250 a customer kept out of memory. Default: OUT_DIR.",
+        valueName: "DIR"))
+    var spillDir: String?
+
     @Option(help: ArgumentHelp("Seconds to wait when another run holds the ledger, before giving up with exit code 6.", valueName: "SECONDS"))
     var lockTimeout: Double = 30
 
@@ -57,6 +62,7 @@ struct RunCommand: ParsableCommand {
         options.templateDirectory = templates
         options.dryRun = dryRun
         options.statePath = state
+        options.spillDirectory = spillDir
         options.lockTimeoutSeconds = lockTimeout
         options.catchUp = catchUp
         for report in try NightlyRun(options: options, logger: logger).execute() {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import AvisoCore
 
@@ -104,9 +105,13 @@ struct ByteKeyIndexTests {
         #expect(directory.allOwnSettings == [false, true])
     }
 
-    @Test("the directory gives back each customer as added: every field and flag, across arena blocks, an oversized text kept whole")
-    func directoryKeepsCustomersWhole() {
-        var directory = CustomerDirectory()
+    @Test("the directory gives back each customer as added: every field and flag, across arena blocks, an oversized text kept whole; in memory and written out to a temporary file",
+          arguments: [false, true])
+    func directoryKeepsCustomersWhole(spilling: Bool) throws {
+        let folder = NSTemporaryDirectory() + "aviso-spill-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var directory = CustomerDirectory(spillDirectory: spilling ? folder : nil)
         var added: [Customer] = []
         // 40,000 customers of ~140 bytes packed fill more than one 4 MiB arena block; one has a
         // text too long to keep in a block, some have absent and empty fields.
@@ -124,7 +129,16 @@ struct ByteKeyIndexTests {
             added.append(customer)
         }
         #expect(directory.count == added.count)
-        #expect(directory.textBlocks >= 2)
+        // Written out, only the block being filled stays; in memory, every block does.
+        if spilling {
+            #expect(directory.textBlocks == 1)
+            #expect(directory.spilledBytes > 4_000_000, "a full 4 MiB block, but for its unused tail")
+            // The temporary file is removed from the folder as soon as it is made.
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+        } else {
+            #expect(directory.textBlocks >= 2)
+            #expect(directory.spilledBytes == 0)
+        }
         let mismatches = added.indices.filter { directory.customer(at: $0) != added[$0] }
         #expect(mismatches.first == nil)
         #expect(directory.customer(at: 12_345).address?.count == 600_000)

@@ -10,6 +10,17 @@ import Testing
         return id.withUTF8 { claims.claim(UnsafeRawBufferPointer($0), number: number) }
     }
 
+    /// Claims kept in memory, or written out to a temporary file in blocks of 256 bytes (so
+    /// that a few ids fill a block and most are read back from the file). The folder is
+    /// removed at once: the file was unlinked when made, and lives while the claims do.
+    static func makeClaims(spilling: Bool) throws -> ChargeIDClaims {
+        guard spilling else { return ChargeIDClaims() }
+        let folder = NSTemporaryDirectory() + "aviso-claims-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        return ChargeIDClaims(spillDirectory: folder, blockBits: 8)
+    }
+
     /// What each row is after every row has claimed: kept (true) or a duplicate (false).
     static func verdicts(_ claims: ChargeIDClaims, _ answers: [Int: Bool]) -> [Int: Bool] {
         answers.reduce(into: [:]) { result, entry in
@@ -17,8 +28,9 @@ import Testing
         }
     }
 
-    @Test func inFileOrderTheFirstRowOfAnIdWinsAndNothingIsLate() {
-        let claims = ChargeIDClaims()
+    @Test(arguments: [false, true])
+    func inFileOrderTheFirstRowOfAnIdWinsAndNothingIsLate(spilling: Bool) throws {
+        let claims = try Self.makeClaims(spilling: spilling)
         #expect(Self.claim(claims, "pay_1", 1))
         #expect(Self.claim(claims, "pay_2", 2))
         #expect(!Self.claim(claims, "pay_1", 3))
@@ -28,8 +40,9 @@ import Testing
         for number in 1...6 { #expect(claims.lateDuplicateID(number) == nil) }
     }
 
-    @Test func anEarlierRowClaimingLaterTakesTheIdOverAndTheLaterRowBecomesADuplicate() {
-        let claims = ChargeIDClaims()
+    @Test(arguments: [false, true])
+    func anEarlierRowClaimingLaterTakesTheIdOverAndTheLaterRowBecomesADuplicate(spilling: Bool) throws {
+        let claims = try Self.makeClaims(spilling: spilling)
         // A chunk further on (rows 7 and 9) is decoded before the chunk with rows 2 and 3.
         #expect(Self.claim(claims, "pay_9", 7))
         #expect(!Self.claim(claims, "pay_9", 9))
@@ -50,9 +63,9 @@ import Testing
         #expect(claims.lateDuplicateID(2) == nil)
     }
 
-    @Test(arguments: [0, 1, 127, 128, 300, 16_384])
-    func idsOfEveryLengthStayApart(length: Int) {
-        let claims = ChargeIDClaims()
+    @Test(arguments: [0, 1, 127, 128, 240, 300, 16_384], [false, true])
+    func idsOfEveryLengthStayApart(length: Int, spilling: Bool) throws {
+        let claims = try Self.makeClaims(spilling: spilling)
         let id = String(repeating: "x", count: length)
         #expect(Self.claim(claims, id, 10))
         #expect(Self.claim(claims, id + "y", 11))
@@ -63,7 +76,8 @@ import Testing
         #expect(claims.lateDuplicateID(11) == nil)
     }
 
-    @Test func chunksClaimedOnManyThreadsInAnyOrderGiveTheInOrderVerdicts() {
+    @Test(arguments: [false, true])
+    func chunksClaimedOnManyThreadsInAnyOrderGiveTheInOrderVerdicts(spilling: Bool) throws {
         // 60,000 rows over 12,000 ids: every id repeats, at random places.
         var generator = SplitMix64(seed: 42)
         let rows = (1...60_000).map { number in (number, "pay_\(generator.next() % 12_000)") }
@@ -73,7 +87,7 @@ import Testing
 
         // Chunks of 500 rows, claimed by several threads, the later chunks first.
         let chunks = stride(from: 0, to: rows.count, by: 500).map { Array(rows[$0..<min(rows.count, $0 + 500)]) }.reversed()
-        let claims = ChargeIDClaims()
+        let claims = try Self.makeClaims(spilling: spilling)
         let answers = AnswerBox()
         DispatchQueue.concurrentPerform(iterations: chunks.count) { k in
             let chunk = chunks[chunks.index(chunks.startIndex, offsetBy: k)]
@@ -85,6 +99,8 @@ import Testing
         #expect(verdicts.count == rows.count)
         #expect(verdicts == expected)
         #expect(verdicts.values.filter { $0 }.count == firstOfID.count)
+        // Written out, the ids are nearly all in the file (some 10 bytes each, 12,000 ids).
+        #expect(spilling ? claims.spilledBytes > 90_000 : claims.spilledBytes == 0)
     }
 
     /// Answers gathered from several threads.

@@ -16,7 +16,10 @@ import Foundation
 ///
 /// Ids are kept as bytes (with the claiming number) in 16 shards, each with its own lock,
 /// open-addressing index and block arena: no `String` and no allocation per id (but for a
-/// late duplicate, rare, whose id is kept as text for its reject).
+/// late duplicate, rare, whose id is kept as text for its reject). An index slot keeps 32 bits
+/// of the id's hash, so an id's bytes are read back only for a repeat or a collision of those
+/// bits (a few thousand at 10M ids): the arenas write their full blocks out to a temporary
+/// file when given a folder (`SpillArena`), which keeps 200 MB of 10M ids out of memory.
 final class ChargeIDClaims: @unchecked Sendable {
     private static let shardBits = 4
     private let shards: [Shard]
@@ -27,8 +30,20 @@ final class ChargeIDClaims: @unchecked Sendable {
     private var late: [Int: String] = [:]
     private let lateCount = AtomicCounter()
 
-    init() {
-        shards = (0..<(1 << Self.shardBits)).map { _ in Shard() }
+    /// Claims whose ids are kept in memory, or, with `spillDirectory`, written out to a
+    /// temporary file made there (see `SpillArena`).
+    /// `blockBits` sets the size of the arenas' blocks (tests make them small, to write many out).
+    init(spillDirectory: String? = nil, blockBits: Int = 20) {
+        shards = (0..<(1 << Self.shardBits)).map { _ in Shard(spillDirectory: spillDirectory, blockBits: blockBits) }
+    }
+
+    /// Bytes of ids written to the temporary file so far.
+    var spilledBytes: Int {
+        shards.reduce(0) { total, shard in
+            shard.lock.lock()
+            defer { shard.lock.unlock() }
+            return total + shard.arena.spilledBytes
+        }
     }
 
 
@@ -71,7 +86,14 @@ final class ChargeIDClaims: @unchecked Sendable {
     private final class Shard {
         let lock = NSLock()
         private var index = ByteKeyIndex(expected: 1 << 10)
-        private let arena = ByteArena()
+        // 1 MiB blocks: the 16 blocks being filled are all the claims keep of the ids' bytes.
+        let arena: SpillArena
+        // The holders of ids too long for an arena block (only a hostile file has them).
+        private var long: [[UInt8]: UInt32] = [:]
+
+        init(spillDirectory: String?, blockBits: Int) {
+            arena = SpillArena(blockBits: blockBits, directory: spillDirectory)
+        }
 
         enum Outcome {
             case claimed
@@ -80,14 +102,26 @@ final class ChargeIDClaims: @unchecked Sendable {
         }
 
         func claim(_ id: UnsafeRawBufferPointer, hash: UInt64, number: UInt32) -> Outcome {
+            if 4 + SpillArena.headerCount(id.count) + id.count > arena.largestAppend {
+                let key = Array(id)
+                guard let holder = long[key] else {
+                    long[key] = number
+                    return .claimed
+                }
+                if holder < number { return .heldByEarlier }
+                long[key] = number
+                return .tookOverFrom(holder)
+            }
             index.reserveOne()
             let arena = self.arena
-            switch index.probe(hash: hash, matches: { arena.keyEquals(at: UInt32($0), prefix: 4, id) }) {
+            let matches = { (entry: Int) in
+                arena.withKey(at: UInt64(entry), prefix: 4) { _, stored in stored.elementsEqual(id) }
+            }
+            switch index.probe(hash: hash, matches: matches) {
             case .found(let entry):
-                let stored = UnsafeMutableRawPointer(mutating: arena.pointer(at: UInt32(entry)))
-                let holder = stored.loadUnaligned(as: UInt32.self)
+                let holder = arena.withKey(at: UInt64(entry), prefix: 4) { prefix, _ in prefix.loadUnaligned(as: UInt32.self) }
                 if holder < number { return .heldByEarlier }
-                stored.storeBytes(of: number, as: UInt32.self)
+                withUnsafeBytes(of: number) { arena.overwrite(at: UInt64(entry), with: $0) }
                 return .tookOverFrom(holder)
             case .vacant(let slot):
                 let place = arena.appendKey(id, prefix: 4) { $0.storeBytes(of: number, as: UInt32.self) }

@@ -10,6 +10,8 @@ import Foundation
 /// made from its bytes when asked for (`customer(at:)`), which a run does only for the charges
 /// that send something. A customer read from a plain CSV file is not copied at all: it is kept
 /// as the place of its row in the file, read again when asked for (`rows`, `CustomerRows`).
+/// The texts of other customers (a gzip or XML file) go to a temporary file when the directory
+/// is given a folder for it (`SpillArena`): a run reads back the few that send something.
 public struct CustomerDirectory: Sendable {
     // For each customer, in one word: what a charge's planning asks of most customers, read
     // without touching the customer's text, and with one cache miss, not one per array, at
@@ -27,11 +29,10 @@ public struct CustomerDirectory: Sendable {
     // compares against this small store, not against the customer's own text, which a charge
     // that sends nothing never needs to touch (at 2M customers that is a cache miss saved per charge).
     private let ids = ByteArena()
-    // Each customer's packed text (`PackedText.withStorage`) as an arena key, and where: the
-    // arena's index in `texts` (high 32 bits) and the place in it. An arena holds 4 GiB, so a
-    // directory of more than some 15M customers takes another. A text over 64 KiB (a hostile
-    // file) is kept whole in `oversized`, so that arena blocks stay tightly packed.
-    private var texts = [ByteArena()]
+    // Each customer's packed text (`PackedText.withStorage`) as an arena key, and its place
+    // there. A text over 64 KiB (a hostile file) is kept whole in `oversized`, so that arena
+    // blocks stay tightly packed.
+    private let texts: SpillArena
     private var textPlaces: [UInt64] = []
     private var oversized: [Int: PackedText] = [:]
     // Where each customer's id is in `ids`, so that its bytes are read without its text.
@@ -49,10 +50,15 @@ public struct CustomerDirectory: Sendable {
     private static let oversizedPlace = UInt64.max
     private static let largestArenaText = 1 << 16
 
-    /// An empty directory expecting about `expected` customers.
-    init(expected: Int = 0) {
+    /// An empty directory expecting about `expected` customers, whose texts are written out to
+    /// a temporary file made in `spillDirectory` when one is given (kept in memory otherwise).
+    init(expected: Int = 0, spillDirectory: String? = nil) {
         index = ByteKeyIndex(expected: expected)
+        texts = SpillArena(directory: spillDirectory)
     }
+
+    /// Bytes of customers' texts written to the temporary file.
+    var spilledBytes: Int { texts.spilledBytes }
 
     /// Number of customers.
     public var count: Int { textPlaces.count }
@@ -79,9 +85,7 @@ public struct CustomerDirectory: Sendable {
         guard added else { return false }
         let place = rowPlace(customer.fileRow) ?? customer.text.withStorage { bytes -> UInt64 in
             guard bytes.count <= Self.largestArenaText else { return Self.oversizedPlace }
-            // The key's length header takes at most 3 bytes at this size.
-            if !texts[texts.count - 1].canAppend(count: bytes.count + 3) { texts.append(ByteArena()) }
-            return UInt64(texts.count - 1) << 32 | UInt64(texts[texts.count - 1].appendKey(bytes))
+            return texts.appendKey(bytes)
         }
         if place == Self.oversizedPlace { oversized[Int(position)] = customer.text }
         textPlaces.append(place)
@@ -132,7 +136,7 @@ public struct CustomerDirectory: Sendable {
             return rows.customer(at: range)
         }
         let place = textPlaces[position]
-        let text = place == Self.oversizedPlace ? oversized[position]! : PackedText(storage: textBytes(at: place))
+        let text = place == Self.oversizedPlace ? oversized[position]! : texts.withKey(at: place) { PackedText(storage: $1) }
         return Customer(text: text, notificationDisabled: flags(at: position) & 1 != 0,
                         postalService: flags(at: position) & 2 != 0, deleted: isDeleted(at: position))
     }
@@ -173,17 +177,11 @@ public struct CustomerDirectory: Sendable {
         if isKeptAsRow(at: position) { return try customer(at: position).text.withBytes(field, body) }
         let place = textPlaces[position]
         if place == Self.oversizedPlace { return try oversized[position]!.withBytes(field, body) }
-        return try PackedText.withBytes(field, inStorage: textBytes(at: place), body)
+        return try texts.withKey(at: place) { try PackedText.withBytes(field, inStorage: $1, body) }
     }
 
-    /// The packed text stored at `place` (not `oversizedPlace`).
-    @inline(__always)
-    private func textBytes(at place: UInt64) -> UnsafeRawBufferPointer {
-        texts[Int(place >> 32)].key(at: UInt32(truncatingIfNeeded: place))
-    }
-
-    /// Arena blocks the texts take (for tests).
-    var textBlocks: Int { texts.reduce(0) { $0 + $1.blockCount } }
+    /// Arena blocks the texts hold in memory (for tests).
+    var textBlocks: Int { texts.blocksInMemory }
 
     /// Notes that the customer at `position` has settings rows of its own.
     mutating func markOwnSettings(at position: Int) {

@@ -26,6 +26,10 @@ public struct ExportSnapshot: Sendable {
     public let accounts: [String: Account]
     /// Accounts in file order (first valid row of each id); customers point into it.
     public let accountList: [Account]
+    /// Where the reading writes out what it must keep but rarely reads again (each charge's
+    /// id; the texts of customers from a gzip or XML file), in an unlinked temporary file
+    /// (`SpillArena`); nil keeps it all in memory.
+    public let spillDirectory: String?
     /// Customers by id, deleted ones included (their charges are left out); empty once
     /// `forgetCustomers()` was called.
     public private(set) var customers: CustomerDirectory
@@ -44,17 +48,20 @@ public struct ExportSnapshot: Sendable {
     /// Locates the export's files and reads accounts, customers and settings. Throws when a
     /// file is missing or can't be trusted. The commands that only look (explain, forecast)
     /// read this way, by default without the run's audit (see `audits`).
-    public init(directory: String?, explicit: [String: String], maxRejectRatio: Double, audits: Bool = false) throws {
+    public init(directory: String?, explicit: [String: String], maxRejectRatio: Double, audits: Bool = false,
+                spillDirectory: String? = nil) throws {
         try self.init(inputs: try ExportLocator.locate(directory: directory, explicit: explicit),
-                      maxRejectRatio: maxRejectRatio, audits: audits)
+                      maxRejectRatio: maxRejectRatio, audits: audits, spillDirectory: spillDirectory)
     }
 
     /// Reads accounts, customers and (when present) notification settings from located files.
     /// The run reads this way, by default with its audit (see `audits`).
-    public init(inputs: [String: LocatedInput], maxRejectRatio: Double, audits: Bool = true) throws {
+    public init(inputs: [String: LocatedInput], maxRejectRatio: Double, audits: Bool = true,
+                spillDirectory: String? = nil) throws {
         self.inputs = inputs
         self.maxRejectRatio = maxRejectRatio
         self.audits = audits
+        self.spillDirectory = spillDirectory
         func reader<Schema: InputTableSchema>(_ schema: Schema.Type, _ input: LocatedInput) -> TableReader<Schema> {
             Self.reader(schema, input, maxRejectRatio: maxRejectRatio, audits: audits)
         }
@@ -72,12 +79,14 @@ public struct ExportSnapshot: Sendable {
             return .used
         })
 
-        var customers = CustomerDirectory()
         // A plain CSV file's customers are kept as the places of their rows, read again for the
-        // charges that need them whole (see `CustomerRows`).
-        if let input = inputs["customers"], input.format == .csv {
-            customers.rows = CustomerRows(path: input.path, fileName: input.fileName)
+        // charges that need them whole (see `CustomerRows`); other customers' texts are
+        // written out when there is a folder for them.
+        let rows = inputs["customers"].flatMap { input in
+            input.format == .csv ? CustomerRows(path: input.path, fileName: input.fileName) : nil
         }
+        var customers = CustomerDirectory(spillDirectory: rows == nil ? spillDirectory : nil)
+        customers.rows = rows
         // Each customer's contact-data problems are judged on the decoding threads, so the
         // run's data-quality census needs no pass of its own over the customers' texts.
         // So are the contacts' verdicts the run's look ahead counts by (see `ContactReach`).
@@ -186,16 +195,17 @@ public struct ExportSnapshot: Sendable {
     /// A charge `prepare` settles as only counted (`PreparedRow.counted`) never reaches
     /// `handle` (`noteCounted` gets its note, if any, in file order, unless the row turns out to
     /// repeat an earlier row's id and is rejected after all). `claims`
-    /// holds the ids read so far (a fresh one per read; tests pass their own to claim for rows
-    /// decoded late).
+    /// holds the ids read so far (nil: a fresh one per read, written out to `spillDirectory`;
+    /// tests pass their own to claim for rows decoded late).
     func readCharges<Work: Sendable>(
         rejects: inout [RejectRecord],
-        claims: ChargeIDClaims = ChargeIDClaims(),
+        claims: ChargeIDClaims? = nil,
         prepare: @escaping @Sendable (Charge, _ customerDeleted: Bool, RecipientReach?, _ customer: () -> Customer, Account, SlotSettings) -> PreparedRow<Work>,
         noteCounted: (CountedNote) -> Void,
         _ handle: (Charge, _ customerPosition: Int, Work) throws -> ChargeUse
     ) throws -> TableStatistics {
         let snapshot = self
+        let claims = claims ?? ChargeIDClaims(spillDirectory: spillDirectory)
         let locate: @Sendable (Charge, Int) -> PreparedRow<PreparedCharge<Work>?> = { charge, number in
             let empty = UnsafeRawBufferPointer(start: nil, count: 0)
             // Ids are looked up by their bytes: no String is made for a charge the run only passes by.

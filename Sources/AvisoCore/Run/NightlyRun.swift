@@ -70,7 +70,8 @@ public struct NightlyRun {
         }
 
         // Accounts, customers and notification settings, read as every command reads them.
-        var snapshot = try ExportSnapshot(inputs: inputs, maxRejectRatio: configuration.maxRejectRatio)
+        var snapshot = try ExportSnapshot(inputs: inputs, maxRejectRatio: configuration.maxRejectRatio,
+                                          spillDirectory: options.resolvedSpillDirectory)
         var rejects = snapshot.rejects
         report.tables += snapshot.tables
 

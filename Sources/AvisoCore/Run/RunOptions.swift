@@ -24,8 +24,16 @@ public struct RunOptions: Sendable {
     /// Run the business days missed since the last recorded run first, in order.
     public var catchUp: Bool = false
 
+    /// Where the run writes out what it must keep but rarely reads again (each charge's id,
+    /// the texts of customers from a gzip or XML file), in a temporary file it unlinks at once;
+    /// nil means the output root. A folder that cannot take the file keeps it all in memory.
+    public var spillDirectory: String?
+
     /// The ledger file in force.
     public var resolvedStatePath: String { statePath ?? Ledger.defaultPath(outputRoot: outputRoot) }
+
+    /// The spill folder in force.
+    public var resolvedSpillDirectory: String { spillDirectory ?? outputRoot }
 
     public init(
         runDate: Day, inputDirectory: String?, explicitInputs: [String: String] = [:], outputRoot: String,

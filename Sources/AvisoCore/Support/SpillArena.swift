@@ -1,0 +1,195 @@
+import Foundation
+
+/// Bytes appended in fixed-size blocks, as `ByteArena`, but with every full block written out
+/// to an unlinked temporary file and let go: only the block being filled stays in memory.
+/// For what a run must keep but rarely reads again (the id of every charge, against which
+/// only a repeat or a hash collision is compared; the text of every customer of a gzip or XML
+/// file, of which a run reads back the few that send something). At 10M charges and 2M
+/// customers that is some 600 MB the kernel may write back and drop under memory pressure,
+/// which it cannot do with the process's own memory (there is no swap on most servers).
+///
+/// Without a file (no folder given, or it could not be made) every block stays in memory, and
+/// a block the file cannot take (a write that fails, a full disk) stays in memory too: nothing
+/// is lost, the run only keeps more. A place is the byte's position in the appended stream; a
+/// run of bytes never straddles two blocks.
+///
+/// Appending (and `overwrite`) is for one thread at a time, and reading a place while another
+/// thread appends needs the same lock; once appends are done, any thread may read.
+final class SpillArena: @unchecked Sendable {
+    private let blockBits: Int
+    private let blockSize: Int
+    // Each block's memory, or nil when it is in the file at its own place (`index << blockBits`).
+    private var blocks: [UnsafeMutableRawPointer?] = []
+    private var used: Int
+    private let descriptor: Int32
+    /// Bytes written to the file so far (the page cache the arena uses instead of memory).
+    private(set) var spilledBytes = 0
+
+    /// An arena of blocks of `1 << blockBits` bytes, written out to a temporary file made in
+    /// `directory` (removed from the folder at once, so no crash leaves it behind), or kept in
+    /// memory when `directory` is nil or the file cannot be made there.
+    init(blockBits: Int = 22, directory: String?) {
+        precondition(blockBits >= 6 && blockBits < 40, "a block is 64 bytes to 512 GiB")
+        self.blockBits = blockBits
+        blockSize = 1 << blockBits
+        used = blockSize
+        descriptor = directory.map(Self.makeUnlinkedFile(in:)) ?? -1
+    }
+
+    deinit {
+        for case let block? in blocks { free(block) }
+        if descriptor >= 0 { close(descriptor) }
+    }
+
+    /// Whether full blocks go to a file (false: the arena is all in memory).
+    var spills: Bool { descriptor >= 0 }
+
+    /// Blocks held in memory now (for tests).
+    var blocksInMemory: Int { blocks.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
+
+    /// The largest run of bytes `append` takes.
+    var largestAppend: Int { blockSize }
+
+    /// Copies `count` bytes written by `write` into the arena and returns their place.
+    func append(count: Int, _ write: (UnsafeMutableRawPointer) -> Void) -> UInt64 {
+        precondition(count <= blockSize, "\(count) bytes are more than an arena block")
+        if used + count > blockSize { startBlock() }
+        let place = UInt64((blocks.count - 1) << blockBits + used)
+        write(blocks[blocks.count - 1]! + used)
+        used += count
+        return place
+    }
+
+    /// Stores a key as `ByteArena.appendKey` does (`prefix` bytes of the caller's, the key's
+    /// length in 7-bit groups, its bytes) and returns its place.
+    func appendKey(_ key: UnsafeRawBufferPointer, prefix: Int = 0,
+                   _ writePrefix: (UnsafeMutableRawPointer) -> Void = { _ in }) -> UInt64 {
+        let headerCount = Self.headerCount(key.count)
+        return append(count: prefix + headerCount + key.count) { target in
+            writePrefix(target)
+            var length = key.count
+            for k in 0..<headerCount {
+                let more = k < headerCount - 1
+                target.storeBytes(of: UInt8(length & 0x7F) | (more ? 0x80 : 0), toByteOffset: prefix + k, as: UInt8.self)
+                length >>= 7
+            }
+            if key.count > 0 { (target + prefix + headerCount).copyMemory(from: key.baseAddress!, byteCount: key.count) }
+        }
+    }
+
+    /// Bytes the length header of a key of `count` bytes takes.
+    static func headerCount(_ count: Int) -> Int {
+        var headerCount = 1
+        while count >> (7 * headerCount) > 0 { headerCount += 1 }
+        return headerCount
+    }
+
+    /// Calls `body` with the `prefix` bytes stored before the key at `place` and the key's
+    /// bytes (as `appendKey` stored them). A key in the file is read with one `pread` when it
+    /// is short, two when it is long.
+    func withKey<R>(at place: UInt64, prefix: Int = 0,
+                    _ body: (_ prefix: UnsafeRawBufferPointer, _ key: UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        let blockIndex = Int(place >> UInt64(blockBits))
+        let offset = Int(place) & (blockSize - 1)
+        if let block = blocks[blockIndex] {
+            let stored = UnsafeRawPointer(block + offset)
+            let (length, headerCount) = Self.readHeader(UnsafeRawBufferPointer(start: stored + prefix, count: blockSize - offset - prefix))
+            return try body(UnsafeRawBufferPointer(start: stored, count: prefix),
+                            UnsafeRawBufferPointer(start: stored + prefix + headerCount, count: length))
+        }
+        // A short key comes in the first read; the window never passes its block's end.
+        let window = min(prefix + 128, blockSize - offset)
+        return try withUnsafeTemporaryAllocation(byteCount: window, alignment: 8) { buffer in
+            let got = readFile(into: buffer.baseAddress!, count: window, at: Int(place), partialAllowed: true)
+            let (length, headerCount) = Self.readHeader(UnsafeRawBufferPointer(start: buffer.baseAddress! + prefix, count: got - prefix))
+            let whole = prefix + headerCount + length
+            if whole <= got {
+                return try body(UnsafeRawBufferPointer(start: buffer.baseAddress!, count: prefix),
+                                UnsafeRawBufferPointer(start: buffer.baseAddress! + prefix + headerCount, count: length))
+            }
+            return try withUnsafeTemporaryAllocation(byteCount: whole, alignment: 8) { long in
+                _ = readFile(into: long.baseAddress!, count: whole, at: Int(place), partialAllowed: false)
+                return try body(UnsafeRawBufferPointer(start: long.baseAddress!, count: prefix),
+                                UnsafeRawBufferPointer(start: long.baseAddress! + prefix + headerCount, count: length))
+            }
+        }
+    }
+
+    /// Replaces `bytes.count` bytes at `place` (within what was appended there).
+    func overwrite(at place: UInt64, with bytes: UnsafeRawBufferPointer) {
+        let blockIndex = Int(place >> UInt64(blockBits))
+        let offset = Int(place) & (blockSize - 1)
+        precondition(offset + bytes.count <= blockSize, "an overwrite within one block")
+        if let block = blocks[blockIndex] {
+            (block + offset).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)
+            return
+        }
+        // Bytes already written there: no new space is asked of the disk.
+        guard pwrite(descriptor, bytes.baseAddress!, bytes.count, off_t(place)) == bytes.count else {
+            fatalError("could not write \(bytes.count) bytes of the run's temporary file at \(place): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// The length of a key and the bytes its header takes, from the header's bytes on.
+    private static func readHeader(_ bytes: UnsafeRawBufferPointer) -> (length: Int, headerCount: Int) {
+        var length = 0
+        var shift = 0
+        var position = 0
+        while true {
+            precondition(position < bytes.count, "a key's length header past the bytes read")
+            let byte = bytes[position]
+            position += 1
+            length |= Int(byte & 0x7F) << shift
+            if byte < 0x80 { return (length, position) }
+            shift += 7
+        }
+    }
+
+    /// Reads `count` bytes at `place` of the file. Stops the process when the file gives back
+    /// less than was written to it (it is the run's own, unlinked: only a failing disk does).
+    private func readFile(into buffer: UnsafeMutableRawPointer, count: Int, at place: Int, partialAllowed: Bool) -> Int {
+        var got = 0
+        while got < count {
+            let read = pread(descriptor, buffer + got, count - got, off_t(place + got))
+            if read < 0, errno == EINTR { continue }
+            guard read > 0 else { break }
+            got += read
+        }
+        guard got == count || (partialAllowed && got > 0) else {
+            fatalError("could not read the run's temporary file at \(place) (\(got) of \(count) bytes): \(String(cString: strerror(errno)))")
+        }
+        return got
+    }
+
+    /// Writes the full block out (keeping it when the file does not take it) and starts another.
+    private func startBlock() {
+        if let last = blocks.last, let block = last, descriptor >= 0, writeOut(block, count: used, at: (blocks.count - 1) << blockBits) {
+            free(block)
+            blocks[blocks.count - 1] = nil
+            spilledBytes += used
+        }
+        blocks.append(malloc(blockSize)!)
+        used = 0
+    }
+
+    private func writeOut(_ block: UnsafeMutableRawPointer, count: Int, at place: Int) -> Bool {
+        var written = 0
+        while written < count {
+            let wrote = pwrite(descriptor, block + written, count - written, off_t(place + written))
+            if wrote < 0, errno == EINTR { continue }
+            guard wrote > 0 else { return false }
+            written += wrote
+        }
+        return true
+    }
+
+    /// A new file in `directory`, already unlinked, or -1.
+    private static func makeUnlinkedFile(in directory: String) -> Int32 {
+        var template = Array((directory + "/.aviso-spill-XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { return -1 }
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+        return descriptor
+    }
+}
