@@ -155,7 +155,7 @@ import Testing
             eager[i].message = try composer.compose(channel: eager[i].channel, context: context)
         }
         var lazy = Self.records(count: count)
-        try ParallelCompose.compose(&lazy, contexts: shared.map(PackedMessageContext.init), references: references, keys: keys,
+        try ParallelCompose.compose(&lazy, contexts: MessageContextStore(shared.map(PackedMessageContext.init)), references: references, keys: keys,
                                     composer: composer)
         #expect(lazy == eager)
         // Not trivially equal: the groups' records differ in slot key or recipient.

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import AvisoCore
 
@@ -29,6 +30,44 @@ import Testing
             expected.recipient = recipient
             #expect(packed.context(slotKey: slotKey, recipient: recipient) == expected)
         }
+    }
+
+    @Test("contexts kept in a store give back every field, in memory and read back from the temporary file",
+          arguments: [false, true])
+    func storeRoundTrip(spilling: Bool) throws {
+        let folder = NSTemporaryDirectory() + "aviso-contexts-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // Blocks of 1 KiB: a few contexts fill one, so most are read back from the file.
+        let store = MessageContextStore(spillDirectory: spilling ? folder : nil, blockBits: 10)
+        for (k, context) in Self.contexts.enumerated() {
+            #expect(store.append(PackedMessageContext(context)) == Int32(k))
+        }
+        #expect(store.count == Self.contexts.count)
+        // Written out, all but the block being filled (and each block's unused tail) is in the file.
+        let total = Self.contexts.reduce(0) { total, context in
+            PackedMessageContext(context).withTextStorage { total + PackedMessageContext.numbersByteCount + SpillArena.headerCount($0.count) + $0.count }
+        }
+        #expect(spilling ? store.spilledBytes > total - 2_048 : store.spilledBytes == 0)
+        // Read back out of order, each twice.
+        for index in Self.contexts.indices.reversed() + Self.contexts.indices {
+            var expected = Self.contexts[index]
+            expected.slotKey = "OVERDUE_FIRST"
+            expected.recipient = .provider
+            #expect(store[index].context(slotKey: "OVERDUE_FIRST", recipient: .provider) == expected)
+        }
+    }
+
+    @Test("a context too long for a block of the store is kept whole")
+    func storeKeepsALongContext() {
+        let store = MessageContextStore(blockBits: 10)
+        var long = Self.contexts[1]
+        long.description = String(repeating: "ã", count: 2_000)
+        store.append(PackedMessageContext(Self.contexts[2]))
+        store.append(PackedMessageContext(long))
+        store.append(PackedMessageContext(Self.contexts[3]))
+        #expect(store[1].context(slotKey: long.slotKey, recipient: long.recipient) == long)
+        #expect(store[2].context(slotKey: "", recipient: .customer) == Self.contexts[3])
     }
 
     @Test("packing a charge's context from its bytes gives the fields the charge and customer give",

@@ -57,6 +57,38 @@ struct PackedMessageContext: Sendable {
         daysOverdue = runDate > charge.dueDate ? runDate.number - charge.dueDate.number : Self.absent
     }
 
+    /// Bytes `writeNumbers(to:)` writes: everything but the texts.
+    static let numbersByteCount = 29
+
+    /// Writes the context's numbers (`numbersByteCount` bytes, native byte order: they are read
+    /// back by the same process) at `target`; the texts are `withTextStorage`'s bytes.
+    func writeNumbers(to target: UnsafeMutableRawPointer) {
+        target.storeBytes(of: value, toByteOffset: 0, as: Int64.self)
+        target.storeBytes(of: dueDate.number, toByteOffset: 8, as: Int32.self)
+        target.storeBytes(of: runDate.number, toByteOffset: 12, as: Int32.self)
+        target.storeBytes(of: payDate?.number ?? 0, toByteOffset: 16, as: Int32.self)
+        target.storeBytes(of: daysUntilDue, toByteOffset: 20, as: Int32.self)
+        target.storeBytes(of: daysOverdue, toByteOffset: 24, as: Int32.self)
+        target.storeBytes(of: payDate == nil ? 0 : 1, toByteOffset: 28, as: UInt8.self)
+    }
+
+    /// Calls `body` with the packed bytes of the context's texts.
+    func withTextStorage<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try texts.withStorage(body)
+    }
+
+    /// The context whose numbers `writeNumbers(to:)` wrote and whose texts `withTextStorage` showed.
+    init(numbers: UnsafeRawBufferPointer, textStorage: UnsafeRawBufferPointer) {
+        precondition(numbers.count == Self.numbersByteCount, "a context's numbers are \(Self.numbersByteCount) bytes")
+        texts = PackedText(storage: textStorage)
+        value = numbers.loadUnaligned(fromByteOffset: 0, as: Int64.self)
+        dueDate = Day(number: numbers.loadUnaligned(fromByteOffset: 8, as: Int32.self))
+        runDate = Day(number: numbers.loadUnaligned(fromByteOffset: 12, as: Int32.self))
+        payDate = numbers[28] == 0 ? nil : Day(number: numbers.loadUnaligned(fromByteOffset: 16, as: Int32.self))
+        daysUntilDue = numbers.loadUnaligned(fromByteOffset: 20, as: Int32.self)
+        daysOverdue = numbers.loadUnaligned(fromByteOffset: 24, as: Int32.self)
+    }
+
     /// The context a message is composed from: this one with the message's slot key and recipient.
     func context(slotKey: String, recipient: Recipient) -> MessageContext {
         MessageContext(

@@ -4,7 +4,7 @@
 /// share one context: a record keeps only which context, its slot key and its recipient.
 final class PendingMessages: Sendable {
     /// One context per charge (or per record), its slot key and recipient set per record.
-    let contexts: [PackedMessageContext]
+    let contexts: MessageContextStore
     /// For each record: the index of its context, of its slot key and its recipient.
     let references: [MessageReference]
     /// The slot keys the references point into.
@@ -15,7 +15,7 @@ final class PendingMessages: Sendable {
     /// The composer of every message.
     let composer: MessageComposer
 
-    init(contexts: [PackedMessageContext], references: [MessageReference], keys: SlotKeys, slotOfKey: [UInt8],
+    init(contexts: MessageContextStore, references: [MessageReference], keys: SlotKeys, slotOfKey: [UInt8],
          composer: MessageComposer) {
         self.contexts = contexts
         self.references = references

@@ -33,7 +33,7 @@ final class ChargeIDClaims: @unchecked Sendable {
     /// Claims whose ids are kept in memory, or, with `spillDirectory`, written out to a
     /// temporary file made there (see `SpillArena`).
     /// `blockBits` sets the size of the arenas' blocks (tests make them small, to write many out).
-    init(spillDirectory: String? = nil, blockBits: Int = 20) {
+    init(spillDirectory: String? = nil, blockBits: Int = 18) {
         shards = (0..<(1 << Self.shardBits)).map { _ in Shard(spillDirectory: spillDirectory, blockBits: blockBits) }
     }
 
@@ -86,7 +86,7 @@ final class ChargeIDClaims: @unchecked Sendable {
     private final class Shard {
         let lock = NSLock()
         private var index = ByteKeyIndex(expected: 1 << 10)
-        // 1 MiB blocks: the 16 blocks being filled are all the claims keep of the ids' bytes.
+        // 256 KiB blocks: the 16 blocks being filled are all the claims keep of the ids' bytes.
         let arena: SpillArena
         // The holders of ids too long for an arena block (only a hostile file has them).
         private var long: [[UInt8]: UInt32] = [:]

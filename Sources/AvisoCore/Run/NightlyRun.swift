@@ -96,8 +96,8 @@ public struct NightlyRun {
         // Charges, streamed: each is decided as it is read; only the day's output is kept.
         let records = ChunkedArray<OutboundRecord>()
         // One composition context per charge with messages; each record points at its charge's.
-        // Appended to in chunks: arrays doubling their capacity kept up to half of it unused.
-        let contexts = ChunkedArray<PackedMessageContext>()
+        // Kept as bytes, written out to the spill folder (see `MessageContextStore`).
+        let contexts = MessageContextStore(spillDirectory: options.resolvedSpillDirectory)
         let references = ChunkedArray<MessageReference>()
         var slotKeys = SlotKeys()
         var letters: [ManifestLetter] = []
@@ -170,8 +170,7 @@ public struct NightlyRun {
                     decisionRejects.append(reject)
                 }
                 if let messages = plan.messages {
-                    let context = Int32(contexts.count)
-                    contexts.append(messages.context)
+                    let context = contexts.append(messages.context)
                     for record in messages.records {
                         records.append(record)
                         // A slot message's template key is its slot's name.
@@ -254,7 +253,7 @@ public struct NightlyRun {
 
         phases.begin("preparing \(records.count) messages")
         var outbound = records.joined()
-        try ParallelCompose.compose(&outbound, contexts: contexts.joined(), references: references.joined(), keys: slotKeys, composer: composer)
+        try ParallelCompose.compose(&outbound, contexts: contexts, references: references.joined(), keys: slotKeys, composer: composer)
 
         tally(outbound: outbound, letters: letters, rejects: rejects, into: &report)
 
@@ -352,10 +351,9 @@ public struct NightlyRun {
     /// A resend's record, its message composed later from a context of its own.
     private func makeResendRecord(
         _ decision: ResendDecision, channel: Channel, to: [String], target: ResendTarget, runDate: Day,
-        contexts: ChunkedArray<PackedMessageContext>, keys: inout SlotKeys
+        contexts: MessageContextStore, keys: inout SlotKeys
     ) -> (OutboundRecord, MessageReference) {
-        let context = Int32(contexts.count)
-        contexts.append(PackedMessageContext(charge: target.charge, customer: target.customer, account: target.account, runDate: runDate))
+        let context = contexts.append(PackedMessageContext(charge: target.charge, customer: target.customer, account: target.account, runDate: runDate))
         let event: NotificationEvent = decision.overdue ? .paymentOverdue : .paymentDueDateWarning
         let record = OutboundRecord(
             id: Self.resendID(request: decision.request.id, channel: channel),

@@ -16,13 +16,14 @@ enum ParallelCompose {
         let references = contexts.indices.map {
             MessageReference(context: Int32($0), key: keys.index(of: contexts[$0].slotKey), recipient: contexts[$0].recipient)
         }
-        try compose(&records, contexts: contexts.map(PackedMessageContext.init), references: references, keys: keys, composer: composer)
+        try compose(&records, contexts: MessageContextStore(contexts.map(PackedMessageContext.init)), references: references,
+                    keys: keys, composer: composer)
     }
 
     /// Gives record `i` the context `references[i]` points at, with its slot key and recipient.
     /// - Throws: `AvisoError(.usage)` for the first record whose slot key has no templates, as
     ///   composing it would.
-    static func compose(_ records: inout [OutboundRecord], contexts: [PackedMessageContext], references: [MessageReference],
+    static func compose(_ records: inout [OutboundRecord], contexts: MessageContextStore, references: [MessageReference],
                         keys: SlotKeys, composer: MessageComposer) throws {
         precondition(records.count == references.count)
         guard !records.isEmpty else { return }
