@@ -20,16 +20,27 @@ extension EndToEndTests {
         // XML is never cut into chunks: the third run is for CSV only.
         let chunked = format.first { $0 == "xml" } == nil
         if chunked { runs.append(("small-chunks", ["AVISO_CSV_CHUNK_BYTES": "1"])) }
+        // Blocks of 1 KiB: nearly all the charge ids, message contexts and (for gzip and XML)
+        // customers' texts the run keeps are written out to its temporary file and read back.
+        runs.append(("spilled", ["AVISO_SPILL_BLOCK_BITS": "10"]))
         for (name, environment) in runs {
             let out = scratch.path(name)
-            let result = try AvisoBinary.run(["run", "--date", "2026-12-04", "--input", export, "--out", out, "--quiet"], environment: environment)
+            // The spilled run is not quiet: it says how much it wrote out.
+            let quiet = name == "spilled" ? [] : ["--quiet"]
+            let result = try AvisoBinary.run(["run", "--date", "2026-12-04", "--input", export, "--out", out] + quiet, environment: environment)
             try #require(result.status == 0, "\(name) run failed: \(result.stderr)")
+            if name == "spilled" {
+                #expect(result.stderr.contains("MB of charge ids, customers' texts and message contexts kept in a temporary file in \(out) instead of memory"))
+                // The file is unlinked as soon as it is made: nothing is left in the folder.
+                #expect(try FileManager.default.contentsOfDirectory(atPath: out).allSatisfy { !$0.hasPrefix(".aviso-spill") })
+            }
             snapshots.append(try FolderSnapshot(out + "/2026-12-04"))
         }
         #expect(snapshots[0].names == Self.outputFiles.sorted())
         for name in Self.outputFiles {
             Self.expectSameBytes(snapshots[0].files[name], snapshots[1].files[name], "parallel vs single-threaded \(name)")
             if chunked { Self.expectSameBytes(snapshots[2].files[name], snapshots[1].files[name], "small chunks vs single-threaded \(name)") }
+            Self.expectSameBytes(snapshots[snapshots.count - 1].files[name], snapshots[1].files[name], "spilled vs single-threaded \(name)")
         }
         // The export repeats charge ids: the rejects must name them (the claims decided them).
         let rejects = String(decoding: snapshots[1].files["rejects.csv"] ?? Data(), as: UTF8.self)

@@ -47,6 +47,7 @@ public struct NightlyRun {
     // swiftlint:disable:next function_body_length
     private func perform(runDate: Day, calendar: BusinessCalendar, ledger: Ledger?) throws -> RunReport {
         let startedAt = Self.timestamp()
+        let spilledBefore = SpillArena.processSpilledBytes.value
         let configuration = options.configuration
         let planner = try NotificationPlanner(runDate: runDate, calendar: calendar, configuration: configuration)
         let composer = try MessageComposer(templateDirectory: options.templateDirectory)
@@ -256,6 +257,11 @@ public struct NightlyRun {
         try ParallelCompose.compose(&outbound, contexts: contexts, references: references.joined(), keys: slotKeys, composer: composer)
 
         tally(outbound: outbound, letters: letters, rejects: rejects, into: &report)
+        let spilled = SpillArena.processSpilledBytes.value - spilledBefore
+        if spilled > 0 {
+            let megabytes = String(format: "%.1f", Double(spilled) / 1e6)
+            logger.info("\(megabytes) MB of charge ids, customers' texts and message contexts kept in a temporary file in \(options.resolvedSpillDirectory) instead of memory")
+        }
 
         // A dry run reads an existing ledger (for the resend state) but never writes to it.
         phases.finish()

@@ -24,11 +24,19 @@ final class SpillArena: @unchecked Sendable {
     private let descriptor: Int32
     /// Bytes written to the file so far (the page cache the arena uses instead of memory).
     private(set) var spilledBytes = 0
+    /// Bytes every arena of the process has written out so far (a run reports its share).
+    static let processSpilledBytes = AtomicCounter()
+
+    /// `AVISO_SPILL_BLOCK_BITS`, when set, replaces every arena's block size: a test sets it
+    /// low so that a small export's run writes most of what it keeps out and reads it back.
+    static let blockBitsOverride: Int? = ProcessInfo.processInfo.environment["AVISO_SPILL_BLOCK_BITS"]
+        .flatMap(Int.init).map { min(max($0, 10), 30) }
 
     /// An arena of blocks of `1 << blockBits` bytes, written out to a temporary file made in
     /// `directory` (removed from the folder at once, so no crash leaves it behind), or kept in
     /// memory when `directory` is nil or the file cannot be made there.
     init(blockBits: Int = 22, directory: String?) {
+        let blockBits = directory == nil ? blockBits : Self.blockBitsOverride ?? blockBits
         precondition(blockBits >= 6 && blockBits < 40, "a block is 64 bytes to 512 GiB")
         self.blockBits = blockBits
         blockSize = 1 << blockBits
@@ -167,6 +175,7 @@ final class SpillArena: @unchecked Sendable {
             free(block)
             blocks[blocks.count - 1] = nil
             spilledBytes += used
+            Self.processSpilledBytes.add(used)
         }
         blocks.append(malloc(blockSize)!)
         used = 0
