@@ -108,46 +108,46 @@ struct ByteKeyIndexTests {
     @Test("the directory gives back each customer as added: every field and flag, across arena blocks, an oversized text kept whole; in memory and written out to a temporary file",
           arguments: [false, true])
     func directoryKeepsCustomersWhole(spilling: Bool) throws {
-        let folder = NSTemporaryDirectory() + "aviso-spill-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        var directory = CustomerDirectory(spillDirectory: spilling ? folder : nil)
-        var added: [Customer] = []
-        // 40,000 customers of ~140 bytes packed fill more than one 4 MiB arena block; one has a
-        // text too long to keep in a block, some have absent and empty fields.
-        for k in 0..<40_000 {
-            var customer = Customer(
-                id: "cus_\(k)", account: "acc_\(k % 7)", name: "Cliente número \(k)", cpfCnpj: k % 3 == 0 ? nil : "\(k)",
-                email: "c\(k)@exemplo.com.br", additionalEmails: k % 5 == 0 ? "" : nil, phone: nil, mobilePhone: "+55119\(k)",
-                address: "Rua \(k)", addressNumber: "\(k % 100)", complement: nil, province: "Centro", postalCode: "01310-100",
-                cityName: "São Paulo", state: "SP",
-                notificationDisabled: k % 2 == 1, postalService: k % 3 == 1, deleted: k % 11 == 0
-            )
-            if k == 12_345 { customer.address = String(repeating: "é", count: 600_000) }
-            let fresh = directory.add(customer, account: k % 7)
-            #expect(fresh)
-            added.append(customer)
+        try withTemporaryFolder("aviso-spill") { folder in
+            var directory = CustomerDirectory(spillDirectory: spilling ? folder : nil)
+            var added: [Customer] = []
+            // 40,000 customers of ~140 bytes packed fill more than one 4 MiB arena block; one has a
+            // text too long to keep in a block, some have absent and empty fields.
+            for k in 0..<40_000 {
+                var customer = Customer(
+                    id: "cus_\(k)", account: "acc_\(k % 7)", name: "Cliente número \(k)", cpfCnpj: k % 3 == 0 ? nil : "\(k)",
+                    email: "c\(k)@exemplo.com.br", additionalEmails: k % 5 == 0 ? "" : nil, phone: nil, mobilePhone: "+55119\(k)",
+                    address: "Rua \(k)", addressNumber: "\(k % 100)", complement: nil, province: "Centro", postalCode: "01310-100",
+                    cityName: "São Paulo", state: "SP",
+                    notificationDisabled: k % 2 == 1, postalService: k % 3 == 1, deleted: k % 11 == 0
+                )
+                if k == 12_345 { customer.address = String(repeating: "é", count: 600_000) }
+                let fresh = directory.add(customer, account: k % 7)
+                #expect(fresh)
+                added.append(customer)
+            }
+            #expect(directory.count == added.count)
+            // Written out, only the block being filled stays; in memory, every block does.
+            if spilling {
+                #expect(directory.textBlocks == 1)
+                #expect(directory.spilledBytes > 4_000_000, "a full 4 MiB block, but for its unused tail")
+                // The temporary file is removed from the folder as soon as it is made.
+                let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder)
+                #expect(leftovers.isEmpty)
+            } else {
+                #expect(directory.textBlocks >= 2)
+                #expect(directory.spilledBytes == 0)
+            }
+            let mismatches = added.indices.filter { directory.customer(at: $0) != added[$0] }
+            #expect(mismatches.first == nil)
+            #expect(directory.customer(at: 12_345).address?.count == 600_000)
+            let nameBytes = directory.withTextBytes(at: 39_999, Customer.TextField.name) { $0.map { Array($0) } }
+            #expect(nameBytes == Array("Cliente número 39999".utf8))
+            let complementAbsent = directory.withTextBytes(at: 0, Customer.TextField.complement) { $0 == nil }
+            #expect(complementAbsent)
+            #expect(directory.withTextBytes(at: 12_345, Customer.TextField.id) { $0.map { Array($0) } } == Array("cus_12345".utf8))
+            #expect(directory["cus_39999"] == added[39_999])
         }
-        #expect(directory.count == added.count)
-        // Written out, only the block being filled stays; in memory, every block does.
-        if spilling {
-            #expect(directory.textBlocks == 1)
-            #expect(directory.spilledBytes > 4_000_000, "a full 4 MiB block, but for its unused tail")
-            // The temporary file is removed from the folder as soon as it is made.
-            #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
-        } else {
-            #expect(directory.textBlocks >= 2)
-            #expect(directory.spilledBytes == 0)
-        }
-        let mismatches = added.indices.filter { directory.customer(at: $0) != added[$0] }
-        #expect(mismatches.first == nil)
-        #expect(directory.customer(at: 12_345).address?.count == 600_000)
-        let nameBytes = directory.withTextBytes(at: 39_999, Customer.TextField.name) { $0.map { Array($0) } }
-        #expect(nameBytes == Array("Cliente número 39999".utf8))
-        let complementAbsent = directory.withTextBytes(at: 0, Customer.TextField.complement) { $0 == nil }
-        #expect(complementAbsent)
-        #expect(directory.withTextBytes(at: 12_345, Customer.TextField.id) { $0.map { Array($0) } } == Array("cus_12345".utf8))
-        #expect(directory["cus_39999"] == added[39_999])
     }
 
     @Test("many customers are all found after the index grows")

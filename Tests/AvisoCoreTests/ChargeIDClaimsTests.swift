@@ -15,10 +15,7 @@ import Testing
     /// removed at once: the file was unlinked when made, and lives while the claims do.
     static func makeClaims(spilling: Bool) throws -> ChargeIDClaims {
         guard spilling else { return ChargeIDClaims() }
-        let folder = NSTemporaryDirectory() + "aviso-claims-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        return ChargeIDClaims(spillDirectory: folder, blockBits: 8)
+        return try withTemporaryFolder("aviso-claims") { ChargeIDClaims(spillDirectory: $0, blockBits: 8) }
     }
 
     /// What each row is after every row has claimed: kept (true) or a duplicate (false).

@@ -35,26 +35,25 @@ import Testing
     @Test("contexts kept in a store give back every field, in memory and read back from the temporary file",
           arguments: [false, true])
     func storeRoundTrip(spilling: Bool) throws {
-        let folder = NSTemporaryDirectory() + "aviso-contexts-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        // Blocks of 1 KiB: a few contexts fill one, so most are read back from the file.
-        let store = MessageContextStore(spillDirectory: spilling ? folder : nil, blockBits: 10)
-        for (k, context) in Self.contexts.enumerated() {
-            #expect(store.append(PackedMessageContext(context)) == Int32(k))
-        }
-        #expect(store.count == Self.contexts.count)
-        // Written out, all but the block being filled (and each block's unused tail) is in the file.
-        let total = Self.contexts.reduce(0) { total, context in
-            PackedMessageContext(context).withTextStorage { total + PackedMessageContext.numbersByteCount + SpillArena.headerCount($0.count) + $0.count }
-        }
-        #expect(spilling ? store.spilledBytes > total - 2_048 : store.spilledBytes == 0)
-        // Read back out of order, each twice.
-        for index in Self.contexts.indices.reversed() + Self.contexts.indices {
-            var expected = Self.contexts[index]
-            expected.slotKey = "OVERDUE_FIRST"
-            expected.recipient = .provider
-            #expect(store[index].context(slotKey: "OVERDUE_FIRST", recipient: .provider) == expected)
+        try withTemporaryFolder("aviso-contexts") { folder in
+            // Blocks of 1 KiB: a few contexts fill one, so most are read back from the file.
+            let store = MessageContextStore(spillDirectory: spilling ? folder : nil, blockBits: 10)
+            for (k, context) in Self.contexts.enumerated() {
+                #expect(store.append(PackedMessageContext(context)) == Int32(k))
+            }
+            #expect(store.count == Self.contexts.count)
+            // Written out, all but the block being filled (and each block's unused tail) is in the file.
+            let total = Self.contexts.reduce(0) { total, context in
+                PackedMessageContext(context).withTextStorage { total + PackedMessageContext.numbersByteCount + KeyEncoding.headerCount($0.count) + $0.count }
+            }
+            #expect(spilling ? store.spilledBytes > total - 2_048 : store.spilledBytes == 0)
+            // Read back out of order, each twice.
+            for index in Self.contexts.indices.reversed() + Self.contexts.indices {
+                var expected = Self.contexts[index]
+                expected.slotKey = "OVERDUE_FIRST"
+                expected.recipient = .provider
+                #expect(store[index].context(slotKey: "OVERDUE_FIRST", recipient: .provider) == expected)
+            }
         }
     }
 

@@ -6,14 +6,6 @@ import Testing
 /// stored, from memory or from the file, whatever its length; overwrites land in either; and
 /// without a file (no folder, or one that cannot take a file) nothing is lost.
 @Suite struct SpillArenaTests {
-    /// A folder for one test's file, removed at once: the file is unlinked when made.
-    static func withFolder<R>(_ body: (String) throws -> R) throws -> R {
-        let folder = NSTemporaryDirectory() + "aviso-spill-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        return try body(folder)
-    }
-
     /// Keys of lengths 0 to 1,000 (length headers of one and two bytes; keys longer than the
     /// first read of a key in the file), each with its number as a 4-byte prefix.
     static let keys: [[UInt8]] = (0..<600).map { k in
@@ -37,7 +29,7 @@ import Testing
 
     @Test("keys of every length read back as stored, nearly all of them from the file")
     func keysReadBackFromTheFile() throws {
-        try Self.withFolder { folder in
+        try withTemporaryFolder("aviso-spill") { folder in
             let arena = SpillArena(blockBits: 11, directory: folder)
             #expect(arena.spills)
             let places = Self.fill(arena)
@@ -45,7 +37,7 @@ import Testing
             #expect(read.map(\.0) == (0..<UInt32(Self.keys.count)).map { $0 })
             #expect(read.map(\.1) == Self.keys)
             #expect(arena.blocksInMemory == 1)
-            let total = Self.keys.reduce(0) { $0 + 4 + SpillArena.headerCount($1.count) + $1.count }
+            let total = Self.keys.reduce(0) { $0 + 4 + KeyEncoding.headerCount($1.count) + $1.count }
             #expect(arena.spilledBytes > total - 2_048 && arena.spilledBytes <= total)
             let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder)
             #expect(leftovers.isEmpty, "the file is unlinked when made")
@@ -54,7 +46,7 @@ import Testing
 
     @Test("an overwrite lands in a block in the file and in the block in memory", arguments: [false, true])
     func overwritesLand(spilling: Bool) throws {
-        try Self.withFolder { folder in
+        try withTemporaryFolder("aviso-spill") { folder in
             let arena = SpillArena(blockBits: 11, directory: spilling ? folder : nil)
             let places = Self.fill(arena)
             for k in [0, 1, 300, places.count - 1] {
@@ -78,7 +70,7 @@ import Testing
 
     @Test("bytes appended with append read back through withKey when laid out as a key")
     func appendAndKeyAgree() throws {
-        try Self.withFolder { folder in
+        try withTemporaryFolder("aviso-spill") { folder in
             let arena = SpillArena(blockBits: 6, directory: folder)
             var places: [UInt64] = []
             for k in 0..<50 {

@@ -37,7 +37,7 @@ final class MessageContextStore: @unchecked Sendable {
         let index = Int32(places.count)
         let place = context.withTextStorage { texts -> UInt64 in
             let prefix = PackedMessageContext.numbersByteCount
-            guard prefix + SpillArena.headerCount(texts.count) + texts.count <= arena.largestAppend else { return Self.oversizedPlace }
+            guard arena.fitsKey(count: texts.count, prefix: prefix) else { return Self.oversizedPlace }
             return arena.appendKey(texts, prefix: prefix) { context.writeNumbers(to: $0) }
         }
         if place == Self.oversizedPlace { oversized[Int(index)] = context }

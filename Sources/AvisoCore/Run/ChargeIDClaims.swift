@@ -102,7 +102,7 @@ final class ChargeIDClaims: @unchecked Sendable {
         }
 
         func claim(_ id: UnsafeRawBufferPointer, hash: UInt64, number: UInt32) -> Outcome {
-            if 4 + SpillArena.headerCount(id.count) + id.count > arena.largestAppend {
+            if !arena.fitsKey(count: id.count, prefix: 4) {
                 let key = Array(id)
                 guard let holder = long[key] else {
                     long[key] = number

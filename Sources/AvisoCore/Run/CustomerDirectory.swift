@@ -84,7 +84,7 @@ public struct CustomerDirectory: Sendable {
         }
         guard added else { return false }
         let place = rowPlace(customer.fileRow) ?? customer.text.withStorage { bytes -> UInt64 in
-            guard bytes.count <= min(Self.largestArenaText, texts.largestAppend - 3) else { return Self.oversizedPlace }
+            guard bytes.count <= Self.largestArenaText, texts.fitsKey(count: bytes.count, prefix: 0) else { return Self.oversizedPlace }
             return texts.appendKey(bytes)
         }
         if place == Self.oversizedPlace { oversized[Int(position)] = customer.text }

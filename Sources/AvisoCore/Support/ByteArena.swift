@@ -45,21 +45,12 @@ final class ByteArena: @unchecked Sendable {
     }
 
     /// Stores a key: `prefix` bytes that `writePrefix` fills (a caller's own data, e.g. a
-    /// number), then the key's length (7 bits per byte, low bits first, the high bit set on
-    /// all but the last byte) and the key's bytes. Returns its place.
+    /// number), then the key as `KeyEncoding` lays it out. Returns its place.
     func appendKey(_ key: UnsafeRawBufferPointer, prefix: Int = 0,
                    _ writePrefix: (UnsafeMutableRawPointer) -> Void = { _ in }) -> UInt32 {
-        var headerCount = 1
-        while key.count >> (7 * headerCount) > 0 { headerCount += 1 }
-        return append(count: prefix + headerCount + key.count) { target in
+        append(count: prefix + KeyEncoding.headerCount(key.count) + key.count) { target in
             writePrefix(target)
-            var length = key.count
-            for k in 0..<headerCount {
-                let more = k < headerCount - 1
-                target.storeBytes(of: UInt8(length & 0x7F) | (more ? 0x80 : 0), toByteOffset: prefix + k, as: UInt8.self)
-                length >>= 7
-            }
-            if key.count > 0 { (target + prefix + headerCount).copyMemory(from: key.baseAddress!, byteCount: key.count) }
+            KeyEncoding.write(key, to: target + prefix)
         }
     }
 

@@ -55,8 +55,10 @@ final class SpillArena: @unchecked Sendable {
     /// Blocks held in memory now (for tests).
     var blocksInMemory: Int { blocks.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
 
-    /// The largest run of bytes `append` takes.
-    var largestAppend: Int { blockSize }
+    /// Whether `appendKey` takes a key of `count` bytes after `prefix` bytes (it must fit a block).
+    func fitsKey(count: Int, prefix: Int) -> Bool {
+        prefix + KeyEncoding.headerCount(count) + count <= blockSize
+    }
 
     /// Copies `count` bytes written by `write` into the arena and returns their place.
     func append(count: Int, _ write: (UnsafeMutableRawPointer) -> Void) -> UInt64 {
@@ -68,28 +70,14 @@ final class SpillArena: @unchecked Sendable {
         return place
     }
 
-    /// Stores a key as `ByteArena.appendKey` does (`prefix` bytes of the caller's, the key's
-    /// length in 7-bit groups, its bytes) and returns its place.
+    /// Stores a key as `ByteArena.appendKey` does (`prefix` bytes of the caller's, then the key
+    /// as `KeyEncoding` lays it out) and returns its place.
     func appendKey(_ key: UnsafeRawBufferPointer, prefix: Int = 0,
                    _ writePrefix: (UnsafeMutableRawPointer) -> Void = { _ in }) -> UInt64 {
-        let headerCount = Self.headerCount(key.count)
-        return append(count: prefix + headerCount + key.count) { target in
+        append(count: prefix + KeyEncoding.headerCount(key.count) + key.count) { target in
             writePrefix(target)
-            var length = key.count
-            for k in 0..<headerCount {
-                let more = k < headerCount - 1
-                target.storeBytes(of: UInt8(length & 0x7F) | (more ? 0x80 : 0), toByteOffset: prefix + k, as: UInt8.self)
-                length >>= 7
-            }
-            if key.count > 0 { (target + prefix + headerCount).copyMemory(from: key.baseAddress!, byteCount: key.count) }
+            KeyEncoding.write(key, to: target + prefix)
         }
-    }
-
-    /// Bytes the length header of a key of `count` bytes takes.
-    static func headerCount(_ count: Int) -> Int {
-        var headerCount = 1
-        while count >> (7 * headerCount) > 0 { headerCount += 1 }
-        return headerCount
     }
 
     /// Calls `body` with the `prefix` bytes stored before the key at `place` and the key's
@@ -101,7 +89,7 @@ final class SpillArena: @unchecked Sendable {
         let offset = Int(place) & (blockSize - 1)
         if let block = blocks[blockIndex] {
             let stored = UnsafeRawPointer(block + offset)
-            let (length, headerCount) = Self.readHeader(UnsafeRawBufferPointer(start: stored + prefix, count: blockSize - offset - prefix))
+            let (length, headerCount) = KeyEncoding.readHeader(stored + prefix, available: blockSize - offset - prefix)
             return try body(UnsafeRawBufferPointer(start: stored, count: prefix),
                             UnsafeRawBufferPointer(start: stored + prefix + headerCount, count: length))
         }
@@ -109,7 +97,7 @@ final class SpillArena: @unchecked Sendable {
         let window = min(prefix + 128, blockSize - offset)
         return try withUnsafeTemporaryAllocation(byteCount: window, alignment: 8) { buffer in
             let got = readFile(into: buffer.baseAddress!, count: window, at: Int(place), partialAllowed: true)
-            let (length, headerCount) = Self.readHeader(UnsafeRawBufferPointer(start: buffer.baseAddress! + prefix, count: got - prefix))
+            let (length, headerCount) = KeyEncoding.readHeader(buffer.baseAddress! + prefix, available: got - prefix)
             let whole = prefix + headerCount + length
             if whole <= got {
                 return try body(UnsafeRawBufferPointer(start: buffer.baseAddress!, count: prefix),
@@ -135,21 +123,6 @@ final class SpillArena: @unchecked Sendable {
         // Bytes already written there: no new space is asked of the disk.
         guard pwrite(descriptor, bytes.baseAddress!, bytes.count, off_t(place)) == bytes.count else {
             fatalError("could not write \(bytes.count) bytes of the run's temporary file at \(place): \(String(cString: strerror(errno)))")
-        }
-    }
-
-    /// The length of a key and the bytes its header takes, from the header's bytes on.
-    private static func readHeader(_ bytes: UnsafeRawBufferPointer) -> (length: Int, headerCount: Int) {
-        var length = 0
-        var shift = 0
-        var position = 0
-        while true {
-            precondition(position < bytes.count, "a key's length header past the bytes read")
-            let byte = bytes[position]
-            position += 1
-            length |= Int(byte & 0x7F) << shift
-            if byte < 0x80 { return (length, position) }
-            shift += 7
         }
     }
 
