@@ -36,7 +36,7 @@ struct RunCommand: ParsableCommand {
     var state: String?
 
     @Option(help: ArgumentHelp(
-        "Where the run writes out, in a temporary file it deletes at once, what it keeps but rarely reads again (each charge's id; the customers of a gzip or XML file): some 20 bytes a charge and 250 a customer kept out of memory. Default: OUT_DIR.",
+        "Where the run writes what it keeps but rarely reads again (every charge id, the message contexts, the customers of a gzip or XML file), in temporary files it unlinks at once: at 10M charges some 330 MB (CSV) or 730 MB (gzip, XML) out of memory. A folder that cannot take them keeps them in memory. Default: OUT_DIR.",
         valueName: "DIR"))
     var spillDir: String?
 
