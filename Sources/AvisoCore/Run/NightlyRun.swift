@@ -257,14 +257,15 @@ public struct NightlyRun {
         try ParallelCompose.compose(&outbound, contexts: contexts, references: references.joined(), keys: slotKeys, composer: composer)
 
         tally(outbound: outbound, letters: letters, rejects: rejects, into: &report)
+
+        phases.finish()
+        // Logged between phases, so that it does not cut a phase's line on a terminal.
         let spilled = SpillArena.processSpilledBytes.value - spilledBefore
         if spilled > 0 {
             let megabytes = String(format: "%.1f", Double(spilled) / 1e6)
             logger.info("\(megabytes) MB of charge ids, customers' texts and message contexts kept in a temporary file in \(options.resolvedSpillDirectory) instead of memory")
         }
-
         // A dry run reads an existing ledger (for the resend state) but never writes to it.
-        phases.finish()
         guard let ledger, !options.dryRun else {
             logger.info("dry run: nothing written")
             return report
