@@ -84,7 +84,7 @@ final class SpillArena: @unchecked Sendable {
 
     /// Calls `body` with the `prefix` bytes stored before the key at `place` and the key's
     /// bytes (as `appendKey` stored them). A key in the file is read with one `pread` when it
-    /// is short, two when it is long.
+    /// is up to 512 bytes long, two when it is longer.
     func withKey<R>(at place: UInt64, prefix: Int = 0,
                     _ body: (_ prefix: UnsafeRawBufferPointer, _ key: UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         let blockIndex = Int(place >> UInt64(blockBits))
@@ -95,8 +95,10 @@ final class SpillArena: @unchecked Sendable {
             return try body(UnsafeRawBufferPointer(start: stored, count: prefix),
                             UnsafeRawBufferPointer(start: stored + prefix + headerCount, count: length))
         }
-        // A short key comes in the first read; the window never passes its block's end.
-        let window = min(prefix + 128, blockSize - offset)
+        // A key of up to 512 bytes comes in the first read (a message context or a customer's
+        // packed text is some 200–250: a window of 128 made most of them two reads); the
+        // window never passes its block's end.
+        let window = min(prefix + 512, blockSize - offset)
         return try withUnsafeTemporaryAllocation(byteCount: window, alignment: 8) { buffer in
             let got = readFile(into: buffer.baseAddress!, count: window, at: Int(place), partialAllowed: true)
             let (length, headerCount) = KeyEncoding.readHeader(buffer.baseAddress! + prefix, available: got - prefix)
