@@ -47,8 +47,12 @@ import Testing
                 PackedMessageContext(context).withTextStorage { total + PackedMessageContext.numbersByteCount + KeyEncoding.headerCount($0.count) + $0.count }
             }
             #expect(spilling ? store.spilledBytes > total - 2_048 : store.spilledBytes == 0)
-            // Read back out of order, each twice.
-            for index in Self.contexts.indices.reversed() + Self.contexts.indices {
+            // Read back out of order, each twice: through `pread`, then through the mapping.
+            for index in Self.contexts.indices.reversed() + [-1] + Self.contexts.indices {
+                guard index >= 0 else {
+                    store.finishAppending()
+                    continue
+                }
                 var expected = Self.contexts[index]
                 expected.slotKey = "OVERDUE_FIRST"
                 expected.recipient = .provider

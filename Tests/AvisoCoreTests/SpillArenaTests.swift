@@ -44,6 +44,20 @@ import Testing
         }
     }
 
+    @Test("once mapped for reading, every key reads back from the mapping, and keys appended after it from the file")
+    func keysReadBackThroughTheMapping() throws {
+        try withTemporaryFolder("aviso-spill") { folder in
+            let arena = SpillArena(blockBits: 11, directory: folder)
+            let places = Self.fill(arena)
+            arena.mapForReading()
+            #expect(Self.readBack(arena, places).map(\.1) == Self.keys)
+            // Appending after the mapping breaks the contract, but must still read back right.
+            let later = Self.fill(arena)
+            #expect(Self.readBack(arena, later).map(\.1) == Self.keys)
+            #expect(Self.readBack(arena, places).map(\.0) == (0..<UInt32(Self.keys.count)).map { $0 })
+        }
+    }
+
     @Test("an overwrite lands in a block in the file and in the block in memory", arguments: [false, true])
     func overwritesLand(spilling: Bool) throws {
         try withTemporaryFolder("aviso-spill") { folder in

@@ -1,8 +1,10 @@
 /// The run's message contexts (one per charge with messages, one per resend), kept as bytes in
 /// a `SpillArena` from the reading of their charge to the writing of their messages. With a
 /// folder to write to, only the block being filled stays in memory: at 10M charges that is
-/// some 600k contexts and 140 MB the run need not hold through the reading of the charges,
-/// read back (from the page cache) once per message written.
+/// some 600k contexts and 140 MB the run need not hold through the reading of the charges.
+/// Once they are all appended (`finishAppending`), the file is mapped and each message reads
+/// its context from the page cache through the mapping: 1.37M `pread`s at 10M charges cost
+/// some 3% of the run's CPU.
 ///
 /// Appending is for one thread; once the contexts are all appended, any thread may read.
 final class MessageContextStore: @unchecked Sendable {
@@ -43,6 +45,12 @@ final class MessageContextStore: @unchecked Sendable {
         if place == Self.oversizedPlace { oversized[Int(index)] = context }
         places.append(place)
         return index
+    }
+
+    /// Says that no context will be appended any more: the contexts in the temporary file are
+    /// then read through a mapping of it, not a `pread` each (see `SpillArena.mapForReading`).
+    func finishAppending() {
+        arena.mapForReading()
     }
 
     /// The context at `index`.

@@ -30,6 +30,8 @@ enum ParallelCompose {
         // Each key is looked up once. `SlotKeys` numbers the keys as the records first meet
         // them, so the first key without templates is that of the first record with one.
         let slotOfKey = try keys.keys.map { UInt8(try MessageComposer.slot(ofKey: $0)) }
+        // Read from the composing threads from here on, never appended to.
+        contexts.finishAppending()
         let pending = PendingMessages(contexts: contexts, references: references, keys: keys, slotOfKey: slotOfKey, composer: composer)
         for i in records.indices { records[i].body = .pending(pending, i) }
     }

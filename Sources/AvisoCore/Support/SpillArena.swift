@@ -24,6 +24,11 @@ final class SpillArena: @unchecked Sendable {
     private var blocks: [UnsafeMutableRawPointer?] = []
     private var used: Int
     private let descriptor: Int32
+    // The file mapped for reading once appending is over (`mapForReading`), or nil.
+    private var mapping: UnsafeRawPointer?
+    private var mappedCount = 0
+    // Where the file's written bytes end.
+    private var fileEnd = 0
     /// Bytes written to the file so far (the page cache the arena uses instead of memory).
     private(set) var spilledBytes = 0
     /// Bytes every arena of the process has written out so far (a run reports its share).
@@ -48,7 +53,20 @@ final class SpillArena: @unchecked Sendable {
 
     deinit {
         for case let block? in blocks { free(block) }
+        if let mapping { munmap(UnsafeMutableRawPointer(mutating: mapping), mappedCount) }
         if descriptor >= 0 { close(descriptor) }
+    }
+
+    /// Maps the file for reading, once no more bytes will be appended: a key in the file is
+    /// then read from the mapping (a page fault per page first touched) rather than with a
+    /// `pread` per key. For an arena read many times over after it is built (the message
+    /// contexts, once per message). Nothing changes when the mapping cannot be made.
+    func mapForReading() {
+        guard descriptor >= 0, mapping == nil, fileEnd > 0 else { return }
+        let mapped = mmap(nil, fileEnd, PROT_READ, MAP_SHARED, descriptor, 0)
+        guard let mapped, mapped != MAP_FAILED else { return }
+        mapping = UnsafeRawPointer(mapped)
+        mappedCount = fileEnd
     }
 
     /// Whether full blocks go to a file (false: the arena is all in memory).
@@ -89,9 +107,12 @@ final class SpillArena: @unchecked Sendable {
                     _ body: (_ prefix: UnsafeRawBufferPointer, _ key: UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         let blockIndex = Int(place >> UInt64(blockBits))
         let offset = Int(place) & (blockSize - 1)
-        if let block = blocks[blockIndex] {
-            let stored = UnsafeRawPointer(block + offset)
-            let (length, headerCount) = KeyEncoding.readHeader(stored + prefix, available: blockSize - offset - prefix)
+        let inMemory = blocks[blockIndex].map { UnsafeRawPointer($0 + offset) }
+        let mapped = Int(place) < mappedCount ? mapping.map { $0 + Int(place) } : nil
+        if let stored = inMemory ?? mapped {
+            // A block in the mapping was written whole up to its used end; a key never passes it.
+            let available = inMemory == nil ? mappedCount - Int(place) - prefix : blockSize - offset - prefix
+            let (length, headerCount) = KeyEncoding.readHeader(stored + prefix, available: available)
             return try body(UnsafeRawBufferPointer(start: stored, count: prefix),
                             UnsafeRawBufferPointer(start: stored + prefix + headerCount, count: length))
         }
@@ -152,6 +173,7 @@ final class SpillArena: @unchecked Sendable {
             free(block)
             blocks[blocks.count - 1] = nil
             spilledBytes += used
+            fileEnd = (blocks.count - 1) << blockBits + used
             Self.processSpilledBytes.add(used)
         }
         blocks.append(malloc(blockSize)!)
