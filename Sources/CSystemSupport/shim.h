@@ -36,6 +36,14 @@ static inline int aviso_set_mmap_threshold(int bytes) {
     return 0;
 #endif
 }
+/// Gives the pages of freed memory in every glibc arena back to the system (`malloc_trim`);
+/// does nothing where the C library is not glibc.
+static inline void aviso_trim_heap(void) {
+#if defined(__GLIBC__)
+    (void)malloc_trim(0);
+#endif
+}
+
 /// Reads a counter that other threads add to (acquire ordering). Swift's own `Atomic` needs
 /// macOS 15; this works wherever the package builds.
 static inline long aviso_counter_load(const long *counter) {

@@ -210,6 +210,9 @@ public struct NightlyRun {
         // records, letters and resend targets carry what they need of them.
         let dataQuality = options.dryRun ? [] : DataQualityCensus.make(customers: snapshot.customers, accounts: snapshot.accountList)
         snapshot.forgetCustomers()
+        // The claims and customers are gone: what they held should not stay resident while the
+        // files are written (the message contexts' file is mapped then, see `MessageContextStore`).
+        MemoryTuning.returnFreedMemoryToTheSystem()
         CrashPoint.reach("after-inputs")
 
         // Manual resends, decided after the export is read; their messages come first (priority 0).
