@@ -79,17 +79,10 @@ final class ByteArena: @unchecked Sendable {
     @inline(__always)
     func key(at place: UInt32, prefix: Int = 0) -> UnsafeRawBufferPointer {
         let stored = pointer(at: place)
-        var position = prefix
-        var length = 0
-        var shift = 0
-        while true {
-            let byte = stored.load(fromByteOffset: position, as: UInt8.self)
-            position += 1
-            length |= Int(byte & 0x7F) << shift
-            if byte < 0x80 { break }
-            shift += 7
-        }
-        return UnsafeRawBufferPointer(start: stored + position, count: length)
+        // A key never straddles two blocks: its header ends within the block.
+        let offset = Int(place & UInt32(Self.blockSize - 1))
+        let (length, headerCount) = KeyEncoding.readHeader(stored + prefix, available: Self.blockSize - offset - prefix)
+        return UnsafeRawBufferPointer(start: stored + prefix + headerCount, count: length)
     }
 
     /// The bytes at a place returned by `append`.

@@ -107,14 +107,18 @@ final class SpillArena: @unchecked Sendable {
                     _ body: (_ prefix: UnsafeRawBufferPointer, _ key: UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         let blockIndex = Int(place >> UInt64(blockBits))
         let offset = Int(place) & (blockSize - 1)
-        let inMemory = blocks[blockIndex].map { UnsafeRawPointer($0 + offset) }
-        let mapped = Int(place) < mappedCount ? mapping.map { $0 + Int(place) } : nil
-        if let stored = inMemory ?? mapped {
-            // A block in the mapping was written whole up to its used end; a key never passes it.
-            let available = inMemory == nil ? mappedCount - Int(place) - prefix : blockSize - offset - prefix
-            let (length, headerCount) = KeyEncoding.readHeader(stored + prefix, available: available)
+        // The prefix and key stored from `stored` on, whose header is read from `available` bytes.
+        func callBody(_ stored: UnsafeRawPointer, available: Int) throws -> R {
+            let (length, headerCount) = KeyEncoding.readHeader(stored + prefix, available: available - prefix)
             return try body(UnsafeRawBufferPointer(start: stored, count: prefix),
                             UnsafeRawBufferPointer(start: stored + prefix + headerCount, count: length))
+        }
+        if let block = blocks[blockIndex] {
+            return try callBody(block + offset, available: blockSize - offset)
+        }
+        if let mapping, Int(place) < mappedCount {
+            // A block in the mapping was written whole up to its used end; a key never passes it.
+            return try callBody(mapping + Int(place), available: mappedCount - Int(place))
         }
         // A key of up to 512 bytes comes in the first read (a message context or a customer's
         // packed text is some 200–250: a window of 128 made most of them two reads); the
@@ -124,14 +128,10 @@ final class SpillArena: @unchecked Sendable {
             let got = readFile(into: buffer.baseAddress!, count: window, at: Int(place), partialAllowed: true)
             let (length, headerCount) = KeyEncoding.readHeader(buffer.baseAddress! + prefix, available: got - prefix)
             let whole = prefix + headerCount + length
-            if whole <= got {
-                return try body(UnsafeRawBufferPointer(start: buffer.baseAddress!, count: prefix),
-                                UnsafeRawBufferPointer(start: buffer.baseAddress! + prefix + headerCount, count: length))
-            }
+            if whole <= got { return try callBody(buffer.baseAddress!, available: got) }
             return try withUnsafeTemporaryAllocation(byteCount: whole, alignment: 8) { long in
                 _ = readFile(into: long.baseAddress!, count: whole, at: Int(place), partialAllowed: false)
-                return try body(UnsafeRawBufferPointer(start: long.baseAddress!, count: prefix),
-                                UnsafeRawBufferPointer(start: long.baseAddress! + prefix + headerCount, count: length))
+                return try callBody(long.baseAddress!, available: whole)
             }
         }
     }
@@ -146,7 +146,7 @@ final class SpillArena: @unchecked Sendable {
             return
         }
         // Bytes already written there: no new space is asked of the disk.
-        guard pwrite(descriptor, bytes.baseAddress!, bytes.count, off_t(place)) == bytes.count else {
+        guard writeOut(bytes.baseAddress!, count: bytes.count, at: Int(place)) else {
             fatalError("could not write \(bytes.count) bytes of the run's temporary file at \(place): \(String(cString: strerror(errno)))")
         }
     }
@@ -180,7 +180,8 @@ final class SpillArena: @unchecked Sendable {
         used = 0
     }
 
-    private func writeOut(_ block: UnsafeMutableRawPointer, count: Int, at place: Int) -> Bool {
+    /// Writes `count` bytes at `place` of the file; false when the file does not take them all.
+    private func writeOut(_ block: UnsafeRawPointer, count: Int, at place: Int) -> Bool {
         var written = 0
         while written < count {
             let wrote = pwrite(descriptor, block + written, count - written, off_t(place + written))
