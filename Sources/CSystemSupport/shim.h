@@ -54,4 +54,20 @@ static inline long aviso_counter_load(const long *counter) {
 static inline void aviso_counter_add(long *counter, long value) {
     __atomic_fetch_add(counter, value, __ATOMIC_RELEASE);
 }
+
+/// Asks the processor to start loading the cache line at `address`, for a read soon after.
+/// A hint only: it never faults, not even for an address that is no longer mapped.
+static inline void aviso_prefetch(const void *address) {
+    __builtin_prefetch(address, 0, 3);
+}
+
+/// Reads a word another thread may be storing (relaxed: for hints, ordering nothing).
+static inline unsigned long aviso_word_load_relaxed(const unsigned long *word) {
+    return __atomic_load_n(word, __ATOMIC_RELAXED);
+}
+
+/// Stores a word another thread may be reading (relaxed: for hints, ordering nothing).
+static inline void aviso_word_store_relaxed(unsigned long *word, unsigned long value) {
+    __atomic_store_n(word, value, __ATOMIC_RELAXED);
+}
 #endif

@@ -210,4 +210,64 @@ struct ByteKeyIndexTests {
         #expect(!charge.hasSubscription)
         #expect(charge.description == nil)
     }
+
+    @Test("the prefetch steps of a customer lookup name the customer the lookup finds, when its slot is the first probed, and nothing for an id not there")
+    func customerPrefetchStepsFollowTheLookup() {
+        var directory = CustomerDirectory()
+        let ids = (0..<5000).map { "cus_\($0 * 7919 % 100_003)" }
+        for (n, id) in ids.enumerated() {
+            var customer = Customer(id: id, account: "acc_1", name: "C\(n)")
+            customer.deleted = n % 2 == 1
+            let added = directory.add(customer, account: n % 7)
+            #expect(added)
+        }
+        func steps(_ id: String) -> UInt64 {
+            var id = id
+            return id.withUTF8 { bytes in
+                let hash = directory.prefetchSlot(ofID: UnsafeRawBufferPointer(bytes))
+                #expect(hash == ByteKeyIndex.hash(UnsafeRawBufferPointer(bytes)))
+                return directory.prefetchCandidate(hash: hash)
+            }
+        }
+        var named = 0
+        for id in ids {
+            let candidate = steps(id)
+            guard candidate != RowPrefetch<Charge>.nothing else { continue }
+            // A candidate is an entry of the index: its summary may be asked for.
+            directory.prefetchSummary(candidate: candidate)
+            named += 1
+        }
+        // At most half full, most ids sit in the first slot probed for them.
+        #expect(named > ids.count / 2)
+        // An id not there names nothing: its first slot is empty, or holds another id's
+        // hash (whose upper 32 bits are the absent id's only by a 1-in-4-billion chance).
+        #expect((0..<1000).map { steps("cus_absent_\($0)") }.allSatisfy { $0 == RowPrefetch<Charge>.nothing })
+    }
+
+    @Test("the first candidate of a key is its entry when the key sits in the first slot probed, nil when that slot is empty; the slot table moves when the index grows")
+    func firstCandidateAndSlotTable() {
+        var index = ByteKeyIndex(expected: 4)
+        let before = index.slotTable
+        var hashes: [UInt64] = []
+        for n in 0..<3 {
+            let hash = UInt64(n + 1) << 32 | 0xABCD
+            hashes.append(hash)
+            index.reserveOne()
+            guard case .vacant(let slot) = index.probe(hash: hash, matches: { _ in false }) else {
+                Issue.record("slot \(n) taken")
+                return
+            }
+            index.fill(slot, hash: hash, entry: n * 10)
+        }
+        #expect(hashes.map(index.firstCandidate(hash:)) == [0, 10, 20])
+        #expect(index.firstCandidate(hash: 9 << 32) == nil)
+        for n in 3..<100 {
+            index.reserveOne()
+            guard case .vacant(let slot) = index.probe(hash: UInt64(n + 1) << 32, matches: { _ in false }) else { continue }
+            index.fill(slot, hash: UInt64(n + 1) << 32, entry: n)
+        }
+        #expect(index.slotTable.mask > before.mask)
+        #expect(index.slotTable.address != 0)
+    }
+
 }

@@ -109,4 +109,30 @@ import Testing
         }
         var all: [Int: Bool] { lock.withLock { answers } }
     }
+
+    @Test("asking ahead for ids' slots from another thread, while the claims grow, changes no verdict")
+    func prefetchingWhileClaimingChangesNothing() async throws {
+        let claims = ChargeIDClaims()
+        let ids = (0..<60_000).map { "pay_\($0 % 45_000)" }
+        let done = AtomicCounter()
+        // Asks for slots of ids being claimed and of ids never claimed, until the claims are done.
+        let asking = Task.detached {
+            var asked = 0
+            while done.value == 0 || asked == 0 {
+                for n in stride(from: asked % 7, to: 60_000, by: 7) {
+                    var id = "pay_\(n)"
+                    id.withUTF8 { claims.prefetch(UnsafeRawBufferPointer($0)) }
+                }
+                asked += 1
+            }
+            return asked
+        }
+        var kept = 0
+        for (number, id) in ids.enumerated() where Self.claim(claims, id, number + 1) { kept += 1 }
+        done.add(1)
+        #expect(await asking.value > 0)
+        #expect(kept == 45_000)
+        #expect((1...60_000).allSatisfy { claims.lateDuplicateID($0) == nil })
+    }
+
 }

@@ -257,4 +257,81 @@ private func observe(_ path: String, name: String, chunked: Bool, chunkSize: Int
         #expect(statistics.rowsRejected == 2)
         #expect(rejects.map { "\($0.line ?? 0) \($0.reason) \($0.id) \($0.field)" } == ["1501 DUPLICATE_ID id1500 id", "1502 DUPLICATE_ID id1501 id"])
     }
+
+    /// Events of the prefetch steps and `prepare`, from whichever threads run them.
+    private final class StepLog: @unchecked Sendable {
+        private let lock = NSLock()
+        private var events: [String] = []
+
+        func add(_ event: String) { lock.withLock { events.append(event) } }
+        var all: [String] { lock.withLock { events } }
+    }
+
+    /// A prefetch that logs its steps: `start` turns account `idN` into token N * 10, `next`
+    /// adds 1, `last` logs what it gets, so a step given another row's token shows.
+    private static func loggingPrefetch(_ log: StepLog) -> RowPrefetch<Account> {
+        RowPrefetch(start: { account in
+            log.add("s\(account.id.dropFirst(2))")
+            return UInt64(account.id.dropFirst(2))! * 10
+        }, next: { token in
+            log.add("n\(token / 10)")
+            return token + 1
+        }, last: { token in
+            log.add(token % 10 == 1 ? "l\(token / 10)" : "l?\(token)")
+        })
+    }
+
+    @Test("with a prefetch, one thread runs each row's steps start, next and last one record apart, and prepares the row a record after its last step")
+    func prefetchStepsRunOneRecordApart() throws {
+        // Record 3 has a stray quote: it gets no steps and is not prepared.
+        let path = try temporaryFile("accounts.csv", Array("id,name\nid1,a\nid2,b\nid3,\"x\nid4,d\nid5,e\n".utf8))
+        defer { removeTemporaryFolder(of: path) }
+        let log = StepLog()
+        var rejects: [RejectRecord] = []
+        var handled: [String] = []
+        _ = try Self.accountsReader(path, chunked: false, chunkSize: 2 << 20).read(rejects: &rejects, prepareNumbered: { account, _ in
+            log.add("p\(account.id.dropFirst(2))")
+            return .work(account.id)
+        }, prefetch: Self.loggingPrefetch(log)) { account, prepared in
+            handled.append(prepared)
+            #expect(prepared == account.id)
+            return .used
+        }
+        #expect(log.all == ["s1", "s2", "n1", "n2", "l1", "s4", "l2", "p1", "s5", "n4", "p2", "n5", "l4", "l5", "p4", "p5"])
+        #expect(handled == ["id1", "id2", "id4", "id5"])
+        #expect(rejects.map(\.reason) == ["BAD_QUOTES"])
+    }
+
+    @Test("with a prefetch, every sound row gets its three steps in order before it is prepared, and the rows reach handle as without one",
+          arguments: [(false, 2 << 20), (true, 7), (true, 64), (true, 2 << 20)])
+    func prefetchChangesNoResult(chunked: Bool, chunkSize: Int) throws {
+        let rows = (1...3000).map { "id\($0),name \($0)\n" }.joined()
+        let path = try temporaryFile("accounts.csv", Array(("id,name\n" + rows + "id0,\"x\n" + rows).utf8))
+        defer { removeTemporaryFolder(of: path) }
+        let reader = Self.accountsReader(path, chunked: chunked, chunkSize: chunkSize)
+        func readAll(prefetch: RowPrefetch<Account>?, log: StepLog?) throws -> (met: [String], rejects: [RejectRecord]) {
+            var rejects: [RejectRecord] = []
+            var met: [String] = []
+            _ = try reader.read(rejects: &rejects, prepareNumbered: { account, number in
+                log?.add("p\(account.id.dropFirst(2))")
+                return number % 5 == 0 ? .counted(leftOut: true) : .work("\(number):\(account.id)")
+            }, prefetch: prefetch) { _, prepared in
+                met.append(prepared)
+                return .used
+            }
+            return (met, rejects)
+        }
+        let log = StepLog()
+        let with = try readAll(prefetch: Self.loggingPrefetch(log), log: log)
+        let without = try readAll(prefetch: nil, log: nil)
+        #expect(with.met == without.met)
+        #expect(with.met.count == 2 * 3000 - 2 * 600)
+        #expect(with.rejects == without.rejects && with.rejects.count == 1)
+        // Each row's steps, in the order they ran (rows of two chunks may interleave).
+        var steps: [String: [String]] = [:]
+        for event in log.all { steps[String(event.dropFirst()), default: []].append(String(event.prefix(1))) }
+        #expect(steps.count == 3000)
+        let expected = ["s", "n", "l", "p", "s", "n", "l", "p"]
+        #expect(steps.values.allSatisfy { $0 == expected }, "\(steps.first { $0.value != expected }.map { "\($0)" } ?? "")")
+    }
 }

@@ -71,9 +71,11 @@ struct TableReader<Schema: InputTableSchema> {
     /// row, but `noteCounted` gets its note, if it has one, in file order with the handled rows.
     /// `recheck`, given the number of every sound row (counted or not) on the caller's thread,
     /// in file order and before `handle` or `noteCounted`, may still reject it, with its id.
+    /// `prefetch`, when given, asks for what `prepare` will read a few rows ahead of it.
     func read<Prepared: Sendable>(
         rejects: inout [RejectRecord],
         prepareNumbered prepare: @escaping @Sendable (Schema.Row, Int) -> PreparedRow<Prepared>,
+        prefetch: RowPrefetch<Schema.Row>? = nil,
         recheck: (Int) -> LateRejection? = { _ in nil },
         noteCounted: (CountedNote) -> Void = { _ in },
         _ handle: (Schema.Row, Prepared) throws -> Verdict
@@ -96,7 +98,7 @@ struct TableReader<Schema: InputTableSchema> {
             pipeline.start(workers: Self.workers, split: { emit in
                 try Self.split(input: input, chunkSize: chunkSize, meter: meter, digest: digest, emit)
             }, decode: { chunk in
-                Self.decode(chunk, prepare: prepare)
+                Self.decode(chunk, prepare: prepare, prefetch: prefetch)
             })
             take = pipeline.take
             stop = { pipeline.cancel(); pipeline.waitUntilFinished() }
@@ -121,12 +123,12 @@ struct TableReader<Schema: InputTableSchema> {
                     var record = RawRecord(fieldCount: Schema.fields.count)
                     taking: while let batches = try decodedRows.take() {
                         for batch in batches {
-                            var items: [Item<Prepared>] = []
-                            items.reserveCapacity(batch.count)
+                            var preparing = Preparing(prepare: prepare, prefetch: prefetch, capacity: batch.count)
                             for index in 0..<batch.count {
                                 batch.load(index, into: &record)
-                                items.append(Self.item(record, idIndex: idIndex, prepare: prepare))
+                                preparing.push(Self.decoded(record, idIndex: idIndex))
                             }
+                            let items = preparing.finish()
                             guard queue.put(items) else {
                                 decodedRows.cancel()
                                 break taking
@@ -333,37 +335,116 @@ struct TableReader<Schema: InputTableSchema> {
         if let digest, var hasher { digest.value = hasher.finalizeHex() }
     }
 
-    /// Decodes every record of a chunk, in order: one item per record.
-    private static func decode<Prepared>(_ chunk: CSVChunk, prepare: @Sendable (Schema.Row, Int) -> PreparedRow<Prepared>) -> [Item<Prepared>] {
+    /// A record decoded, not yet prepared: its row, or the item of its failure.
+    private enum Decoded<Prepared: Sendable> {
+        case row(Schema.Row, line: Int, number: Int)
+        case settled(Item<Prepared>)
+    }
+
+    /// Decodes and prepares every record of a chunk, in order: one item per record.
+    private static func decode<Prepared>(_ chunk: CSVChunk, prepare: @escaping @Sendable (Schema.Row, Int) -> PreparedRow<Prepared>,
+                                         prefetch: RowPrefetch<Schema.Row>?) -> [Item<Prepared>] {
         let reader = CSVRecordReader(chunk: chunk)
         var record = RawRecord(fieldCount: Schema.fields.count)
         let idIndex = Schema.fields.firstIndex(of: "id")
-        var items: [Item<Prepared>] = []
-        items.reserveCapacity(chunk.records)
+        var preparing = Preparing(prepare: prepare, prefetch: prefetch, capacity: chunk.records)
         // A chunk parser reads memory only: it has nothing to throw.
         while (try? reader.next(into: &record)) == true {
-            items.append(item(record, idIndex: idIndex, prepare: prepare))
+            preparing.push(decoded(record, idIndex: idIndex))
         }
-        return items
+        return preparing.finish()
     }
 
-    /// The item for one record: its problem, its decoding failure, or its row with `prepare`'s
-    /// work on it.
+    /// Decoded records made into items in order, each row with `prepare`'s work on it. With a
+    /// `prefetch`, a row is prepared three records after it was decoded, and the steps of
+    /// `RowPrefetch` run for the rows in between: `start` as a row is decoded, `next` one
+    /// record later, `last` two records later, so that each step's load has the time of a
+    /// record's decoding and preparing to arrive.
+    private struct Preparing<Prepared: Sendable> {
+        let prepare: (Schema.Row, Int) -> PreparedRow<Prepared>
+        let prefetch: RowPrefetch<Schema.Row>?
+        private(set) var items: [Item<Prepared>] = []
+        // The last four records pushed, by count modulo 4, each with its prefetch token.
+        private var waiting: [Decoded<Prepared>?] = [nil, nil, nil, nil]
+        private var tokens: [UInt64] = [0, 0, 0, 0]
+        private var pushed = 0
+        private var lag: Int { prefetch == nil ? 0 : 3 }
+
+        init(prepare: @escaping (Schema.Row, Int) -> PreparedRow<Prepared>, prefetch: RowPrefetch<Schema.Row>?, capacity: Int) {
+            self.prepare = prepare
+            self.prefetch = prefetch
+            items.reserveCapacity(capacity)
+        }
+
+        /// Takes the next record in order.
+        mutating func push(_ record: Decoded<Prepared>) {
+            guard let prefetch else {
+                emit(record)
+                return
+            }
+            let slot = pushed & 3
+            if case .row(let row, _, _) = record {
+                tokens[slot] = prefetch.start(row)
+            } else {
+                tokens[slot] = RowPrefetch<Schema.Row>.nothing
+            }
+            waiting[slot] = record
+            pushed += 1
+            advance(through: pushed)
+        }
+
+        /// The items of every record pushed, in order.
+        mutating func finish() -> [Item<Prepared>] {
+            var end = pushed
+            while end < pushed + lag {
+                end += 1
+                advance(through: end)
+            }
+            return items
+        }
+
+        // Runs the later steps for the records `end` closes: `next` for record end - 2,
+        // `last` for end - 3, and prepares record end - 4 (counting from 0, lag 3).
+        private mutating func advance(through end: Int) {
+            guard let prefetch else { return }
+            let near = end - 2
+            if near >= 0, near < pushed, tokens[near & 3] != RowPrefetch<Schema.Row>.nothing {
+                tokens[near & 3] = prefetch.next(tokens[near & 3])
+            }
+            let now = end - 3
+            if now >= 0, now < pushed, tokens[now & 3] != RowPrefetch<Schema.Row>.nothing {
+                prefetch.last(tokens[now & 3])
+            }
+            let ready = end - 1 - lag
+            if ready >= 0, ready < pushed, let record = waiting[ready & 3].take() {
+                emit(record)
+            }
+        }
+
+        private mutating func emit(_ record: Decoded<Prepared>) {
+            switch record {
+            case let .row(row, line, number):
+                switch prepare(row, number) {
+                case .work(let work): items.append(.row(row, work, line: line, number: number))
+                case let .counted(leftOut, note): items.append(.counted(leftOut: leftOut, note: note, line: line, number: number))
+                }
+            case .settled(let item):
+                items.append(item)
+            }
+        }
+    }
+
+    /// One record decoded: its problem, its decoding failure, or its row.
     @inline(__always)
-    private static func item<Prepared>(_ record: RawRecord, idIndex: Int?, prepare: @Sendable (Schema.Row, Int) -> PreparedRow<Prepared>) -> Item<Prepared> {
+    private static func decoded<Prepared>(_ record: RawRecord, idIndex: Int?) -> Decoded<Prepared> {
         if let problem = record.problem {
-            return .failure(RowError(field: "", reason: problem.reason, detail: problem.detail), line: record.line, number: record.number,
-                            id: idIndex.flatMap { record.string($0) })
+            return .settled(.failure(RowError(field: "", reason: problem.reason, detail: problem.detail), line: record.line, number: record.number,
+                                     id: idIndex.flatMap { record.string($0) }))
         }
-        let row: Schema.Row
         do {
-            row = try Schema.decode(FieldCursor(record: record, names: Schema.fields))
+            return .row(try Schema.decode(FieldCursor(record: record, names: Schema.fields)), line: record.line, number: record.number)
         } catch {
-            return .failure(error, line: record.line, number: record.number, id: idIndex.flatMap { record.string($0) })
-        }
-        switch prepare(row, record.number) {
-        case .work(let work): return .row(row, work, line: record.line, number: record.number)
-        case let .counted(leftOut, note): return .counted(leftOut: leftOut, note: note, line: record.line, number: record.number)
+            return .settled(.failure(error, line: record.line, number: record.number, id: idIndex.flatMap { record.string($0) }))
         }
     }
 

@@ -1,3 +1,4 @@
+import CSystemSupport
 import Foundation
 
 /// Which charge rows are the first valid row of their id, worked out on the decoding threads
@@ -72,6 +73,14 @@ final class ChargeIDClaims: @unchecked Sendable {
         }
     }
 
+    /// Asks for the index slot `claim` will read first for `id` (see `RowPrefetch`). Safe from
+    /// any thread, with no lock: it reads where the shard last said its slots were.
+    @inline(__always)
+    func prefetch(_ id: UnsafeRawBufferPointer) {
+        let hash = ByteKeyIndex.hash(id)
+        shards[Int(truncatingIfNeeded: hash) & ((1 << Self.shardBits) - 1)].prefetchSlot(hash: hash)
+    }
+
     /// The id of the row numbered `number` when it lost its claim to an earlier row decoded
     /// after it, else nil. Final once every row before it has claimed (see the type's notes).
     func lateDuplicateID(_ number: Int) -> String? {
@@ -91,8 +100,34 @@ final class ChargeIDClaims: @unchecked Sendable {
         // The holders of ids too long for an arena block (only a hostile file has them).
         private var long: [[UInt8]: UInt32] = [:]
 
+        // Where the index's slots are and their mask, for `prefetchSlot` on threads that do
+        // not hold the lock: stored (relaxed) each time the index grows. A stale pair is only
+        // a wasted hint: prefetching never faults.
+        private let table = UnsafeMutablePointer<UInt>.allocate(capacity: 2)
+
         init(spillDirectory: String?, blockBits: Int) {
             arena = SpillArena(blockBits: blockBits, directory: spillDirectory)
+            table.initialize(repeating: 0, count: 2)
+            publishTable()
+        }
+
+        deinit {
+            table.deallocate()
+        }
+
+        private func publishTable() {
+            let (address, mask) = index.slotTable
+            aviso_word_store_relaxed(table, address)
+            aviso_word_store_relaxed(table + 1, UInt(mask))
+        }
+
+        /// Asks for the slot of `hash` where the index last was (see `table`).
+        @inline(__always)
+        func prefetchSlot(hash: UInt64) {
+            let address = aviso_word_load_relaxed(table)
+            let mask = aviso_word_load_relaxed(table + 1)
+            guard let base = UnsafePointer<UInt64>(bitPattern: address) else { return }
+            aviso_prefetch(base + Int(truncatingIfNeeded: UInt(truncatingIfNeeded: hash >> 32) & mask))
         }
 
         enum Outcome {
@@ -112,7 +147,9 @@ final class ChargeIDClaims: @unchecked Sendable {
                 long[key] = number
                 return .tookOverFrom(holder)
             }
+            let capacity = index.slotTable.mask
             index.reserveOne()
+            if index.slotTable.mask != capacity { publishTable() }
             let arena = self.arena
             let matches = { (entry: Int) in
                 arena.withKey(at: UInt64(entry), prefix: 4) { _, stored in stored.elementsEqual(id) }

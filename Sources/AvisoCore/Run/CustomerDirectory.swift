@@ -1,3 +1,4 @@
+import CSystemSupport
 import Foundation
 
 /// The export's customers in file order (the first valid row of each id), found by the bytes
@@ -196,6 +197,32 @@ public struct CustomerDirectory: Sendable {
             return nil
         }
         return Int(ids.pointer(at: UInt32(place)).loadUnaligned(as: UInt32.self))
+    }
+
+    /// First step of looking an id up ahead (`RowPrefetch`): asks for its index slot and
+    /// returns the id's hash, for `prefetchCandidate(hash:)`.
+    @inline(__always)
+    func prefetchSlot(ofID key: UnsafeRawBufferPointer) -> UInt64 {
+        let hash = ByteKeyIndex.hash(key)
+        index.prefetchSlot(hash: hash)
+        return hash
+    }
+
+    /// Second step: asks for the id bytes of the entry the slot names, returns that entry
+    /// for `prefetchSummary(candidate:)` (`RowPrefetch.nothing` when the slot names none).
+    @inline(__always)
+    func prefetchCandidate(hash: UInt64) -> UInt64 {
+        guard let entry = index.firstCandidate(hash: hash) else { return RowPrefetch<Charge>.nothing }
+        aviso_prefetch(ids.pointer(at: UInt32(truncatingIfNeeded: entry)))
+        return UInt64(entry)
+    }
+
+    /// Last step: asks for the summary of the entry's customer.
+    @inline(__always)
+    func prefetchSummary(candidate: UInt64) {
+        let position = Int(ids.pointer(at: UInt32(truncatingIfNeeded: candidate)).loadUnaligned(as: UInt32.self))
+        guard position < summaries.count else { return }
+        summaries.withUnsafeBufferPointer { aviso_prefetch($0.baseAddress! + position) }
     }
 
     /// The position of the customer with this id.

@@ -230,7 +230,20 @@ public struct ExportSnapshot: Sendable {
         let recheck: (Int) -> TableReader<ChargeTable>.LateRejection? = { number in
             claims.lateDuplicateID(number).map { (Self.duplicate("charge", $0), $0) }
         }
-        return try reader(ChargeTable.self, inputs["charges"]!).read(rejects: &rejects, prepareNumbered: locate, recheck: recheck, noteCounted: noteCounted) { charge, prepared in
+        // The customer's slot, id and summary, and the id's claim slot, asked for a few rows
+        // ahead: each was a cache miss the row waited for, one after the other.
+        let prefetch = RowPrefetch<Charge>(start: { charge in
+            let empty = UnsafeRawBufferPointer(start: nil, count: 0)
+            charge.text.withBytes(Charge.TextField.id) { claims.prefetch($0 ?? empty) }
+            return charge.text.withBytes(Charge.TextField.customer) { snapshot.customers.prefetchSlot(ofID: $0 ?? empty) }
+        }, next: { hash in
+            snapshot.customers.prefetchCandidate(hash: hash)
+        }, last: { candidate in
+            snapshot.customers.prefetchSummary(candidate: candidate)
+        })
+        return try reader(ChargeTable.self, inputs["charges"]!).read(
+            rejects: &rejects, prepareNumbered: locate, prefetch: prefetch, recheck: recheck, noteCounted: noteCounted
+        ) { charge, prepared in
             guard let prepared else {
                 return .rejected(RowError(field: "customer", reason: "UNKNOWN_CUSTOMER", detail: "customer \(charge.customer) is not in the customers file (or its row was rejected)"))
             }

@@ -6,6 +6,8 @@
 ///
 /// A slot keeps the upper 32 bits of the hash, which also place it, so the index grows without
 /// asking for the keys again. The hash is fixed (not seeded per process), so the index behaves the same on every run.
+import CSystemSupport
+
 struct ByteKeyIndex {
     /// 0 = empty; otherwise the upper 32 bits of the key's hash and the entry number + 1.
     private var slots: [UInt64]
@@ -74,6 +76,31 @@ struct ByteKeyIndex {
             }
             slot = (slot + 1) & mask
         }
+    }
+
+    /// Asks for the slot where a lookup of the key hashed to `hash` begins (see `RowPrefetch`).
+    @inline(__always)
+    func prefetchSlot(hash: UInt64) {
+        let slot = Int(truncatingIfNeeded: hash >> 32) & mask
+        slots.withUnsafeBufferPointer { aviso_prefetch($0.baseAddress! + slot) }
+    }
+
+    /// The entry in the slot where a lookup of `hash` begins, when that slot holds the hash's
+    /// upper 32 bits (as it does for most keys that are there), else nil: a guess, for asking
+    /// ahead for the entry's key (see `RowPrefetch`), which `probe` still checks.
+    @inline(__always)
+    func firstCandidate(hash: UInt64) -> Int? {
+        let tag = hash >> 32
+        let content = slots[Int(truncatingIfNeeded: tag) & mask]
+        guard content != 0, content >> 32 == tag else { return nil }
+        return Int(content & 0xFFFF_FFFF) - 1
+    }
+
+    /// Where the slots are, and the mask of a slot number, for asking for a slot from another
+    /// thread while this index may grow (`ChargeIDClaims`): the address is good until the index
+    /// next grows, and is only ever a hint for `aviso_prefetch`, never read through.
+    var slotTable: (address: UInt, mask: Int) {
+        slots.withUnsafeBufferPointer { (UInt(bitPattern: $0.baseAddress), mask) }
     }
 
     /// Puts entry `entry` into the vacant slot `probe` returned (no change in between).
