@@ -65,6 +65,34 @@ import Testing
         #expect(OutboundFileWriter.sorted(records).map(\.id) == expected.map { records[$0].id })
     }
 
+    @Test("a run large enough to be sorted in two halves at once, then merged, is ordered as precedes orders it, ties and repeats included")
+    func halvesSortedAtOnceMergeIntoTheSameOrder() {
+        let count = OutboundSortKeys.smallestSplitSort + 4321
+        var state: UInt64 = 42
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % bound
+        }
+        // Few distinct values per field: many records tie on their keys, some on everything.
+        var records = (0..<count).map { _ in
+            Self.record("id\(next(50))", priority: next(3), account: "acc_\(next(40))", customer: "cus_\(next(30))",
+                        payment: "pay_\(next(20))", slotRank: next(4), recipient: next(2) == 0 ? .customer : .provider,
+                        channel: Channel.allCases[next(4)], resend: next(9) == 0 ? "req_\(next(3))" : nil)
+        }
+        // The smallest record goes last, so that the merge takes from the second half first.
+        records.append(Self.record("0", priority: -1))
+        let expected = records.indices.sorted { a, b in
+            if OutboundFileWriter.precedes(records[a], records[b]) { return true }
+            if OutboundFileWriter.precedes(records[b], records[a]) { return false }
+            return a < b
+        }
+        let order = OutboundFileWriter.order(records)
+        #expect(order.first == count)
+        // Compared as one Bool: a failure names the first difference, not 37k numbers twice.
+        let same = order == expected
+        #expect(same, "first difference at \(order.indices.first { order[$0] != expected[$0] } ?? -1)")
+    }
+
     @Test func equalKeysGoByIdThenChannelThenPosition() {
         let records = [Self.record("same", channel: .voice), Self.record("same", channel: .email),
                        Self.record("sam", channel: .voice), Self.record("same", channel: .email)]

@@ -35,14 +35,55 @@ struct OutboundSortKeys {
         }
     }
 
-    /// The indices of `records` (the records the keys were built from) in output order.
+    /// The indices of `records` (the records the keys were built from) in output order. A
+    /// large run's are sorted in two halves at once, on two threads, then merged: the order is
+    /// total (ties end on the position), so it is the one a single sort gives.
     func order(_ records: [OutboundRecord]) -> [Int] {
-        var indices = Array(records.indices)
+        let count = records.count
+        guard Parallelism.enabled, count >= Self.smallestSplitSort else {
+            var indices = Array(records.indices)
+            withPrecedes(records) { precedes in indices.sort(by: precedes) }
+            return indices
+        }
+        let halves = SortedHalves()
+        let middle = count / 2
+        Parallelism.forEach(2) { half in
+            var part = half == 0 ? Array(0..<middle) : Array(middle..<count)
+            withPrecedes(records) { precedes in part.sort(by: precedes) }
+            halves.set(half, part)
+        }
+        let first = halves.take(0), second = halves.take(1)
+        var merged: [Int] = []
+        merged.reserveCapacity(count)
+        withPrecedes(records) { precedes in
+            var i = 0, j = 0
+            while i < first.count && j < second.count {
+                if precedes(second[j], first[i]) {
+                    merged.append(second[j])
+                    j += 1
+                } else {
+                    merged.append(first[i])
+                    i += 1
+                }
+            }
+            merged.append(contentsOf: first[i...])
+            merged.append(contentsOf: second[j...])
+        }
+        return merged
+    }
+
+    /// Fewer records than this are sorted on one thread.
+    static let smallestSplitSort = 1 << 15
+
+    /// Calls `body` with the order of two records' indices: their keys, then id and channel,
+    /// then their positions.
+    private func withPrecedes<R>(_ records: [OutboundRecord], _ body: ((Int, Int) -> Bool) -> R) -> R {
         arena.withUnsafeBufferPointer { arena in
             offsets.withUnsafeBufferPointer { offsets in
                 records.withUnsafeBufferPointer { records in
-                    guard let base = arena.baseAddress else { return }
-                    indices.sort { a, b in
+                    // An empty arena has no base address: then there are no records to order.
+                    let base = arena.baseAddress ?? UnsafePointer(bitPattern: 1)!
+                    return body { a, b in
                         let startA = offsets[a], lengthA = offsets[a + 1] - startA
                         let startB = offsets[b], lengthB = offsets[b + 1] - startB
                         let c = memcmp(base + startA, base + startB, min(lengthA, lengthB))
@@ -55,7 +96,26 @@ struct OutboundSortKeys {
                 }
             }
         }
-        return indices
+    }
+
+    /// The two sorted halves, each set by the thread that sorted it.
+    private final class SortedHalves: @unchecked Sendable {
+        private let parts = UnsafeMutablePointer<[Int]>.allocate(capacity: 2)
+
+        init() { parts.initialize(repeating: [], count: 2) }
+
+        deinit {
+            parts.deinitialize(count: 2)
+            parts.deallocate()
+        }
+
+        func set(_ half: Int, _ part: [Int]) { parts[half] = part }
+
+        func take(_ half: Int) -> [Int] {
+            var part: [Int] = []
+            swap(&part, &parts[half])
+            return part
+        }
     }
 
     /// An integer as bytes in the same order: 0...250 as one byte, others tagged and in
