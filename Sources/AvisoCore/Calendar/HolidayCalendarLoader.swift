@@ -583,9 +583,8 @@ public enum HolidayCalendarLoader {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 << 10)
         while true {
-            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            let count = chunk.withUnsafeMutableBytes { POSIXIO.read(fd, into: $0.baseAddress!, count: $0.count) }
             if count < 0 {
-                if errno == EINTR { continue }
                 let reason = String(cString: strerror(errno))
                 throw AvisoError(.calendar, file: path, "expected a readable holiday calendar file, found: \(reason)",
                                  hint: "check the --holidays path")

@@ -36,14 +36,8 @@ final class RawFileWriter: ByteSink {
     }
 
     func write(_ bytes: UnsafeRawBufferPointer) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let n = posixWrite(fd, bytes.baseAddress! + offset, bytes.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw AvisoError(.output, file: path, "cannot write \(temporaryPath): \(String(cString: strerror(errno)))")
-            }
-            offset += n
+        if let base = bytes.baseAddress, !POSIXIO.writeAll(fd, base, count: bytes.count) {
+            throw AvisoError(.output, file: path, "cannot write \(temporaryPath): \(String(cString: strerror(errno)))")
         }
         bytesWritten += Int64(bytes.count)
     }
@@ -63,9 +57,4 @@ final class RawFileWriter: ByteSink {
             throw AvisoError(.output, file: path, "cannot rename \(temporaryPath) to \(path): \(reason)")
         }
     }
-}
-
-// The class's own `write` hides the C function inside it; this reaches the C one.
-private func posixWrite(_ fd: Int32, _ pointer: UnsafeRawPointer, _ count: Int) -> Int {
-    write(fd, pointer, count)
 }

@@ -75,12 +75,9 @@ public final class FileByteSource: ByteSource {
 
     private func readFile(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         guard fd >= 0, let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
-        while true {
-            let got = posixRead(fd, base, buffer.count)
-            if got >= 0 { return got }
-            if errno == EINTR { continue }
-            throw FileByteSource.failure(name, "cannot read \(path): \(FileByteSource.lastError())")
-        }
+        let got = POSIXIO.read(fd, into: base, count: buffer.count)
+        guard got >= 0 else { throw FileByteSource.failure(name, "cannot read \(path): \(FileByteSource.lastError())") }
+        return got
     }
 
     private static func lastError() -> String {
@@ -91,14 +88,4 @@ public final class FileByteSource: ByteSource {
         AvisoError(.input, file: name, message,
                    hint: "check that the file exists, is readable and the export finished copying")
     }
-}
-
-/// The POSIX `read`, out of reach of the `read(into:)` method's name inside the class.
-@inline(__always)
-private func posixRead(_ fd: Int32, _ base: UnsafeMutableRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    return Glibc.read(fd, base, count)
-    #else
-    return Darwin.read(fd, base, count)
-    #endif
 }

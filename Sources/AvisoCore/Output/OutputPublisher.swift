@@ -268,17 +268,10 @@ final class OutputFile {
 
     /// Writes every pending byte.
     func flush() throws {
-        var offset = 0
-        while offset < buffer.count {
-            let written = buffer.withUnsafeBytes { raw in
-                writeDescriptor(fd, raw.baseAddress! + offset, raw.count - offset)
-            }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw OutputPublisher.failure("could not write an output file", path: path)
-            }
-            offset += written
+        let written = buffer.withUnsafeBytes { raw in
+            raw.baseAddress.map { POSIXIO.writeAll(fd, $0, count: raw.count) } ?? true
         }
+        guard written else { throw OutputPublisher.failure("could not write an output file", path: path) }
         buffer.removeAll(keepingCapacity: true)
     }
 
@@ -301,9 +294,4 @@ final class OutputFile {
 // The global close(2), reachable from inside types that have a `close()` method of their own.
 private func closeDescriptor(_ fd: Int32) -> Int32 {
     close(fd)
-}
-
-// The global write(2), for the same reason.
-private func writeDescriptor(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-    write(fd, bytes, count)
 }

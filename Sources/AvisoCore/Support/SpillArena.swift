@@ -154,13 +154,7 @@ final class SpillArena: @unchecked Sendable {
     /// Reads `count` bytes at `place` of the file. Stops the process when the file gives back
     /// less than was written to it (it is the run's own, unlinked: only a failing disk does).
     private func readFile(into buffer: UnsafeMutableRawPointer, count: Int, at place: Int, partialAllowed: Bool) -> Int {
-        var got = 0
-        while got < count {
-            let read = pread(descriptor, buffer + got, count - got, off_t(place + got))
-            if read < 0, errno == EINTR { continue }
-            guard read > 0 else { break }
-            got += read
-        }
+        let got = POSIXIO.readAll(descriptor, into: buffer, count: count, at: place)
         guard got == count || (partialAllowed && got > 0) else {
             fatalError("could not read the run's temporary file at \(place) (\(got) of \(count) bytes): \(String(cString: strerror(errno)))")
         }
@@ -182,14 +176,7 @@ final class SpillArena: @unchecked Sendable {
 
     /// Writes `count` bytes at `place` of the file; false when the file does not take them all.
     private func writeOut(_ block: UnsafeRawPointer, count: Int, at place: Int) -> Bool {
-        var written = 0
-        while written < count {
-            let wrote = pwrite(descriptor, block + written, count - written, off_t(place + written))
-            if wrote < 0, errno == EINTR { continue }
-            guard wrote > 0 else { return false }
-            written += wrote
-        }
-        return true
+        POSIXIO.writeAll(descriptor, block, count: count, at: place)
     }
 
     /// A new file in `directory`, already unlinked, or -1.
