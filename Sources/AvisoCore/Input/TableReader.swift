@@ -362,23 +362,28 @@ struct TableReader<Schema: InputTableSchema> {
     /// record's decoding and preparing to arrive.
     private struct Preparing<Prepared: Sendable> {
         let prepare: (Schema.Row, Int) -> PreparedRow<Prepared>
-        let prefetch: RowPrefetch<Schema.Row>?
+        // Kept unwrapped, with `prefetching` saying whether there is one: binding an optional's
+        // value copies it, and a copy per record retained and released its three closures'
+        // contexts, shared by both decoding threads (a contended reference count).
+        private let prefetch: RowPrefetch<Schema.Row>
+        private let prefetching: Bool
         private(set) var items: [Item<Prepared>] = []
         // The last four records pushed, by count modulo 4, each with its prefetch token.
         private var waiting: [Decoded<Prepared>?] = [nil, nil, nil, nil]
         private var tokens: [UInt64] = [0, 0, 0, 0]
         private var pushed = 0
-        private var lag: Int { prefetch == nil ? 0 : 3 }
+        private var lag: Int { prefetching ? 3 : 0 }
 
         init(prepare: @escaping (Schema.Row, Int) -> PreparedRow<Prepared>, prefetch: RowPrefetch<Schema.Row>?, capacity: Int) {
             self.prepare = prepare
-            self.prefetch = prefetch
+            self.prefetch = prefetch ?? RowPrefetch(start: { _ in RowPrefetch<Schema.Row>.nothing }, next: { $0 }, last: { _ in })
+            prefetching = prefetch != nil
             items.reserveCapacity(capacity)
         }
 
         /// Takes the next record in order.
         mutating func push(_ record: Decoded<Prepared>) {
-            guard let prefetch else {
+            guard prefetching else {
                 emit(record)
                 return
             }
@@ -406,7 +411,7 @@ struct TableReader<Schema: InputTableSchema> {
         // Runs the later steps for the records `end` closes: `next` for record end - 2,
         // `last` for end - 3, and prepares record end - 4 (counting from 0, lag 3).
         private mutating func advance(through end: Int) {
-            guard let prefetch else { return }
+            guard prefetching else { return }
             let near = end - 2
             if near >= 0, near < pushed, tokens[near & 3] != RowPrefetch<Schema.Row>.nothing {
                 tokens[near & 3] = prefetch.next(tokens[near & 3])

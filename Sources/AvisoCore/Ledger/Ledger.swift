@@ -262,26 +262,16 @@ public final class Ledger {
                     if count % messagesPerBatch == 0 { try checkpoint() }
                     // Read in place: a copy of the message would retain its strings.
                     row.removeAll(keepingCapacity: true)
-                    TextBytes.append(messages[position].payment, to: &row)
-                    let paymentEnd = row.count
-                    messages[position].idStorage.appendText(to: &row)
-                    let idEnd = row.count
-                    TextBytes.append(messages[position].slot, to: &row)
-                    let slotEnd = row.count
-                    TextBytes.append(messages[position].recipientName, to: &row)
-                    let recipientEnd = row.count
-                    TextBytes.append(messages[position].channelName, to: &row)
-                    let channelEnd = row.count
-                    let hasRequest = messages[position].resendRequest.map { TextBytes.append($0, to: &row) } != nil
+                    let ends = Row.appendLedgerValues(of: messages.baseAddress! + position, to: &row)
                     try row.withUnsafeBufferPointer { row in
                         func value(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: row[range]) }
-                        try bind(2, value(0..<paymentEnd), inPlace)
-                        try bind(3, value(paymentEnd..<idEnd), inPlace)
-                        try bind(4, value(idEnd..<slotEnd), inPlace)
-                        try bind(5, value(slotEnd..<recipientEnd), inPlace)
-                        try bind(6, value(recipientEnd..<channelEnd), inPlace)
-                        if hasRequest {
-                            try bind(7, value(channelEnd..<row.count), inPlace)
+                        try bind(2, value(0..<ends.payment), inPlace)
+                        try bind(3, value(ends.payment..<ends.id), inPlace)
+                        try bind(4, value(ends.id..<ends.slot), inPlace)
+                        try bind(5, value(ends.slot..<ends.recipient), inPlace)
+                        try bind(6, value(ends.recipient..<ends.channel), inPlace)
+                        if let requestEnd = ends.resendRequest {
+                            try bind(7, value(ends.channel..<requestEnd), inPlace)
                         } else {
                             try check(sqlite3_bind_null(statement, 7))
                         }

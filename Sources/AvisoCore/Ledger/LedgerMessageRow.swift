@@ -14,6 +14,37 @@ protocol LedgerMessageRow {
     var channelName: String { get }
     /// The resend request id, for resends only.
     var resendRequest: String? { get }
+    /// Appends the row's payment, id, slot, recipient, channel and resend request (if any) to
+    /// `bytes`, one after the other, and returns where each ends.
+    static func appendLedgerValues(of row: UnsafePointer<Self>, to bytes: inout [UInt8]) -> LedgerValueEnds
+}
+
+/// Where each of a message's values ends in the bytes `appendLedgerValues` appended them to.
+struct LedgerValueEnds {
+    var payment = 0, id = 0, slot = 0, recipient = 0, channel = 0
+    /// The end of the resend request, or nil when there is none.
+    var resendRequest: Int?
+}
+
+extension LedgerMessageRow {
+    static func appendLedgerValues(of row: UnsafePointer<Self>, to bytes: inout [UInt8]) -> LedgerValueEnds {
+        var ends = LedgerValueEnds()
+        TextBytes.append(row.pointee.payment, to: &bytes)
+        ends.payment = bytes.count
+        row.pointee.idStorage.appendText(to: &bytes)
+        ends.id = bytes.count
+        TextBytes.append(row.pointee.slot, to: &bytes)
+        ends.slot = bytes.count
+        TextBytes.append(row.pointee.recipientName, to: &bytes)
+        ends.recipient = bytes.count
+        TextBytes.append(row.pointee.channelName, to: &bytes)
+        ends.channel = bytes.count
+        if let request = row.pointee.resendRequest {
+            TextBytes.append(request, to: &bytes)
+            ends.resendRequest = bytes.count
+        }
+        return ends
+    }
 }
 
 extension LedgerEntry.Message: LedgerMessageRow {
@@ -26,4 +57,26 @@ extension OutboundRecord: LedgerMessageRow {
     // would be given (and copy, retaining its strings) the whole record.
     @inline(__always) var recipientName: String { recipient.name }
     @inline(__always) var channelName: String { channel.name }
+
+    // Written for the record itself, not through the protocol's getters: a getter called on a
+    // record read in place was given a copy of the whole record (nine references retained and
+    // released), once for each of the six values; here each value is loaded from the record.
+    static func appendLedgerValues(of row: UnsafePointer<OutboundRecord>, to bytes: inout [UInt8]) -> LedgerValueEnds {
+        var ends = LedgerValueEnds()
+        TextBytes.append(row.pointee.payment, to: &bytes)
+        ends.payment = bytes.count
+        row.pointee.idStorage.appendText(to: &bytes)
+        ends.id = bytes.count
+        TextBytes.append(row.pointee.slot, to: &bytes)
+        ends.slot = bytes.count
+        TextBytes.append(row.pointee.recipient.name, to: &bytes)
+        ends.recipient = bytes.count
+        TextBytes.append(row.pointee.channel.name, to: &bytes)
+        ends.channel = bytes.count
+        if let request = row.pointee.resendRequest {
+            TextBytes.append(request, to: &bytes)
+            ends.resendRequest = bytes.count
+        }
+        return ends
+    }
 }
