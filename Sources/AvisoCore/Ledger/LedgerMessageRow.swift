@@ -58,9 +58,10 @@ extension OutboundRecord: LedgerMessageRow {
     @inline(__always) var recipientName: String { recipient.name }
     @inline(__always) var channelName: String { channel.name }
 
-    // Written for the record itself, not through the protocol's getters: a getter called on a
-    // record read in place was given a copy of the whole record (nine references retained and
-    // released), once for each of the six values; here each value is loaded from the record.
+    // Written for the record itself, not left to the protocol's default: there, and through
+    // the protocol's getters before it, each of the six values was read from a copy of the whole
+    // record (nine references retained and released; `perf` at 10M CSV: record copies 2.07% of
+    // the samples with the default, 1.30% with this); here each value is loaded from the record.
     static func appendLedgerValues(of row: UnsafePointer<OutboundRecord>, to bytes: inout [UInt8]) -> LedgerValueEnds {
         var ends = LedgerValueEnds()
         TextBytes.append(row.pointee.payment, to: &bytes)
