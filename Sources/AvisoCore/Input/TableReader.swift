@@ -410,8 +410,8 @@ struct TableReader<Schema: InputTableSchema> {
 
         // Runs the later steps for the records `end` closes: `next` for record end - 2,
         // `last` for end - 3, and prepares record end - 4 (counting from 0, lag 3).
+        // Called only with a prefetch (`push` and `finish` see to it).
         private mutating func advance(through end: Int) {
-            guard prefetching else { return }
             let near = end - 2
             if near >= 0, near < pushed, tokens[near & 3] != RowPrefetch<Schema.Row>.nothing {
                 tokens[near & 3] = prefetch.next(tokens[near & 3])

@@ -40,6 +40,8 @@ struct OutboundSortKeys {
     /// total (ties end on the position), so it is the one a single sort gives.
     func order(_ records: [OutboundRecord]) -> [Int] {
         let count = records.count
+        // No records, no keys (and an empty arena has no address to compare from).
+        guard count > 0 else { return [] }
         guard Parallelism.enabled, count >= Self.smallestSplitSort else {
             var indices = Array(records.indices)
             withPrecedes(records) { precedes in indices.sort(by: precedes) }
@@ -81,8 +83,7 @@ struct OutboundSortKeys {
         arena.withUnsafeBufferPointer { arena in
             offsets.withUnsafeBufferPointer { offsets in
                 records.withUnsafeBufferPointer { records in
-                    // An empty arena has no base address: then there are no records to order.
-                    let base = arena.baseAddress ?? UnsafePointer(bitPattern: 1)!
+                    let base = arena.baseAddress!
                     return body { a, b in
                         let startA = offsets[a], lengthA = offsets[a + 1] - startA
                         let startB = offsets[b], lengthB = offsets[b + 1] - startB

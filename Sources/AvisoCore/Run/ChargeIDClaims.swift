@@ -147,9 +147,7 @@ final class ChargeIDClaims: @unchecked Sendable {
                 long[key] = number
                 return .tookOverFrom(holder)
             }
-            let capacity = index.slotTable.mask
-            index.reserveOne()
-            if index.slotTable.mask != capacity { publishTable() }
+            if index.reserveOne() { publishTable() }
             let arena = self.arena
             let matches = { (entry: Int) in
                 arena.withKey(at: UInt64(entry), prefix: 4) { _, stored in stored.elementsEqual(id) }

@@ -1,3 +1,5 @@
+import CSystemSupport
+
 /// An open-addressing hash index from byte strings (ids as they appear in the export) to
 /// small integers, for the lookups a run makes once per charge: the customer of a charge and
 /// whether its id was seen before. Keys are not stored here: the caller keeps them (in an
@@ -6,8 +8,6 @@
 ///
 /// A slot keeps the upper 32 bits of the hash, which also place it, so the index grows without
 /// asking for the keys again. The hash is fixed (not seeded per process), so the index behaves the same on every run.
-import CSystemSupport
-
 struct ByteKeyIndex {
     /// 0 = empty; otherwise the upper 32 bits of the key's hash and the entry number + 1.
     private var slots: [UInt64]
@@ -56,17 +56,26 @@ struct ByteKeyIndex {
         case vacant(slot: Int)
     }
 
-    /// Makes room for one more entry (call before `probe` when about to `fill`).
+    /// Makes room for one more entry (call before `probe` when about to `fill`); true when the
+    /// index grew to make it (its slots moved: see `slotTable`).
+    @discardableResult @inline(__always)
+    mutating func reserveOne() -> Bool {
+        guard (count + 1) * 4 > slots.count * 3 else { return false }
+        grow()
+        return true
+    }
+
+    /// The slot where a lookup of the key hashed to `hash` begins.
     @inline(__always)
-    mutating func reserveOne() {
-        if (count + 1) * 4 > slots.count * 3 { grow() }
+    private func firstSlot(_ hash: UInt64) -> Int {
+        Int(truncatingIfNeeded: hash >> 32) & mask
     }
 
     /// Looks the key hashed to `hash` up, as told by `matches(entry)`.
     @inline(__always)
     func probe(hash: UInt64, matches: (Int) -> Bool) -> Probe {
         let tag = hash >> 32
-        var slot = Int(truncatingIfNeeded: tag) & mask
+        var slot = firstSlot(hash)
         while true {
             let content = slots[slot]
             if content == 0 { return .vacant(slot: slot) }
@@ -81,7 +90,7 @@ struct ByteKeyIndex {
     /// Asks for the slot where a lookup of the key hashed to `hash` begins (see `RowPrefetch`).
     @inline(__always)
     func prefetchSlot(hash: UInt64) {
-        let slot = Int(truncatingIfNeeded: hash >> 32) & mask
+        let slot = firstSlot(hash)
         slots.withUnsafeBufferPointer { aviso_prefetch($0.baseAddress! + slot) }
     }
 
@@ -90,9 +99,8 @@ struct ByteKeyIndex {
     /// ahead for the entry's key (see `RowPrefetch`), which `probe` still checks.
     @inline(__always)
     func firstCandidate(hash: UInt64) -> Int? {
-        let tag = hash >> 32
-        let content = slots[Int(truncatingIfNeeded: tag) & mask]
-        guard content != 0, content >> 32 == tag else { return nil }
+        let content = slots[firstSlot(hash)]
+        guard content != 0, content >> 32 == hash >> 32 else { return nil }
         return Int(content & 0xFFFF_FFFF) - 1
     }
 
