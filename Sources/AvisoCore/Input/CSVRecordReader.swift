@@ -61,6 +61,8 @@ public final class CSVRecordReader: RecordReader {
 
     /// Header column index → wanted field index, or -1 for columns nobody asked for.
     private var columnMap: [Int] = []
+    /// `columnMap`'s values, owned by this reader (see `setColumnMap`).
+    private var columnTargets = UnsafeMutableBufferPointer<Int>.allocate(capacity: 0)
     /// While reading the header, every field value is collected here instead.
     private var headerValues: [[UInt8]]?
     /// Unescaped bytes of a quoted field with doubled quotes or trailing text.
@@ -157,7 +159,6 @@ public final class CSVRecordReader: RecordReader {
         fileName = layout.fileName
         fields = layout.fields
         header = layout.header
-        columnMap = layout.columnMap
         delimiter = layout.delimiter
         quotedCap = layout.quotedCap
         maxRecordBytes = layout.maxRecordBytes
@@ -172,10 +173,21 @@ public final class CSVRecordReader: RecordReader {
         recordCount = chunk.firstNumber - 1
         recordLimit = chunk.firstNumber - 1 + chunk.records
         mapping = nil
+        setColumnMap(layout.columnMap)
     }
 
     deinit {
         if ownedChunk == nil && mapping == nil { buffer.deallocate() }
+        columnTargets.deallocate()
+    }
+
+    /// Sets `columnMap` and the reader's own copy of it that the scanning loop reads for every
+    /// record: a copy of the array there would retain a buffer both decoding threads share.
+    private func setColumnMap(_ map: [Int]) {
+        columnMap = map
+        columnTargets.deallocate()
+        columnTargets = .allocate(capacity: map.count)
+        _ = columnTargets.initialize(from: map)
     }
 
     /// What the header decided, for parsers of this file's chunks.
@@ -238,13 +250,14 @@ public final class CSVRecordReader: RecordReader {
         }
         headerValues = nil
 
-        columnMap = Array(repeating: -1, count: header.count)
+        var map = Array(repeating: -1, count: header.count)
         for (wanted, name) in fields.enumerated() {
             // The first column of a repeated name wins.
-            if let column = header.firstIndex(of: name), columnMap[column] < 0 {
-                columnMap[column] = wanted
+            if let column = header.firstIndex(of: name), map[column] < 0 {
+                map[column] = wanted
             }
         }
+        setColumnMap(map)
         let missing = required.filter { !header.contains($0) }
         if !missing.isEmpty {
             let names = missing.map { "\"\($0)\"" }.joined(separator: ", ")
@@ -487,7 +500,7 @@ public final class CSVRecordReader: RecordReader {
         let quoteLimit = min(end, start + quotedCap)
         // Locals, so the loop does not touch class properties (and their exclusivity checks).
         // Cutting chunks only needs where records end: no value is kept.
-        let map = splitting == nil ? columnMap : []
+        let map = splitting == nil ? UnsafeBufferPointer(columnTargets) : UnsafeBufferPointer(start: nil, count: 0)
         let collecting = headerValues != nil
         let columnCount = collecting ? Int.max : header.count
         var problem: RecordProblem?
