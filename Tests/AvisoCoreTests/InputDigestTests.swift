@@ -73,6 +73,7 @@ struct InputDigestTests {
             input: LocatedInput(table: "accounts", path: path, fileName: name, format: name.contains(".xml") ? .xml : .csv),
             maxRejectRatio: 0)
         reader.splitsCSV = reading.chunked
+        reader.splitsXML = reading.chunked
         reader.chunkSize = reading.chunkSize
         var rejects: [RejectRecord] = []
         var rows = 0

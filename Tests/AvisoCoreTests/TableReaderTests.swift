@@ -335,3 +335,115 @@ private func observe(_ path: String, name: String, chunked: Bool, chunkSize: Int
         #expect(steps.values.allSatisfy { $0 == expected }, "\(steps.first { $0.value != expected }.map { "\($0)" } ?? "")")
     }
 }
+
+/// Reads the accounts XML file at `path`, cut into chunks of `chunkSize` bytes or on one thread,
+/// with `observe`'s caller.
+private func observeXML(_ path: String, name: String, chunked: Bool, chunkSize: Int = 2 << 20) -> Observed {
+    var reader = TableReader<AccountTable>(
+        input: LocatedInput(table: "accounts", path: path, fileName: name, format: .xml), maxRejectRatio: 1)
+    reader.splitsXML = chunked
+    reader.chunkSize = chunkSize
+    var observed = Observed()
+    var seen = Set<String>()
+    do {
+        observed.statistics = try reader.read(rejects: &observed.rejects) { account in
+            observed.handled.append("\(account.id):\(account.name)")
+            guard seen.insert(account.id).inserted else {
+                return .rejected(RowError(field: "id", reason: "DUPLICATE_ID", detail: "again \(account.id)"))
+            }
+            return account.email == nil ? .leftOut : .used
+        }
+    } catch {
+        observed.error = "\(error)"
+    }
+    return observed
+}
+
+/// XML exports cut into chunks parsed on several threads (`XMLChunkSplitter`).
+@Suite struct ChunkedXMLTests {
+    /// Accounts with what a cut must not fall inside, and rows that are rejected.
+    static let accounts = [
+        "\u{FEFF}<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- export of accounts -->\n",
+        "<accounts xmlns:a=\"urn:accounts\" generated=\"2026-12-04\">\n",
+        "  <account><id>a1</id><name>Ana</name><email>ana@x.com</email></account>\n",
+        "  <!-- <account><id>no</id></account> -->\n",
+        "  <account note=\"x>y\"><id>a2</id><name><![CDATA[Bia </account><account> Silva]]></name></account>\n",
+        "  <?app </account><account>?>\n",
+        "  <a:account><a:id>a3</a:id><a:name>Caio &amp; Cia</a:name><a:email>c@x.com</a:email></a:account>\n",
+        "  <account><id>a4</id><name>Dora</name><notes><account><id>inner</id></account></notes></account>\n",
+        "  <account><id>a1</id><name>Ana de novo</name></account>\n",
+        "  <accountX><id>skip</id></accountX><note>not a record</note>\n",
+        "  <account><name>Sem id</name></account>\n",
+        "  <account/>\n",
+        "  <account\n    ><id>a5</id><name>Eva</name><email>e@x.com</email></account\n  >\n",
+        "</accounts>\n<!-- the end -->\n",
+    ].joined()
+
+    @Test(arguments: [1, 7, 64, 300, 2 << 20], [false, true])
+    func chunkedReadingObservesWhatOneThreadDoes(chunkSize: Int, gzip: Bool) throws {
+        let name = gzip ? "accounts.xml.gz" : "accounts.xml"
+        let path = try temporaryFile(name, Array(Self.accounts.utf8), gzip: gzip)
+        defer { removeTemporaryFolder(of: path) }
+        let expected = observeXML(path, name: name, chunked: false)
+        #expect(observeXML(path, name: name, chunked: true, chunkSize: chunkSize) == expected)
+        // The reference itself, so that the comparison means something.
+        #expect(expected.error == nil)
+        #expect(expected.handled == ["a1:Ana", "a2:Bia </account><account> Silva", "a3:Caio & Cia", "a4:Dora", "a1:Ana de novo", "a5:Eva"])
+        #expect(expected.rejects.map { "\($0.record ?? 0) \($0.reason) \($0.id)" } == [
+            "5 DUPLICATE_ID a1", "6 MISSING_FIELD ", "7 MISSING_FIELD ",
+        ])
+        #expect(expected.statistics?.rowsRead == 8)
+    }
+
+    /// Many records, so that a file is cut into many chunks in flight at once at the usual
+    /// chunk size too.
+    @Test(arguments: [1000, 64 << 10, 2 << 20])
+    func aLargeFileReadsTheSameCutOrNot(chunkSize: Int) throws {
+        let rows = (1...30000).map { "<account><id>id\($0)</id><name>Name \($0)</name>\($0 % 7 == 0 ? "" : "<email>a\($0)@x.com</email>")</account>\n" }
+        let path = try temporaryFile("accounts.xml", Array(("<accounts>\n" + rows.joined() + "</accounts>\n").utf8))
+        defer { removeTemporaryFolder(of: path) }
+        let expected = observeXML(path, name: "accounts.xml", chunked: false)
+        let observed = observeXML(path, name: "accounts.xml", chunked: true, chunkSize: chunkSize)
+        #expect(expected.handled.count == 30000)
+        let same = observed == expected
+        #expect(same)
+    }
+
+    /// A malformed file fails with the error (message and line) of a single parse, wherever the
+    /// cut falls; rows are handed over only from before the error.
+    @Test(arguments: [
+        ("a mismatched tag", "<account><id>b</id><name>B</nome></account>\n", ""),
+        ("a truncated file", "<account><id>b</id><name>B", nil),
+        ("text after the root", "", "garbage\n"),
+        ("an undeclared entity", "<account><id>b</id><name>&nbsp;</name></account>\n", ""),
+        ("a second root", "", "<accounts></accounts>\n"),
+    ] as [(String, String, String?)], [1, 50, 2 << 20])
+    func aMalformedFileFailsAsOneParseDoes(kind: (String, String, String?), chunkSize: Int) throws {
+        let (_, broken, after) = kind
+        let good = (1...40).map { "<account><id>g\($0)</id><name>G \($0)</name></account>\n" }.joined()
+        let text = "<?xml version=\"1.0\"?>\n<accounts>\n" + good + broken + good
+            + (after.map { "</accounts>\n" + $0 } ?? "")
+        let path = try temporaryFile("accounts.xml", Array(text.utf8))
+        defer { removeTemporaryFolder(of: path) }
+        let expected = observeXML(path, name: "accounts.xml", chunked: false)
+        let observed = observeXML(path, name: "accounts.xml", chunked: true, chunkSize: chunkSize)
+        #expect(expected.error?.contains("malformed XML") == true, "\(expected.error ?? "no error")")
+        #expect(observed.error == expected.error)
+        #expect(observed.handled.count <= 80)
+    }
+
+    @Test func aWrongRootFailsAsOneParseDoes() throws {
+        let path = try temporaryFile("accounts.xml", Array("<clientes>\n<account><id>a</id><name>A</name></account>\n</clientes>\n".utf8))
+        defer { removeTemporaryFolder(of: path) }
+        let expected = observeXML(path, name: "accounts.xml", chunked: false)
+        #expect(expected.error?.contains("expected root element <accounts>, found <clientes>") == true)
+        #expect(observeXML(path, name: "accounts.xml", chunked: true, chunkSize: 1).error == expected.error)
+    }
+
+    @Test func aFileWithADocumentTypeIsReadOnOneThreadAndTheSame() throws {
+        let text = "<!DOCTYPE accounts [<!ENTITY who \"Ana\">]>\n<accounts><account><id>a</id><name>&who;</name></account></accounts>\n"
+        let path = try temporaryFile("accounts.xml", Array(text.utf8))
+        defer { removeTemporaryFolder(of: path) }
+        #expect(observeXML(path, name: "accounts.xml", chunked: true, chunkSize: 1) == observeXML(path, name: "accounts.xml", chunked: false))
+    }
+}

@@ -2,7 +2,7 @@
 /// on another thread by a `CSVRecordReader(chunk:layout:)`. The chunk owns its bytes, or, cut
 /// from a mapped file, borrows them from the mapping it keeps alive (`borrow`); it is handed
 /// from one thread to the next and never shared, hence `@unchecked Sendable`.
-final class CSVChunk: @unchecked Sendable {
+final class CSVChunk: PipelineChunk, @unchecked Sendable {
     /// The chunk's bytes: its records, and any blank lines between or after them.
     private(set) var bytes: UnsafeMutablePointer<UInt8>
     /// How many bytes of `bytes` are valid.

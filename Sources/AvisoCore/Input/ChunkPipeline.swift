@@ -1,25 +1,36 @@
 import Foundation
 
-/// Decodes a CSV file on several threads and hands the results over in file order.
+/// A run of whole records cut out of a file, decoded on a worker thread of `ChunkPipeline`.
+protocol PipelineChunk: AnyObject, Sendable {
+    /// Record number of the chunk's first record.
+    var firstNumber: Int { get }
+    /// How many records the splitter found in the chunk.
+    var records: Int { get }
+}
+
+/// Decodes a file on several threads and hands the results over in file order.
 ///
-/// One splitter thread cuts the file into chunks of whole records (`CSVRecordReader.nextChunk`);
-/// worker threads turn each chunk into one element per record; the consumer takes the elements
-/// chunk after chunk, in order. At most `maxInFlight` chunks are cut and not yet taken, so memory
-/// stays bounded.
+/// One splitter thread cuts the file into chunks of whole records (`CSVRecordReader.nextChunk`,
+/// `XMLChunkSplitter`); worker threads turn each chunk into one element per record; the consumer
+/// takes the elements chunk after chunk, in order. At most `maxInFlight` chunks are cut and not
+/// yet taken, so memory stays bounded.
 ///
 /// The consumer sees exactly what the single reading thread of `BatchQueue` would show it: when
 /// the file fails after R records, only the first R rounded down to a multiple of `batchSize`
-/// records are handed over before the error, as whole batches were.
-final class ChunkPipeline<Element: Sendable>: @unchecked Sendable {
+/// records are handed over before the error, as whole batches were. When a worker fails (a
+/// chunk that does not decode to its end: its elements up to the failure count as read), the
+/// chunks handed over before it may already have gone further than that, never past them.
+final class ChunkPipeline<Chunk: PipelineChunk, Element: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private let batchSize: Int
     private let maxInFlight: Int
 
     // Guarded by `condition`.
     /// Chunks cut and not yet taken by a worker, with their sequence numbers, oldest first.
-    private var pending: [(sequence: Int, chunk: CSVChunk)] = []
-    /// Decoded chunks not yet taken by the consumer, by sequence number.
-    private var decoded: [Int: (firstNumber: Int, elements: [Element])] = [:]
+    private var pending: [(sequence: Int, chunk: Chunk)] = []
+    /// Decoded chunks not yet taken by the consumer, by sequence number, with the failure of
+    /// a chunk that did not decode to its end.
+    private var decoded: [Int: (firstNumber: Int, elements: [Element], failure: (any Error)?)] = [:]
     /// Chunks cut so far; the next chunk's sequence number.
     private var cut = 0
     /// Chunks the consumer has taken.
@@ -38,6 +49,8 @@ final class ChunkPipeline<Element: Sendable>: @unchecked Sendable {
     private var currentFirstNumber = 1
     private var offset = 0
     private var allowedThrough = 0
+    /// The failure of the chunk being handed over, once taken, and how far records go before it.
+    private var chunkFailure: (error: any Error, through: Int)?
 
     /// A pipeline handing over at most `batchSize`-aligned records before a failure, with at
     /// most `maxInFlight` chunks between the splitter and the consumer.
@@ -50,8 +63,8 @@ final class ChunkPipeline<Element: Sendable>: @unchecked Sendable {
     /// function it is given, which returns false once the consumer has stopped; `decode` runs
     /// on `workers` threads and must return one element per record of the chunk, in order.
     func start(workers: Int,
-               split: @escaping @Sendable (_ emit: (CSVChunk) -> Bool) throws -> Void,
-               decode: @escaping @Sendable (CSVChunk) -> [Element]) {
+               split: @escaping @Sendable (_ emit: (Chunk) -> Bool) throws -> Void,
+               decode: @escaping @Sendable (Chunk) -> (elements: [Element], failure: (any Error)?)) {
         let splitter: @Sendable () -> Void = { [self] in
             var failure: (any Error)?
             do {
@@ -77,7 +90,7 @@ final class ChunkPipeline<Element: Sendable>: @unchecked Sendable {
     }
 
     /// Queues a cut chunk; waits while too many are in flight. False when cancelled.
-    private func emit(_ chunk: CSVChunk) -> Bool {
+    private func emit(_ chunk: Chunk) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while cut - taken >= maxInFlight && !consumerWaiting && !cancelled {
@@ -92,7 +105,7 @@ final class ChunkPipeline<Element: Sendable>: @unchecked Sendable {
     }
 
     /// A worker: decodes chunks until the splitter is done and nothing is pending.
-    private func work(_ decode: (CSVChunk) -> [Element]) {
+    private func work(_ decode: (Chunk) -> (elements: [Element], failure: (any Error)?)) {
         while true {
             condition.lock()
             while pending.isEmpty && !splitFinished && !cancelled { condition.wait() }
@@ -104,17 +117,18 @@ final class ChunkPipeline<Element: Sendable>: @unchecked Sendable {
             }
             let (sequence, chunk) = pending.removeFirst()
             condition.unlock()
-            let elements = decode(chunk)
+            let (elements, failure) = decode(chunk)
             condition.lock()
-            if !cancelled { decoded[sequence] = (chunk.firstNumber, elements) }
+            if !cancelled { decoded[sequence] = (chunk.firstNumber, elements, failure) }
             condition.broadcast()
             condition.unlock()
         }
     }
 
-    /// The next elements in file order, nil at the end; throws the splitter's error where the
-    /// single reading thread would have.
+    /// The next elements in file order, nil at the end; throws the splitter's error, or a
+    /// worker's, where the single reading thread would have.
     func take() throws -> ArraySlice<Element>? {
+        if let (error, through) = chunkFailure, currentFirstNumber + offset > through { throw error }
         if offset == current.count {
             condition.lock()
             while decoded[taken] == nil && !(splitFinished && taken == cut) && !cancelled {
@@ -132,6 +146,11 @@ final class ChunkPipeline<Element: Sendable>: @unchecked Sendable {
             current = next.elements
             currentFirstNumber = next.firstNumber
             offset = 0
+            if let failure = next.failure {
+                let read = next.firstNumber - 1 + current.count
+                chunkFailure = (failure, read / batchSize * batchSize)
+                if currentFirstNumber > chunkFailure!.through { throw failure }
+            }
             if current.isEmpty { return current[0..<0] }
         }
         let number = currentFirstNumber + offset
@@ -152,7 +171,8 @@ final class ChunkPipeline<Element: Sendable>: @unchecked Sendable {
                 throw failure ?? CancellationError()
             }
         }
-        let room = allowedThrough == Int.max ? current.count : allowedThrough - number + 1
+        var room = allowedThrough == Int.max ? current.count : allowedThrough - number + 1
+        if let (_, through) = chunkFailure { room = min(room, through - number + 1) }
         let stop = min(current.count, offset + room)
         defer { offset = stop }
         return current[offset..<stop]

@@ -37,6 +37,9 @@ struct TableReader<Schema: InputTableSchema> {
     /// Whether a CSV file is cut into chunks decoded on worker threads; otherwise one thread
     /// reads and decodes it (and with `Parallelism` off, before the caller sees a row).
     var splitsCSV = Parallelism.enabled
+    /// Whether an XML file is cut into chunks parsed on worker threads (when its prolog allows,
+    /// see `XMLChunkSplitter.frame(of:)`); otherwise one thread parses it and a second decodes.
+    var splitsXML = Parallelism.enabled
     /// Whether the file's bytes as stored are hashed as they are read, for `TableStatistics.sha256`
     /// (left empty otherwise).
     var hashesInput = true
@@ -93,14 +96,34 @@ struct TableReader<Schema: InputTableSchema> {
         let stop: () -> Void
         if splitsCSV && input.format == .csv {
             // CSV: one thread cuts the file into chunks of whole records, two decode them.
-            let pipeline = ChunkPipeline<Item<Prepared>>(batchSize: Self.batchSize, maxInFlight: Self.chunksInFlight)
+            let pipeline = ChunkPipeline<CSVChunk, Item<Prepared>>(batchSize: Self.batchSize, maxInFlight: Self.chunksInFlight)
             let chunkSize = self.chunkSize
             pipeline.start(workers: Self.workers, split: { emit in
                 try Self.split(input: input, chunkSize: chunkSize, meter: meter, digest: digest, emit)
             }, decode: { chunk in
-                Self.decode(chunk, prepare: prepare, prefetch: prefetch)
+                (Self.decode(chunk, prepare: prepare, prefetch: prefetch), nil)
             })
             take = pipeline.take
+            stop = { pipeline.cancel(); pipeline.waitUntilFinished() }
+        } else if splitsXML && input.format == .xml, let frame = Self.xmlFrame(of: input) {
+            // XML: one thread cuts the file into chunks of whole root children, two parse
+            // (libxml2), decode and prepare them.
+            let pipeline = ChunkPipeline<XMLChunk, Item<Prepared>>(batchSize: Self.batchSize, maxInFlight: Self.chunksInFlight)
+            let chunkSize = self.chunkSize
+            pipeline.start(workers: Self.workers, split: { emit in
+                try Self.splitXML(input: input, frame: frame, chunkSize: chunkSize, meter: meter, digest: digest, emit)
+            }, decode: { chunk in
+                Self.decode(chunk, fileName: input.fileName, prepare: prepare, prefetch: prefetch)
+            })
+            take = {
+                do {
+                    return try pipeline.take()
+                } catch let failure as XMLChunkFailure {
+                    // A chunk that does not parse: the error is the one a single parse of the
+                    // whole file gives (its message and line), found by parsing it so.
+                    throw Self.singleParseFailure(input) ?? failure.error
+                }
+            }
             stop = { pipeline.cancel(); pipeline.waitUntilFinished() }
         } else {
             // XML (and CSV read whole): one thread reads the records, a second decodes and
@@ -333,6 +356,182 @@ struct TableReader<Schema: InputTableSchema> {
         }
         pass(to: file.count)
         if let digest, var hasher { digest.value = hasher.finalizeHex() }
+    }
+
+    /// The frame of an XML file that can be cut into chunks (see `XMLChunkSplitter.frame(of:)`),
+    /// read from its first bytes; nil when it cannot, or when they cannot be read (the file is
+    /// then read on one thread, which reports what is wrong).
+    private static func xmlFrame(of input: LocatedInput) -> XMLFrame? {
+        if let file = InputFile.mappedIfPlain(path: input.path, displayName: input.fileName) {
+            return XMLChunkSplitter.frame(of: UnsafeRawBufferPointer(start: file.base, count: min(file.count, maxProlog)))?.frame
+        }
+        guard let source = try? InputFile.open(path: input.path, displayName: input.fileName) else { return nil }
+        var start = [UInt8](repeating: 0, count: maxProlog)
+        var filled = 0
+        while filled < start.count {
+            guard let got = try? start.withUnsafeMutableBytes({ try source.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[filled...])) }),
+                  got > 0 else { break }
+            filled += got
+        }
+        return start.withUnsafeBytes { XMLChunkSplitter.frame(of: UnsafeRawBufferPointer(rebasing: $0[..<filled]))?.frame }
+    }
+
+    /// The longest prolog (up to the root's start tag) of an XML file cut into chunks.
+    private static var maxProlog: Int { 1 << 16 }
+
+    /// Cuts the XML file into chunks of whole root children for `emit`, after its prolog
+    /// (`frame`), until the end or until `emit` refuses one. A plain file is mapped and its
+    /// chunks borrow its pages; a gzipped one is inflated into chunks of their own.
+    private static func splitXML(input: LocatedInput, frame: XMLFrame, chunkSize: Int, meter: MeteredByteSource.Meter,
+                                 digest: DigestSlot?, _ emit: (XMLChunk) -> Bool) throws {
+        var splitter = XMLChunkSplitter(recordName: Schema.recordName)
+        var number = 1
+        var line = frame.prologLineFeeds + 1
+        // Makes the chunk of `count` bytes at `from`, and counts its records and lines.
+        func chunk(_ from: UnsafePointer<UInt8>, _ count: Int, isLast: Bool, borrowing mapping: MappedFile?) -> XMLChunk {
+            let records = splitter.takeRecords()
+            let made = mapping.map {
+                XMLChunk(frame: frame, borrowing: from, count: count, in: $0, firstNumber: number, records: records, firstLine: line, isLast: isLast)
+            } ?? XMLChunk(frame: frame, copying: from, count: count, firstNumber: number, records: records, firstLine: line, isLast: isLast)
+            number += records
+            line += XMLChunkSplitter.lineFeeds(from, count: count)
+            return made
+        }
+        let prologCount = frame.prolog.count
+        if let file = InputFile.mappedIfPlain(path: input.path, displayName: input.fileName) {
+            var hasher = digest.map { _ in SHA256() }
+            var passed = 0
+            func pass(to consumed: Int) {
+                guard consumed > passed else { return }
+                hasher?.update(UnsafeRawBufferPointer(start: file.base + passed, count: consumed - passed))
+                meter.add(consumed - passed)
+                passed = consumed
+            }
+            var start = prologCount
+            var position = start
+            while true {
+                let stop = splitter.scan(file.base, from: position, end: file.count, cutAt: start + chunkSize)
+                guard case .cut(let cut) = stop else {
+                    pass(to: file.count)
+                    _ = emit(chunk(file.base + start, file.count - start, isLast: true, borrowing: file))
+                    break
+                }
+                pass(to: cut)
+                guard emit(chunk(file.base + start, cut - start, isLast: false, borrowing: file)) else { return }
+                start = cut
+                position = cut
+            }
+            if let digest, var hasher { digest.value = hasher.finalizeHex() }
+            return
+        }
+        let (source, stored) = try open(input, meter: meter, hashing: digest != nil)
+        var capacity = max(1 << 16, chunkSize * 2)
+        var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        defer { buffer.deallocate() }
+        var end = 0
+        var atEnd = false
+        // Reads more of the file after `end`, first moving `buffer[keep...]` to the front and
+        // growing the buffer when it is full; false at the file's end. Returns how far the
+        // bytes moved back.
+        func refill(keeping keep: Int) throws -> Int {
+            if keep > 0 {
+                buffer.update(from: buffer + keep, count: end - keep)
+                end -= keep
+            }
+            if end == capacity {
+                let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+                larger.update(from: buffer, count: end)
+                buffer.deallocate()
+                buffer = larger
+                capacity *= 2
+            }
+            let got = try source.read(into: UnsafeMutableRawBufferPointer(start: buffer + end, count: capacity - end))
+            if got == 0 { atEnd = true }
+            end += got
+            return keep
+        }
+        while end < prologCount && !atEnd { _ = try refill(keeping: 0) }
+        var start = min(prologCount, end)
+        var position = start
+        while true {
+            let stop = atEnd && start == end ? XMLChunkSplitter.Stop.needMore(end)
+                : splitter.scan(buffer, from: position, end: end, cutAt: start + chunkSize)
+            switch stop {
+            case .cut(let cut):
+                guard emit(chunk(buffer + start, cut - start, isLast: false, borrowing: nil)) else { return }
+                start = cut
+                position = cut
+            case .needMore(let at):
+                if atEnd {
+                    _ = emit(chunk(buffer + start, end - start, isLast: true, borrowing: nil))
+                    if let digest, let stored { digest.value = finishDigest(content: source, stored: stored) }
+                    return
+                }
+                let moved = try refill(keeping: start)
+                start -= moved
+                position = at - moved
+            case .rootEnd:
+                // The last chunk is the rest of the file: the root's end tag and what follows.
+                while !atEnd {
+                    let moved = try refill(keeping: start)
+                    start -= moved
+                }
+                _ = emit(chunk(buffer + start, end - start, isLast: true, borrowing: nil))
+                if let digest, let stored { digest.value = finishDigest(content: source, stored: stored) }
+                return
+            }
+        }
+    }
+
+    /// A chunk of an XML file whose parse failed; `TableReader` reports instead what a single
+    /// parse of the file reports.
+    private struct XMLChunkFailure: Error {
+        let error: any Error
+    }
+
+    /// Parses, decodes and prepares every record of an XML chunk, in order: one item per
+    /// record, and the failure, if the chunk does not parse or holds other records than the
+    /// splitter counted.
+    private static func decode<Prepared>(_ chunk: XMLChunk, fileName: String, prepare: @escaping @Sendable (Schema.Row, Int) -> PreparedRow<Prepared>,
+                                         prefetch: RowPrefetch<Schema.Row>?) -> (elements: [Item<Prepared>], failure: (any Error)?) {
+        var record = RawRecord(fieldCount: Schema.fields.count)
+        let idIndex = Schema.fields.firstIndex(of: "id")
+        var preparing = Preparing(prepare: prepare, prefetch: prefetch, capacity: chunk.records)
+        var failure: (any Error)?
+        do {
+            let reader = try XMLRecordReader(
+                source: chunk.document(), fileName: fileName, rootName: Schema.baseName, recordName: Schema.recordName,
+                fields: Schema.fields, firstNumber: chunk.firstNumber, lineShift: chunk.firstLine - 1 - chunk.frame.prologLineFeeds
+            )
+            var parsed = 0
+            while try reader.next(into: &record) {
+                parsed += 1
+                guard parsed <= chunk.records else { break }
+                preparing.push(decoded(record, idIndex: idIndex))
+            }
+            if parsed != chunk.records {
+                failure = XMLChunkFailure(error: AvisoError(
+                    .input, file: fileName, "the XML file's records could not be counted apart for parsing on several threads",
+                    hint: "set AVISO_SINGLE_THREADED=1 to read it on one thread"))
+            }
+        } catch {
+            failure = XMLChunkFailure(error: error)
+        }
+        return (preparing.finish(), failure)
+    }
+
+    /// The error a single parse of the whole XML file gives, from its start; nil if it gives none.
+    private static func singleParseFailure(_ input: LocatedInput) -> (any Error)? {
+        do {
+            let source = try InputFile.open(path: input.path, displayName: input.fileName)
+            let reader = try XMLRecordReader(source: source, fileName: input.fileName, rootName: Schema.baseName,
+                                             recordName: Schema.recordName, fields: Schema.fields)
+            var record = RawRecord(fieldCount: Schema.fields.count)
+            while try reader.next(into: &record) {}
+            return nil
+        } catch {
+            return error
+        }
     }
 
     /// A record decoded, not yet prepared: its row, or the item of its failure.

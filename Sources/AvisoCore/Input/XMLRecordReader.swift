@@ -28,6 +28,8 @@ public final class XMLRecordReader: RecordReader {
     private var finished = false
     private var failure: Error?
     private var recordCount = 0
+    /// Added to libxml2's line numbers: the lines of a chunk's document are not the file's.
+    private var lineShift = 0
     /// Per record: which wanted fields already had an element (the first element wins, even empty).
     private var seen: [Bool]
     /// The wanted fields the open field element feeds (several if `fields` repeats a name).
@@ -50,11 +52,22 @@ public final class XMLRecordReader: RecordReader {
     /// `rootName` and whose records are `recordName` elements, reading the `fields` elements.
     /// Throws `AvisoError(.input)` when the input is not UTF-8 (UTF-16/32 or EBCDIC signature)
     /// and rethrows errors of the source.
-    public init(source: ByteSource, fileName: String, rootName: String, recordName: String, fields: [String]) throws {
+    public convenience init(source: ByteSource, fileName: String, rootName: String, recordName: String, fields: [String]) throws {
+        try self.init(source: source, fileName: fileName, rootName: rootName, recordName: recordName, fields: fields,
+                      firstNumber: 1, lineShift: 0)
+    }
+
+    /// A reader of an `XMLChunk`'s document (see `XMLChunk.document()`): its records are
+    /// numbered from `firstNumber`, and their lines are the document's shifted by `lineShift`,
+    /// the file's.
+    init(source: ByteSource, fileName: String, rootName: String, recordName: String, fields: [String],
+         firstNumber: Int, lineShift: Int) throws {
         _ = XMLRecordReader.parserReady
         self.fields = fields
         self.fileName = fileName
         self.rootName = rootName
+        recordCount = firstNumber - 1
+        self.lineShift = lineShift
         seen = Array(repeating: false, count: fields.count)
         bridge = XMLInputBridge(source: source)
 
@@ -245,7 +258,7 @@ public final class XMLRecordReader: RecordReader {
 
     /// The line of an element's start tag (see `aviso_xml_element_line`).
     private func line(of node: xmlNodePtr) -> Int {
-        Int(aviso_xml_element_line(reader, node))
+        Int(aviso_xml_element_line(reader, node)) + lineShift
     }
 
     private func malformed() -> AvisoError {
