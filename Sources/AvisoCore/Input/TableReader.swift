@@ -126,9 +126,9 @@ struct TableReader<Schema: InputTableSchema> {
             }
             stop = { pipeline.cancel(); pipeline.waitUntilFinished() }
         } else {
-            // XML (and CSV read whole): one thread reads the records, a second decodes and
-            // prepares them, so that the reading thread (libxml2's parse, for XML, the XML run's
-            // bottleneck) does nothing else.
+            // XML that is not cut (and CSV read whole): one thread reads the records, a second
+            // decodes and prepares them, so that the reading thread (libxml2's parse, for XML)
+            // does nothing else.
             let capacity = Parallelism.enabled ? 4 : Int.max
             let decodedRows = BatchQueue<RawRecordBatch>(capacity: capacity)
             let queue = BatchQueue<Item<Prepared>>(capacity: capacity)
