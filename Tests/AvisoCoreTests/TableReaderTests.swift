@@ -34,13 +34,15 @@ private func temporaryFile(_ name: String, _ bytes: [UInt8], gzip: Bool = false)
     return path
 }
 
-/// Reads `path` as the accounts table: duplicate ids are rejected, an id `stop` throws.
+/// Reads `path` as the accounts table (CSV unless told), cut into chunks of `chunkSize` bytes
+/// or on one thread: duplicate ids are rejected, an id `stop` throws.
 private func observe(_ path: String, name: String, chunked: Bool, chunkSize: Int = 2 << 20,
-                     maxRejectRatio: Double = 1) -> Observed {
+                     maxRejectRatio: Double = 1, format: LocatedInput.Format = .csv) -> Observed {
     var reader = TableReader<AccountTable>(
-        input: LocatedInput(table: "accounts", path: path, fileName: name, format: .csv),
+        input: LocatedInput(table: "accounts", path: path, fileName: name, format: format),
         maxRejectRatio: maxRejectRatio)
     reader.splitsCSV = chunked
+    reader.splitsXML = chunked
     reader.chunkSize = chunkSize
     var observed = Observed()
     var seen = Set<String>()
@@ -336,27 +338,9 @@ private func observe(_ path: String, name: String, chunked: Bool, chunkSize: Int
     }
 }
 
-/// Reads the accounts XML file at `path`, cut into chunks of `chunkSize` bytes or on one thread,
-/// with `observe`'s caller.
+/// `observe` for the accounts XML file at `path`.
 private func observeXML(_ path: String, name: String, chunked: Bool, chunkSize: Int = 2 << 20) -> Observed {
-    var reader = TableReader<AccountTable>(
-        input: LocatedInput(table: "accounts", path: path, fileName: name, format: .xml), maxRejectRatio: 1)
-    reader.splitsXML = chunked
-    reader.chunkSize = chunkSize
-    var observed = Observed()
-    var seen = Set<String>()
-    do {
-        observed.statistics = try reader.read(rejects: &observed.rejects) { account in
-            observed.handled.append("\(account.id):\(account.name)")
-            guard seen.insert(account.id).inserted else {
-                return .rejected(RowError(field: "id", reason: "DUPLICATE_ID", detail: "again \(account.id)"))
-            }
-            return account.email == nil ? .leftOut : .used
-        }
-    } catch {
-        observed.error = "\(error)"
-    }
-    return observed
+    observe(path, name: name, chunked: chunked, chunkSize: chunkSize, format: .xml)
 }
 
 /// XML exports cut into chunks parsed on several threads (`XMLChunkSplitter`).

@@ -342,20 +342,41 @@ struct TableReader<Schema: InputTableSchema> {
     private static func splitMapped(_ file: MappedFile, input: LocatedInput, chunkSize: Int, meter: MeteredByteSource.Meter,
                                     digest: DigestSlot?, _ emit: (CSVChunk) -> Bool) throws {
         let reader = try CSVRecordReader(mapped: file, fileName: input.fileName, fields: Schema.fields, required: Schema.required)
-        var hasher = digest.map { _ in SHA256() }
-        var passed = 0
-        func pass(to consumed: Int) {
+        var passage = MappedPassage(file: file, meter: meter, hashing: digest != nil)
+        while let chunk = try reader.nextChunk(targetSize: chunkSize) {
+            passage.pass(to: reader.mappedBytesCut)
+            guard emit(chunk) else { return }
+        }
+        passage.finish(into: digest)
+    }
+
+    /// A mapped file's bytes passing to the chunks cut from it, in order, each once: metered
+    /// and, when the reader hashes, hashed.
+    private struct MappedPassage {
+        let file: MappedFile
+        let meter: MeteredByteSource.Meter
+        private var hasher: SHA256?
+        private var passed = 0
+
+        init(file: MappedFile, meter: MeteredByteSource.Meter, hashing: Bool) {
+            self.file = file
+            self.meter = meter
+            hasher = hashing ? SHA256() : nil
+        }
+
+        /// The bytes up to `consumed` have gone to chunks.
+        mutating func pass(to consumed: Int) {
             guard consumed > passed else { return }
             hasher?.update(UnsafeRawBufferPointer(start: file.base + passed, count: consumed - passed))
             meter.add(consumed - passed)
             passed = consumed
         }
-        while let chunk = try reader.nextChunk(targetSize: chunkSize) {
-            pass(to: reader.mappedBytesCut)
-            guard emit(chunk) else { return }
+
+        /// The whole file has gone: sets `digest` to its SHA-256, when hashing.
+        mutating func finish(into digest: DigestSlot?) {
+            pass(to: file.count)
+            if let digest, var hasher { digest.value = hasher.finalizeHex() }
         }
-        pass(to: file.count)
-        if let digest, var hasher { digest.value = hasher.finalizeHex() }
     }
 
     /// The frame of an XML file that can be cut into chunks (see `XMLChunkSplitter.frame(of:)`),
@@ -399,30 +420,21 @@ struct TableReader<Schema: InputTableSchema> {
         }
         let prologCount = frame.prolog.count
         if let file = InputFile.mappedIfPlain(path: input.path, displayName: input.fileName) {
-            var hasher = digest.map { _ in SHA256() }
-            var passed = 0
-            func pass(to consumed: Int) {
-                guard consumed > passed else { return }
-                hasher?.update(UnsafeRawBufferPointer(start: file.base + passed, count: consumed - passed))
-                meter.add(consumed - passed)
-                passed = consumed
-            }
+            var passage = MappedPassage(file: file, meter: meter, hashing: digest != nil)
             var start = prologCount
             var position = start
             while true {
                 let stop = splitter.scan(file.base, from: position, end: file.count, cutAt: start + chunkSize)
                 guard case .cut(let cut) = stop else {
-                    pass(to: file.count)
+                    passage.finish(into: digest)
                     _ = emit(chunk(file.base + start, file.count - start, isLast: true, borrowing: file))
-                    break
+                    return
                 }
-                pass(to: cut)
+                passage.pass(to: cut)
                 guard emit(chunk(file.base + start, cut - start, isLast: false, borrowing: file)) else { return }
                 start = cut
                 position = cut
             }
-            if let digest, var hasher { digest.value = hasher.finalizeHex() }
-            return
         }
         let (source, stored) = try open(input, meter: meter, hashing: digest != nil)
         var capacity = max(1 << 16, chunkSize * 2)
