@@ -225,6 +225,24 @@ private let simple = """
         #expect(read == [Seen(number: 1, line: 1, values: ["p", nil, "p"])])
     }
 
+    /// Field elements are found whatever their order, the list's order or a record's own,
+    /// with repeated names in the list and repeated elements in the record (the first wins).
+    @Test func fieldElementsAreFoundInAnyOrder() throws {
+        let text = "<charges><charge><dueDate>d</dueDate><x/><value>v</value><id>p</id><customer>c</customer><id>again</id></charge>"
+            + "<charge><customer>c2</customer><id>p2</id></charge>"
+            + "<charge><value>v3</value><dueDate>d3</dueDate><value>no</value></charge></charges>"
+        #expect(try records(text, fields: ["id", "customer", "value", "dueDate", "customer", "id"]) == [
+            Seen(number: 1, line: 1, values: ["p", "c", "v", "d", "c", "p"]),
+            Seen(number: 2, line: 1, values: ["p2", "c2", nil, nil, "c2", "p2"]),
+            Seen(number: 3, line: 1, values: [nil, nil, "v3", "d3", nil, nil]),
+        ])
+        #expect(try records(text, fields: ["dueDate", "value"]) == [
+            Seen(number: 1, line: 1, values: ["d", "v"]),
+            Seen(number: 2, line: 1, values: [nil, nil]),
+            Seen(number: 3, line: 1, values: ["d3", "v3"]),
+        ])
+    }
+
     @Test func recordLinesStayExactPastLine65535() throws {
         var text = "<charges>\n"
         for i in 1...70_000 { text += "<charge><id>p\(i)</id></charge>\n" }

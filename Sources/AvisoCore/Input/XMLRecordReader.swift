@@ -21,6 +21,11 @@ public final class XMLRecordReader: RecordReader {
     private let rootAtom: UnsafePointer<xmlChar>
     private let recordAtom: UnsafePointer<xmlChar>
     private let fieldAtoms: [UnsafePointer<xmlChar>]
+    /// For each wanted field, the first wanted field of its name (itself, unless `fields`
+    /// repeats a name), and that first field's later namesakes (almost always none).
+    private let firstOfName: [Int]
+    private let laterNamesakes: [[Int]]
+    private let fieldsRepeatAName: Bool
     /// Whether element names are the dictionary's interned pointers (then pointer equality is
     /// name equality); checked once on the root, string comparison otherwise. Internal for tests.
     private(set) var interned = false
@@ -122,6 +127,9 @@ public final class XMLRecordReader: RecordReader {
         atoms.reserveCapacity(fields.count)
         for field in fields { atoms.append(try atom(field)) }
         fieldAtoms = atoms
+        firstOfName = fields.indices.map { i in fields.firstIndex(of: fields[i])! }
+        laterNamesakes = fields.indices.map { i in fields.indices.filter { $0 > i && fields[$0] == fields[i] } }
+        fieldsRepeatAName = Set(fields).count < fields.count
     }
 
     deinit {
@@ -158,6 +166,11 @@ public final class XMLRecordReader: RecordReader {
         }
         let reader = self.reader
         let atoms = fieldAtoms
+        let firstOfName = self.firstOfName
+        let repeats = fieldsRepeatAName
+        // Where the search for a field element's name starts: after the last field found, as
+        // exports list a record's fields in one order.
+        var expected = 0
         var interned = self.interned
         var inRecord = false
         while true {
@@ -204,16 +217,48 @@ public final class XMLRecordReader: RecordReader {
                 record.number = recordCount
                 record.line = line(of: node)
                 for i in seen.indices { seen[i] = false }
+                expected = 0
                 if xmlTextReaderIsEmptyElement(reader) == 1 { return true }
                 inRecord = true
             case 2:
                 guard inRecord else { continue }
                 var matched = false
-                for i in atoms.indices where XMLRecordReader.same(name, atoms[i], interned) {
-                    matched = true
-                    if !seen[i] {
-                        seen[i] = true
-                        open.append(i)
+                if interned {
+                    // Interned names compare by pointer: the first field of this name, searched
+                    // from where the last one was found, then its namesakes.
+                    var first = -1
+                    var i = expected
+                    for _ in atoms.indices {
+                        if i == atoms.count { i = 0 }
+                        if atoms[i] == name {
+                            first = i
+                            break
+                        }
+                        i += 1
+                    }
+                    if first >= 0 {
+                        matched = true
+                        expected = first + 1
+                        // Every wanted field of this name, in order, as the loop below finds them.
+                        let head = firstOfName[first]
+                        if !seen[head] {
+                            seen[head] = true
+                            open.append(head)
+                        }
+                        if repeats {
+                            for field in laterNamesakes[head] where !seen[field] {
+                                seen[field] = true
+                                open.append(field)
+                            }
+                        }
+                    }
+                } else {
+                    for i in atoms.indices where XMLRecordReader.same(name, atoms[i], interned) {
+                        matched = true
+                        if !seen[i] {
+                            seen[i] = true
+                            open.append(i)
+                        }
                     }
                 }
                 if !matched, let local = XMLRecordReader.prefixed(name) {
