@@ -129,11 +129,14 @@ import Testing
         #expect(splitter.depth == 0)
     }
 
-    @Test(arguments: [0, 1, 7, 8, 9, 63, 64, 1000])
+    @Test(arguments: [0, 1, 7, 8, 9, 31, 32, 33, 63, 64, 1000, 255 * 32, 255 * 32 + 41, 20_000])
     func lineFeedsAreCountedExactly(count: Int) {
         var generator = SplitMix64(seed: UInt64(count))
         let bytes = (0..<count).map { _ in [UInt8(0x0A), 0x0D, 0x8A, 0x0B, 0x41, 0x00, 0xFF][Int(generator.next() % 7)] }
         let counted = bytes.withUnsafeBufferPointer { XMLChunkSplitter.lineFeeds($0.baseAddress!, count: count) }
         #expect(counted == bytes.filter { $0 == 0x0A }.count)
+        // Only line feeds: every lane counts one per block, as many blocks as a lane can hold.
+        let feeds = [UInt8](repeating: 0x0A, count: count)
+        #expect(feeds.withUnsafeBufferPointer { XMLChunkSplitter.lineFeeds($0.baseAddress!, count: count) } == count)
     }
 }
