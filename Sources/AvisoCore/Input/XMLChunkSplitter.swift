@@ -140,29 +140,23 @@ struct XMLChunkSplitter {
     /// The index of the '>' ending the start tag whose name starts at `from`, skipping quoted
     /// attribute values (which may hold '>'); nil when it does not end before `end`.
     private static func startTagEnd(_ bytes: UnsafePointer<UInt8>, from: Int, end: Int) -> Int? {
-        guard let close = find(UInt8(ascii: ">"), bytes, from: from, end: end) else { return nil }
-        // Tags without attribute values, the usual case, end at the first '>'.
-        if find(UInt8(ascii: "\""), bytes, from: from, end: close) == nil, find(UInt8(ascii: "'"), bytes, from: from, end: close) == nil {
-            return close
-        }
         var p = from
-        while p < end {
+        while true {
+            p = ByteSearch.first(UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), in: bytes, from: p, to: end)
+            guard p < end else { return nil }
             let byte = bytes[p]
             if byte == UInt8(ascii: ">") { return p }
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                guard let closing = find(byte, bytes, from: p + 1, end: end) else { return nil }
-                p = closing
-            }
-            p += 1
+            // A quoted attribute value, which may hold '>'.
+            guard let closing = find(byte, bytes, from: p + 1, end: end) else { return nil }
+            p = closing + 1
         }
-        return nil
     }
 
     /// The first index of `byte` in `bytes[from..<end]`.
     @inline(__always)
     private static func find(_ byte: UInt8, _ bytes: UnsafePointer<UInt8>, from: Int, end: Int) -> Int? {
-        guard from < end, let hit = memchr(bytes + from, Int32(byte), end - from) else { return nil }
-        return UnsafeRawPointer(bytes).distance(to: UnsafeRawPointer(hit))
+        let hit = ByteSearch.first(byte, byte, byte, in: bytes, from: from, to: end)
+        return hit < end ? hit : nil
     }
 
     /// The first index of `pattern` in `bytes[from..<end]`.
