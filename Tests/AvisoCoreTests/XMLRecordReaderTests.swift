@@ -243,6 +243,19 @@ private let simple = """
         ])
     }
 
+    /// A value made of many text and CDATA nodes, far longer than the reader's first text
+    /// buffer, is gathered whole; the next record's values start afresh.
+    @Test func longValuesOfManyNodesAreGatheredWhole() throws {
+        let parts = (0..<400).map { $0 % 2 == 0 ? "texto \($0) &amp; " : "<![CDATA[<cdata \($0)>]]>" }
+        let expected = (0..<400).map { $0 % 2 == 0 ? "texto \($0) & " : "<cdata \($0)>" }.joined()
+        let text = "<charges><charge><id>" + parts.joined() + "</id><value>1</value></charge>"
+            + "<charge><id>p2</id></charge></charges>"
+        #expect(try records(text, fields: ["id", "value"]) == [
+            Seen(number: 1, line: 1, values: [expected.trimmingCharacters(in: .whitespaces), "1"]),
+            Seen(number: 2, line: 1, values: ["p2", nil]),
+        ])
+    }
+
     @Test func recordLinesStayExactPastLine65535() throws {
         var text = "<charges>\n"
         for i in 1...70_000 { text += "<charge><id>p\(i)</id></charge>\n" }

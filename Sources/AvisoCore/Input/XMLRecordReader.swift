@@ -35,11 +35,16 @@ public final class XMLRecordReader: RecordReader {
     private var recordCount = 0
     /// Added to libxml2's line numbers: the lines of a chunk's document are not the file's.
     private var lineShift = 0
-    /// Per record: which wanted fields already had an element (the first element wins, even empty).
-    private var seen: [Bool]
-    /// The wanted fields the open field element feeds (several if `fields` repeats a name).
-    private var openFields: [Int] = []
-    private var text: [UInt8] = []
+    /// Per record: which wanted fields already had an element (the first element wins, even
+    /// empty), a bit per field.
+    private var seen: UInt64 = 0
+    /// The wanted fields the open field element feeds (several if `fields` repeats a name), a
+    /// bit per field.
+    private var openFields: UInt64 = 0
+    /// Where the open field element's text is gathered (`textCapacity` bytes), kept from one
+    /// record to the next.
+    private var text = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+    private var textCapacity = 256
 
     // Node kinds from libxml2's tree.h and xmlreader.h.
     private static let elementNode: Int32 = 1
@@ -73,7 +78,7 @@ public final class XMLRecordReader: RecordReader {
         self.rootName = rootName
         recordCount = firstNumber - 1
         self.lineShift = lineShift
-        seen = Array(repeating: false, count: fields.count)
+        precondition(fields.count <= 64, "an XML record reader reads at most 64 fields")
         bridge = XMLInputBridge(source: source)
 
         let start = try bridge.prefix(4)
@@ -134,6 +139,7 @@ public final class XMLRecordReader: RecordReader {
 
     deinit {
         xmlFreeTextReader(reader)
+        text.deallocate()
     }
 
     /// Overwrites `record` with the next record; returns false after the last one.
@@ -152,17 +158,17 @@ public final class XMLRecordReader: RecordReader {
 
     private func advance(into record: inout RawRecord) throws -> Bool {
         // The per-node state lives in locals for the loop: class properties would pay a dynamic
-        // exclusivity check on every access. The buffers are swapped in and out to keep capacity.
-        var text: [UInt8] = []
-        var open: [Int] = []
-        var seen: [Bool] = []
-        swap(&text, &self.text)
-        swap(&open, &self.openFields)
-        swap(&seen, &self.seen)
+        // exclusivity check on every access. The text buffer is handed back to keep its capacity.
+        var text = self.text
+        var textCapacity = self.textCapacity
+        var textCount = 0
+        var open = openFields
+        var seen = self.seen
         defer {
-            swap(&text, &self.text)
-            swap(&open, &self.openFields)
-            swap(&seen, &self.seen)
+            self.text = text
+            self.textCapacity = textCapacity
+            openFields = open
+            self.seen = seen
         }
         let reader = self.reader
         let atoms = fieldAtoms
@@ -186,17 +192,30 @@ public final class XMLRecordReader: RecordReader {
             guard let node = xmlTextReaderCurrentNode(reader) else { continue }
             let kind = aviso_xml_node_kind(node)
             if kind == XMLRecordReader.textNode || kind == XMLRecordReader.cdataNode {
-                if !open.isEmpty, let value = xmlTextReaderConstValue(reader) {
-                    text.append(contentsOf: UnsafeBufferPointer(start: value, count: Int(xmlStrlen(value))))
+                if open != 0, let value = xmlTextReaderConstValue(reader) {
+                    let count = Int(xmlStrlen(value))
+                    if textCount + count > textCapacity {
+                        textCapacity = max(textCapacity * 2, textCount + count)
+                        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: textCapacity)
+                        larger.update(from: text, count: textCount)
+                        text.deallocate()
+                        text = larger
+                    }
+                    (text + textCount).update(from: value, count: count)
+                    textCount += count
                 }
                 continue
             }
             guard kind == XMLRecordReader.elementNode else { continue }
             let depth = xmlTextReaderDepth(reader)
             if xmlTextReaderNodeType(reader) == XMLRecordReader.endElement {
-                if depth == 2, !open.isEmpty {
-                    for field in open { record.set(field, text) }
-                    open.removeAll(keepingCapacity: true)
+                if depth == 2, open != 0 {
+                    var fields = open
+                    while fields != 0 {
+                        record.set(fields.trailingZeroBitCount, UnsafeBufferPointer(start: text, count: textCount))
+                        fields &= fields - 1
+                    }
+                    open = 0
                 } else if depth == 1, inRecord {
                     return true
                 }
@@ -216,7 +235,7 @@ public final class XMLRecordReader: RecordReader {
                 recordCount += 1
                 record.number = recordCount
                 record.line = line(of: node)
-                for i in seen.indices { seen[i] = false }
+                seen = 0
                 expected = 0
                 if xmlTextReaderIsEmptyElement(reader) == 1 { return true }
                 inRecord = true
@@ -241,35 +260,35 @@ public final class XMLRecordReader: RecordReader {
                         expected = first + 1
                         // Every wanted field of this name, in order, as the loop below finds them.
                         let head = firstOfName[first]
-                        if !seen[head] {
-                            seen[head] = true
-                            open.append(head)
+                        if seen & (1 << UInt64(head)) == 0 {
+                            seen |= 1 << UInt64(head)
+                            open |= 1 << UInt64(head)
                         }
                         if repeats {
-                            for field in laterNamesakes[head] where !seen[field] {
-                                seen[field] = true
-                                open.append(field)
+                            for field in laterNamesakes[head] where seen & (1 << UInt64(field)) == 0 {
+                                seen |= 1 << UInt64(field)
+                                open |= 1 << UInt64(field)
                             }
                         }
                     }
                 } else {
                     for i in atoms.indices where XMLRecordReader.same(name, atoms[i], interned) {
                         matched = true
-                        if !seen[i] {
-                            seen[i] = true
-                            open.append(i)
+                        if seen & (1 << UInt64(i)) == 0 {
+                            seen |= 1 << UInt64(i)
+                            open |= 1 << UInt64(i)
                         }
                     }
                 }
                 if !matched, let local = XMLRecordReader.prefixed(name) {
-                    for i in atoms.indices where !seen[i] && xmlStrEqual(local, atoms[i]) != 0 {
-                        seen[i] = true
-                        open.append(i)
+                    for i in atoms.indices where seen & (1 << UInt64(i)) == 0 && xmlStrEqual(local, atoms[i]) != 0 {
+                        seen |= 1 << UInt64(i)
+                        open |= 1 << UInt64(i)
                     }
                 }
                 // An empty element leaves its fields absent; no end tag will follow it.
-                if xmlTextReaderIsEmptyElement(reader) == 1 { open.removeAll(keepingCapacity: true) }
-                text.removeAll(keepingCapacity: true)
+                if xmlTextReaderIsEmptyElement(reader) == 1 { open = 0 }
+                textCount = 0
             default:
                 break
             }
