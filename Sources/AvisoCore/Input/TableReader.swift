@@ -43,8 +43,8 @@ struct TableReader<Schema: InputTableSchema> {
     /// Whether the file's bytes as stored are hashed as they are read, for `TableStatistics.sha256`
     /// (left empty otherwise).
     var hashesInput = true
-    /// Bytes per CSV chunk decoded on a worker thread (tests make it tiny).
-    var chunkSize = Parallelism.csvChunkBytes
+    /// Bytes per CSV or XML chunk decoded on a worker thread (tests make it tiny).
+    var chunkSize = Parallelism.chunkBytes
     /// Threads decoding CSV chunks.
     private static var workers: Int { 2 }
     /// CSV chunks cut and not yet handled, at most.

@@ -7,10 +7,10 @@ import Foundation
 enum Parallelism {
     static let enabled: Bool = ProcessInfo.processInfo.environment["AVISO_SINGLE_THREADED"] != "1"
 
-    /// Bytes per CSV chunk decoded on a worker thread: 2 MiB, or `AVISO_CSV_CHUNK_BYTES` (at
+    /// Bytes per CSV or XML chunk decoded on a worker thread: 2 MiB, or `AVISO_CHUNK_BYTES` (at
     /// least 1), which tests set small so that a small export is cut into many chunks decoded
     /// out of order (the reader's ordering and the repeated-id claims are then exercised).
-    static let csvChunkBytes: Int = ProcessInfo.processInfo.environment["AVISO_CSV_CHUNK_BYTES"].flatMap(Int.init).map { max(1, $0) } ?? 2 << 20
+    static let chunkBytes: Int = ProcessInfo.processInfo.environment["AVISO_CHUNK_BYTES"].flatMap(Int.init).map { max(1, $0) } ?? 2 << 20
 
     /// Runs `body` for 0..<iterations, on several threads when enabled.
     static func forEach(_ iterations: Int, _ body: @Sendable (Int) -> Void) {
