@@ -45,7 +45,7 @@ import Testing
         var plans = 0
         _ = try snapshot.readCharges(rejects: &rejects, prepare: { charge, customerDeleted, reach, fetch, account, settings -> PreparedRow<ChargePlan> in
             if reach != nil { reached.add(1) }
-            let plan = ChargePlan(charge: charge, customerDeleted: customerDeleted, reach: reach, customer: fetch, account: account,
+            let plan = ChargePlan(charge: charge, customerDeleted: customerDeleted, reach: reach, customer: fetch, account: account(),
                                   settings: settings, rules: rules)
             if plan.isQuiet { return .counted(leftOut: plan.leftOut) }
             if let note = plan.lookAheadNote { return .counted(leftOut: plan.leftOut, note: note) }

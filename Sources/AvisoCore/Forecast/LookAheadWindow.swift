@@ -11,9 +11,15 @@ final class LookAheadWindow: Sendable {
     let firstDay: Day
     let lastDay: Day
 
+    // The planners, unretained (`planners` keeps them): every charge's candidate dates are
+    // asked of the first, and those of a charge with candidates of each, and a copy of a
+    // reference was a retain and a release both decoding threads contend for.
+    private let unretainedPlanners: [Unmanaged<NotificationPlanner>]
+
     init(configuration: RunConfiguration, planners: [NotificationPlanner], firstDay: Day, lastDay: Day) {
         self.configuration = configuration
         self.planners = planners
+        unretainedPlanners = planners.map { Unmanaged.passUnretained($0) }
         self.firstDay = firstDay
         self.lastDay = lastDay
     }
@@ -26,7 +32,8 @@ final class LookAheadWindow: Sendable {
     /// the customer nor the charge asks for postal service): the notifications are then counted
     /// by `reach` (`NotificationPlanner.countNotifications`), which gives the same entries.
     func contribution(charge: Charge, customerDeleted: Bool, reach: RecipientReach?, customer fetch: () -> Customer,
-                      account: Account, settings: SlotSettings, contacts: inout ContactCache) throws -> UpcomingSends.Contribution {
+                      account: @autoclosure () -> Account, settings: SlotSettings,
+                      contacts: inout ContactCache) throws -> UpcomingSends.Contribution {
         var contribution = UpcomingSends.Contribution()
         guard !planners.isEmpty, !customerDeleted else { return contribution }
         let candidates = try candidateDates(charge: charge, settings: settings)
@@ -34,22 +41,24 @@ final class LookAheadWindow: Sendable {
         // Counted by reach, the customer is not made; a letter needs its address.
         let countedReach = reach.flatMap { !$0.postalService && !charge.postalService ? $0 : nil }
         let customer: Customer? = countedReach == nil ? fetch() : nil
-        for (index, planner) in planners.enumerated() where candidates & (1 << UInt64(planner.runDate - firstDay)) != 0 {
-            guard charge.dateCreated < planner.runDate else { continue }
-            if let countedReach {
-                try planner.countNotifications(for: charge, reach: countedReach, settings: settings) { slot, channel, rejected in
-                    contribution.entries.append(.notification(day: index, slot: slot, channel: channel, rejected: rejected))
+        for index in unretainedPlanners.indices {
+            try unretainedPlanners[index]._withUnsafeGuaranteedRef { planner in
+                guard candidates & (1 << UInt64(planner.runDate - firstDay)) != 0, charge.dateCreated < planner.runDate else { return }
+                if let countedReach {
+                    try planner.countNotifications(for: charge, reach: countedReach, settings: settings) { slot, channel, rejected in
+                        contribution.entries.append(.notification(day: index, slot: slot, channel: channel, rejected: rejected))
+                    }
+                    return
                 }
-                continue
-            }
-            guard let customer else { continue }
-            for planned in try planner.notifications(for: charge, customer: customer, account: account, settings: settings, contacts: &contacts) {
-                var rejected = false
-                if case .rejected = planned.contact { rejected = true }
-                contribution.entries.append(.notification(day: index, slot: planned.slot, channel: planned.channel, rejected: rejected))
-            }
-            if let letter = try planner.letter(for: charge, customer: customer), case .mail = letter.outcome {
-                contribution.entries.append(.letter(day: index))
+                guard let customer else { return }
+                for planned in try planner.notifications(for: charge, customer: customer, account: account(), settings: settings, contacts: &contacts) {
+                    var rejected = false
+                    if case .rejected = planned.contact { rejected = true }
+                    contribution.entries.append(.notification(day: index, slot: planned.slot, channel: planned.channel, rejected: rejected))
+                }
+                if let letter = try planner.letter(for: charge, customer: customer), case .mail = letter.outcome {
+                    contribution.entries.append(.letter(day: index))
+                }
             }
         }
         return contribution
@@ -59,6 +68,8 @@ final class LookAheadWindow: Sendable {
     /// per day from the window's first day (no allocation: this runs for every charge). Dates
     /// outside the calendars are passed over.
     private func candidateDates(charge: Charge, settings: SlotSettings) throws -> UInt64 {
-        try planners[0].candidateSendDates(of: charge, settings: settings, from: firstDay, through: lastDay, skippingUncovered: true)
+        try unretainedPlanners[0]._withUnsafeGuaranteedRef {
+            try $0.candidateSendDates(of: charge, settings: settings, from: firstDay, through: lastDay, skippingUncovered: true)
+        }
     }
 }

@@ -24,6 +24,10 @@ import Foundation
 final class ChargeIDClaims: @unchecked Sendable {
     private static let shardBits = 4
     private let shards: [Shard]
+    /// The shards again, unretained: `claim` and `prefetch` reach theirs through these with no
+    /// reference counting (`shards` keeps them alive), as a retain and a release of a shard
+    /// both decoding threads use were two more contended atomic operations per row.
+    private let unretainedShards: [Unmanaged<Shard>]
     // Guarded by `lateLock`; `lateCount` lets the run skip the lock while it is empty.
     private let lateLock = NSLock()
     // A late duplicate's id, kept as text (they are rare): a row the reader settled as only
@@ -36,6 +40,7 @@ final class ChargeIDClaims: @unchecked Sendable {
     /// `blockBits` sets the size of the arenas' blocks (tests make them small, to write many out).
     init(spillDirectory: String? = nil, blockBits: Int = 18) {
         shards = (0..<(1 << Self.shardBits)).map { _ in Shard(spillDirectory: spillDirectory, blockBits: blockBits) }
+        unretainedShards = shards.map { Unmanaged.passUnretained($0) }
     }
 
     /// Bytes of ids written to the temporary file so far.
@@ -54,10 +59,11 @@ final class ChargeIDClaims: @unchecked Sendable {
     func claim(_ id: UnsafeRawBufferPointer, number: Int) -> Bool {
         precondition(number >= 0 && number < Int(UInt32.max), "record numbers must fit 32 bits")
         let hash = ByteKeyIndex.hash(id)
-        let shard = shards[Int(truncatingIfNeeded: hash) & ((1 << Self.shardBits) - 1)]
-        shard.lock.lock()
-        let displaced = shard.claim(id, hash: hash, number: UInt32(number))
-        shard.lock.unlock()
+        let displaced = unretainedShards[Int(truncatingIfNeeded: hash) & ((1 << Self.shardBits) - 1)]._withUnsafeGuaranteedRef { shard in
+            shard.lock.lock()
+            defer { shard.lock.unlock() }
+            return shard.claim(id, hash: hash, number: UInt32(number))
+        }
         switch displaced {
         case .claimed:
             return true
@@ -78,7 +84,7 @@ final class ChargeIDClaims: @unchecked Sendable {
     @inline(__always)
     func prefetch(_ id: UnsafeRawBufferPointer) {
         let hash = ByteKeyIndex.hash(id)
-        shards[Int(truncatingIfNeeded: hash) & ((1 << Self.shardBits) - 1)].prefetchSlot(hash: hash)
+        unretainedShards[Int(truncatingIfNeeded: hash) & ((1 << Self.shardBits) - 1)]._withUnsafeGuaranteedRef { $0.prefetchSlot(hash: hash) }
     }
 
     /// The id of the row numbered `number` when it lost its claim to an earlier row decoded

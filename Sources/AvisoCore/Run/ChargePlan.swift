@@ -66,28 +66,29 @@ struct ChargePlan: Sendable {
     }
 
     /// Plans one charge for the run date (and the look ahead, when `rules` has a window), given
-    /// whether the customer is deleted and, when known, its `RecipientReach`, and asking for the customer itself only when a step
-    /// needs more: most charges send nothing today nor in the look ahead, and fetching a
-    /// customer (its text) costs a copy and a cache miss at millions of customers.
-    init(charge: Charge, customerDeleted: Bool, reach: RecipientReach? = nil, customer fetch: () -> Customer, account: Account,
-         settings: SlotSettings, rules: PlanningRules) {
+    /// whether the customer is deleted and, when known, its `RecipientReach`, and asking for the
+    /// customer itself and its account only when a step needs more: most charges send nothing
+    /// today nor in the look ahead, fetching a customer (its text) costs a copy and a cache miss
+    /// at millions of customers, and a copy of an account a contended reference count.
+    init(charge: Charge, customerDeleted: Bool, reach: RecipientReach? = nil, customer fetch: () -> Customer,
+         account: @autoclosure () -> Account, settings: SlotSettings, rules: PlanningRules) {
         var contacts = ContactCache()
-        if let window = rules.window {
-            upcoming = Result {
-                try window.contribution(charge: charge, customerDeleted: customerDeleted, reach: reach, customer: fetch, account: account,
+        upcoming = rules.withWindow { window in
+            Result {
+                try window.contribution(charge: charge, customerDeleted: customerDeleted, reach: reach, customer: fetch, account: account(),
                                         settings: settings, contacts: &contacts)
             }
         }
-        if LeftOutReason.of(charge: charge, customerDeleted: customerDeleted, runDate: rules.planner.runDate) != nil {
+        if LeftOutReason.of(charge: charge, customerDeleted: customerDeleted, runDate: rules.withPlanner { $0.runDate }) != nil {
             leftOut = true
             return
         }
         // Most charges have no send date on the run date: the formulas alone tell, and the
         // slots' conditions, contacts and the letter's checks are then not worked out.
-        guard rules.planner.mightSendOnRunDate(charge, settings: settings) else { return }
+        guard rules.withPlanner({ $0.mightSendOnRunDate(charge, settings: settings) }) else { return }
         let customer = fetch()
         do {
-            notifications = try rules.planner.notifications(for: charge, customer: customer, account: account, settings: settings, contacts: &contacts)
+            notifications = try rules.planner.notifications(for: charge, customer: customer, account: account(), settings: settings, contacts: &contacts)
             letter = try rules.planner.letter(for: charge, customer: customer)
         } catch {
             failure = error

@@ -187,8 +187,9 @@ public struct ExportSnapshot: Sendable {
     /// `readCharges(rejects:_:)` with the work on each charge split in two: `prepare`, which
     /// must only read (it may run on other threads, ahead of `handle` and for rows `handle`
     /// will never see; a row whose id an earlier row holds is not prepared) and is given
-    /// whether the customer is deleted and a way to fetch the customer when it needs more
-    /// (at millions of customers, fetching one is a cache miss most charges can skip), with the
+    /// whether the customer is deleted and ways to fetch the customer and its account when it
+    /// needs more (at millions of customers, fetching one is a cache miss most charges can
+    /// skip; a copy of an account, a reference count both decoding threads contend for), with the
     /// customer's and account's `RecipientReach` when the snapshot worked it out (`audits`), and `handle`,
     /// called in file order with the position of the charge's customer in `customers` (fetch
     /// the customer, its account and settings only when needed) and what `prepare` gave.
@@ -200,7 +201,8 @@ public struct ExportSnapshot: Sendable {
     func readCharges<Work: Sendable>(
         rejects: inout [RejectRecord],
         claims: ChargeIDClaims? = nil,
-        prepare: @escaping @Sendable (Charge, _ customerDeleted: Bool, RecipientReach?, _ customer: () -> Customer, Account, SlotSettings) -> PreparedRow<Work>,
+        prepare: @escaping @Sendable (Charge, _ customerDeleted: Bool, RecipientReach?, _ customer: () -> Customer, _ account: () -> Account,
+                                      SlotSettings) -> PreparedRow<Work>,
         noteCounted: (CountedNote) -> Void,
         _ handle: (Charge, _ customerPosition: Int, Work) throws -> ChargeUse
     ) throws -> TableStatistics {
@@ -220,7 +222,7 @@ public struct ExportSnapshot: Sendable {
             switch prepare(charge, snapshot.customers.isDeleted(at: position),
                            snapshot.customers.recipientReach(at: position, provider: snapshot.accountReach[accountIndex]),
                            { snapshot.customers.customer(at: position) },
-                           snapshot.accountList[accountIndex], snapshot.settings(customerAt: position)) {
+                           { snapshot.accountList[accountIndex] }, snapshot.settings(customerAt: position)) {
             case let .counted(leftOut, note):
                 return .counted(leftOut: leftOut, note: note)
             case .work(let work):

@@ -125,11 +125,11 @@ public struct NightlyRun {
                     fetched = made
                     return made
                 }
-                var plan = ChargePlan(charge: charge, customerDeleted: customerDeleted, reach: reach, customer: customer, account: account,
+                var plan = ChargePlan(charge: charge, customerDeleted: customerDeleted, reach: reach, customer: customer, account: account(),
                                       settings: settings, rules: rules)
                 if plan.failure == nil, !plan.notifications.isEmpty {
                     plan.messages = ChargeMessages(
-                        notifications: plan.notifications, charge: charge, customer: customer(), account: account,
+                        notifications: plan.notifications, charge: charge, customer: customer(), account: account(),
                         runDate: runDate, configuration: configuration
                     )
                 }
