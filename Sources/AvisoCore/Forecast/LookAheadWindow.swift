@@ -6,20 +6,18 @@ final class LookAheadWindow: Sendable {
     /// The run's configuration (fees).
     let configuration: RunConfiguration
     /// One planner per business day of the window, in date order.
-    let planners: [NotificationPlanner]
+    var planners: [NotificationPlanner] { lentPlanners.objects }
     /// The first and last day of the window (the first planner's date, the last one's).
     let firstDay: Day
     let lastDay: Day
 
-    // The planners, unretained (`planners` keeps them): every charge's candidate dates are
-    // asked of the first, and those of a charge with candidates of each, and a copy of a
-    // reference was a retain and a release both decoding threads contend for.
-    private let unretainedPlanners: [Unmanaged<NotificationPlanner>]
+    // The planners lent without a reference count (see `LentObjects`): every charge's
+    // candidate dates are asked of the first, and those of a charge with candidates of each.
+    private let lentPlanners: LentObjects<NotificationPlanner>
 
     init(configuration: RunConfiguration, planners: [NotificationPlanner], firstDay: Day, lastDay: Day) {
         self.configuration = configuration
-        self.planners = planners
-        unretainedPlanners = planners.map { Unmanaged.passUnretained($0) }
+        lentPlanners = LentObjects(planners)
         self.firstDay = firstDay
         self.lastDay = lastDay
     }
@@ -35,14 +33,14 @@ final class LookAheadWindow: Sendable {
                       account: @autoclosure () -> Account, settings: SlotSettings,
                       contacts: inout ContactCache) throws -> UpcomingSends.Contribution {
         var contribution = UpcomingSends.Contribution()
-        guard !planners.isEmpty, !customerDeleted else { return contribution }
+        guard lentPlanners.count > 0, !customerDeleted else { return contribution }
         let candidates = try candidateDates(charge: charge, settings: settings)
         guard candidates != 0 else { return contribution }
         // Counted by reach, the customer is not made; a letter needs its address.
         let countedReach = reach.flatMap { !$0.postalService && !charge.postalService ? $0 : nil }
         let customer: Customer? = countedReach == nil ? fetch() : nil
-        for index in unretainedPlanners.indices {
-            try unretainedPlanners[index]._withUnsafeGuaranteedRef { planner in
+        for index in 0..<lentPlanners.count {
+            try lentPlanners.with(index) { planner in
                 guard candidates & (1 << UInt64(planner.runDate - firstDay)) != 0, charge.dateCreated < planner.runDate else { return }
                 if let countedReach {
                     try planner.countNotifications(for: charge, reach: countedReach, settings: settings) { slot, channel, rejected in
@@ -68,7 +66,7 @@ final class LookAheadWindow: Sendable {
     /// per day from the window's first day (no allocation: this runs for every charge). Dates
     /// outside the calendars are passed over.
     private func candidateDates(charge: Charge, settings: SlotSettings) throws -> UInt64 {
-        try unretainedPlanners[0]._withUnsafeGuaranteedRef {
+        try lentPlanners.with(0) {
             try $0.candidateSendDates(of: charge, settings: settings, from: firstDay, through: lastDay, skippingUncovered: true)
         }
     }

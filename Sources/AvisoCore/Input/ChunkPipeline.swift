@@ -139,9 +139,9 @@ final class ChunkPipeline<Chunk: PipelineChunk, Element: Sendable>: @unchecked S
             currentFirstNumber = next.firstNumber
             offset = 0
             if let failure = next.failure {
-                let read = next.firstNumber - 1 + current.count
-                chunkFailure = (failure, read / batchSize * batchSize)
-                if currentFirstNumber > chunkFailure!.through { throw failure }
+                let through = (next.firstNumber - 1 + current.count) / batchSize * batchSize
+                chunkFailure = (failure, through)
+                if currentFirstNumber > through { throw failure }
             }
             if current.isEmpty { return current[0..<0] }
         }

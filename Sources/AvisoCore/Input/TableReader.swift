@@ -105,13 +105,13 @@ struct TableReader<Schema: InputTableSchema> {
             })
             take = pipeline.take
             stop = { pipeline.cancel(); pipeline.waitUntilFinished() }
-        } else if splitsXML && input.format == .xml, let frame = Self.xmlFrame(of: input) {
+        } else if splitsXML && input.format == .xml, let (frame, mapping) = Self.xmlFrame(of: input) {
             // XML: one thread cuts the file into chunks of whole root children, two parse
             // (libxml2), decode and prepare them.
             let pipeline = ChunkPipeline<XMLChunk, Item<Prepared>>(batchSize: Self.batchSize, maxInFlight: Self.chunksInFlight)
             let chunkSize = self.chunkSize
             pipeline.start(workers: Self.workers, split: { emit in
-                try Self.splitXML(input: input, frame: frame, chunkSize: chunkSize, meter: meter, digest: digest, emit)
+                try Self.splitXML(input: input, frame: frame, mapping: mapping, chunkSize: chunkSize, meter: meter, digest: digest, emit)
             }, decode: { chunk in
                 Self.decode(chunk, fileName: input.fileName, prepare: prepare, prefetch: prefetch)
             })
@@ -380,11 +380,13 @@ struct TableReader<Schema: InputTableSchema> {
     }
 
     /// The frame of an XML file that can be cut into chunks (see `XMLChunkSplitter.frame(of:)`),
-    /// read from its first bytes; nil when it cannot, or when they cannot be read (the file is
+    /// read from its first bytes, with the file mapped when it is plain (the splitter cuts the
+    /// mapping); nil when it cannot be cut, or when its first bytes cannot be read (the file is
     /// then read on one thread, which reports what is wrong).
-    private static func xmlFrame(of input: LocatedInput) -> XMLFrame? {
+    private static func xmlFrame(of input: LocatedInput) -> (frame: XMLFrame, mapping: MappedFile?)? {
         if let file = InputFile.mappedIfPlain(path: input.path, displayName: input.fileName) {
-            return XMLChunkSplitter.frame(of: UnsafeRawBufferPointer(start: file.base, count: min(file.count, maxProlog)))?.frame
+            return XMLChunkSplitter.frame(of: UnsafeRawBufferPointer(start: file.base, count: min(file.count, maxProlog)))
+                .map { ($0.frame, file) }
         }
         guard let source = try? InputFile.open(path: input.path, displayName: input.fileName) else { return nil }
         var start = [UInt8](repeating: 0, count: maxProlog)
@@ -394,17 +396,18 @@ struct TableReader<Schema: InputTableSchema> {
                   got > 0 else { break }
             filled += got
         }
-        return start.withUnsafeBytes { XMLChunkSplitter.frame(of: UnsafeRawBufferPointer(rebasing: $0[..<filled]))?.frame }
+        return start.withUnsafeBytes { XMLChunkSplitter.frame(of: UnsafeRawBufferPointer(rebasing: $0[..<filled])) }.map { ($0.frame, nil) }
     }
 
     /// The longest prolog (up to the root's start tag) of an XML file cut into chunks.
     private static var maxProlog: Int { 1 << 16 }
 
     /// Cuts the XML file into chunks of whole root children for `emit`, after its prolog
-    /// (`frame`), until the end or until `emit` refuses one. A plain file is mapped and its
-    /// chunks borrow its pages; a gzipped one is inflated into chunks of their own.
-    private static func splitXML(input: LocatedInput, frame: XMLFrame, chunkSize: Int, meter: MeteredByteSource.Meter,
-                                 digest: DigestSlot?, _ emit: (XMLChunk) -> Bool) throws {
+    /// (`frame`), until the end or until `emit` refuses one. The chunks of a plain file borrow
+    /// the pages of its `mapping`; without one, the file is read (inflated, if gzipped) into
+    /// chunks of their own.
+    private static func splitXML(input: LocatedInput, frame: XMLFrame, mapping: MappedFile?, chunkSize: Int,
+                                 meter: MeteredByteSource.Meter, digest: DigestSlot?, _ emit: (XMLChunk) -> Bool) throws {
         var splitter = XMLChunkSplitter(recordName: Schema.recordName)
         var number = 1
         var line = frame.prologLineFeeds + 1
@@ -419,7 +422,7 @@ struct TableReader<Schema: InputTableSchema> {
             return made
         }
         let prologCount = frame.prolog.count
-        if let file = InputFile.mappedIfPlain(path: input.path, displayName: input.fileName) {
+        if let file = mapping {
             var passage = MappedPassage(file: file, meter: meter, hashing: digest != nil)
             var start = prologCount
             var position = start
@@ -443,8 +446,8 @@ struct TableReader<Schema: InputTableSchema> {
         var end = 0
         var atEnd = false
         // Reads more of the file after `end`, first moving `buffer[keep...]` to the front and
-        // growing the buffer when it is full; false at the file's end. Returns how far the
-        // bytes moved back.
+        // growing the buffer when it is full; sets `atEnd` at the file's end. Returns how far
+        // the bytes moved back.
         func refill(keeping keep: Int) throws -> Int {
             if keep > 0 {
                 buffer.update(from: buffer + keep, count: end - keep)
@@ -473,21 +476,14 @@ struct TableReader<Schema: InputTableSchema> {
                 guard emit(chunk(buffer + start, cut - start, isLast: false, borrowing: nil)) else { return }
                 start = cut
                 position = cut
-            case .needMore(let at):
-                if atEnd {
-                    _ = emit(chunk(buffer + start, end - start, isLast: true, borrowing: nil))
-                    if let digest, let stored { digest.value = finishDigest(content: source, stored: stored) }
-                    return
-                }
+            case .needMore(let at) where !atEnd:
                 let moved = try refill(keeping: start)
                 start -= moved
                 position = at - moved
-            case .rootEnd:
-                // The last chunk is the rest of the file: the root's end tag and what follows.
-                while !atEnd {
-                    let moved = try refill(keeping: start)
-                    start -= moved
-                }
+            case .needMore, .rootEnd:
+                // The last chunk is the rest of the file: the root's end tag and what follows
+                // it (or, when the file ends first, what there is).
+                while !atEnd { start -= try refill(keeping: start) }
                 _ = emit(chunk(buffer + start, end - start, isLast: true, borrowing: nil))
                 if let digest, let stored { digest.value = finishDigest(content: source, stored: stored) }
                 return
@@ -513,7 +509,7 @@ struct TableReader<Schema: InputTableSchema> {
         do {
             let reader = try XMLRecordReader(
                 source: chunk.document(), fileName: fileName, rootName: Schema.baseName, recordName: Schema.recordName,
-                fields: Schema.fields, firstNumber: chunk.firstNumber, lineShift: chunk.firstLine - 1 - chunk.frame.prologLineFeeds
+                fields: Schema.fields, firstNumber: chunk.firstNumber, lineShift: chunk.lineShift
             )
             var parsed = 0
             while try reader.next(into: &record) {

@@ -17,6 +17,9 @@ final class XMLChunk: PipelineChunk, @unchecked Sendable {
     let records: Int
     /// Physical line (1-based) of the chunk's first byte in the file.
     let firstLine: Int
+    /// What turns a line of the chunk's document (`document()`) into the file's: the chunk's
+    /// first byte is on the prolog's last line there.
+    var lineShift: Int { firstLine - 1 - frame.prologLineFeeds }
     /// Whether the chunk ends with the file's own end of the root (or the file's end): no end
     /// tag is added after it.
     let isLast: Bool

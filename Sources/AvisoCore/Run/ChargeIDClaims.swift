@@ -23,11 +23,8 @@ import Foundation
 /// file when given a folder (`SpillArena`), which keeps 200 MB of 10M ids out of memory.
 final class ChargeIDClaims: @unchecked Sendable {
     private static let shardBits = 4
-    private let shards: [Shard]
-    /// The shards again, unretained: `claim` and `prefetch` reach theirs through these with no
-    /// reference counting (`shards` keeps them alive), as a retain and a release of a shard
-    /// both decoding threads use were two more contended atomic operations per row.
-    private let unretainedShards: [Unmanaged<Shard>]
+    /// The shards, lent to `claim` and `prefetch` without a reference count (see `LentObjects`).
+    private let shards: LentObjects<Shard>
     // Guarded by `lateLock`; `lateCount` lets the run skip the lock while it is empty.
     private let lateLock = NSLock()
     // A late duplicate's id, kept as text (they are rare): a row the reader settled as only
@@ -39,13 +36,12 @@ final class ChargeIDClaims: @unchecked Sendable {
     /// temporary file made there (see `SpillArena`).
     /// `blockBits` sets the size of the arenas' blocks (tests make them small, to write many out).
     init(spillDirectory: String? = nil, blockBits: Int = 18) {
-        shards = (0..<(1 << Self.shardBits)).map { _ in Shard(spillDirectory: spillDirectory, blockBits: blockBits) }
-        unretainedShards = shards.map { Unmanaged.passUnretained($0) }
+        shards = LentObjects((0..<(1 << Self.shardBits)).map { _ in Shard(spillDirectory: spillDirectory, blockBits: blockBits) })
     }
 
     /// Bytes of ids written to the temporary file so far.
     var spilledBytes: Int {
-        shards.reduce(0) { total, shard in
+        shards.objects.reduce(0) { total, shard in
             shard.lock.lock()
             defer { shard.lock.unlock() }
             return total + shard.arena.spilledBytes
@@ -59,7 +55,7 @@ final class ChargeIDClaims: @unchecked Sendable {
     func claim(_ id: UnsafeRawBufferPointer, number: Int) -> Bool {
         precondition(number >= 0 && number < Int(UInt32.max), "record numbers must fit 32 bits")
         let hash = ByteKeyIndex.hash(id)
-        let displaced = unretainedShards[Int(truncatingIfNeeded: hash) & ((1 << Self.shardBits) - 1)]._withUnsafeGuaranteedRef { shard in
+        let displaced = shards.with(Int(truncatingIfNeeded: hash) & ((1 << Self.shardBits) - 1)) { shard in
             shard.lock.lock()
             defer { shard.lock.unlock() }
             return shard.claim(id, hash: hash, number: UInt32(number))
@@ -84,7 +80,7 @@ final class ChargeIDClaims: @unchecked Sendable {
     @inline(__always)
     func prefetch(_ id: UnsafeRawBufferPointer) {
         let hash = ByteKeyIndex.hash(id)
-        unretainedShards[Int(truncatingIfNeeded: hash) & ((1 << Self.shardBits) - 1)]._withUnsafeGuaranteedRef { $0.prefetchSlot(hash: hash) }
+        shards.with(Int(truncatingIfNeeded: hash) & ((1 << Self.shardBits) - 1)) { $0.prefetchSlot(hash: hash) }
     }
 
     /// The id of the row numbered `number` when it lost its claim to an earlier row decoded

@@ -4,34 +4,30 @@
 /// release per reference, contended across threads).
 final class PlanningRules: Sendable {
     /// The run date's planner.
-    let planner: NotificationPlanner
+    var planner: NotificationPlanner { lentPlanner.objects[0] }
     /// The look ahead's window; nil when the run reports none.
-    let window: LookAheadWindow?
-    // The same two, unretained (`planner` and `window` keep them alive): every charge reaches
-    // them through these, as a copy of either reference was a retain and a release of an
-    // object both decoding threads use, two contended atomic operations per charge.
-    private let unretainedPlanner: Unmanaged<NotificationPlanner>
-    private let unretainedWindow: Unmanaged<LookAheadWindow>?
+    var window: LookAheadWindow? { lentWindow.objects.first }
+    // The two, lent to every charge without a reference count (see `LentObjects`).
+    private let lentPlanner: LentObjects<NotificationPlanner>
+    private let lentWindow: LentObjects<LookAheadWindow>
 
     /// The rules of a run date, with the window of `lookAhead` when the run reports one.
     init(planner: NotificationPlanner, lookAhead: UpcomingSends?) {
-        self.planner = planner
-        self.window = lookAhead?.window
-        unretainedPlanner = Unmanaged.passUnretained(planner)
-        unretainedWindow = window.map { Unmanaged.passUnretained($0) }
+        lentPlanner = LentObjects([planner])
+        lentWindow = LentObjects(lookAhead.map { [$0.window] } ?? [])
     }
 
     /// What `body` makes of the run date's planner, lent without a reference count.
     @inline(__always)
     func withPlanner<Result>(_ body: (NotificationPlanner) throws -> Result) rethrows -> Result {
-        try unretainedPlanner._withUnsafeGuaranteedRef(body)
+        try lentPlanner.with(0, body)
     }
 
     /// What `body` makes of the look ahead's window, lent without a reference count; nil when
     /// the run reports no look ahead.
     @inline(__always)
     func withWindow<Result>(_ body: (LookAheadWindow) throws -> Result) rethrows -> Result? {
-        guard let unretainedWindow else { return nil }
-        return try unretainedWindow._withUnsafeGuaranteedRef(body)
+        guard lentWindow.count > 0 else { return nil }
+        return try lentWindow.with(0, body)
     }
 }
