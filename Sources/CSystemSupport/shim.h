@@ -70,4 +70,32 @@ static inline unsigned long aviso_word_load_relaxed(const unsigned long *word) {
 static inline void aviso_word_store_relaxed(unsigned long *word, unsigned long value) {
     __atomic_store_n(word, value, __ATOMIC_RELAXED);
 }
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+#include <stdint.h>
+
+/// One bit per byte of `bytes[0..<count]` (count at most 64): bit k is set when byte k is `a`,
+/// `b` or `c`. Sixteen bytes per compare where SSE2 is available (every x86-64), which Swift
+/// cannot express (it has no vector-mask-to-bits operation); a plain loop elsewhere and for
+/// a short tail. Reads no byte at or past `count`.
+static inline uint64_t aviso_byte_mask(const uint8_t *bytes, long count, uint8_t a, uint8_t b, uint8_t c) {
+    uint64_t mask = 0;
+    long k = 0;
+#if defined(__SSE2__)
+    const __m128i va = _mm_set1_epi8((char)a);
+    const __m128i vb = _mm_set1_epi8((char)b);
+    const __m128i vc = _mm_set1_epi8((char)c);
+    for (; k + 16 <= count; k += 16) {
+        const __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(bytes + k));
+        const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, va), _mm_cmpeq_epi8(x, vb)), _mm_cmpeq_epi8(x, vc));
+        mask |= (uint64_t)(uint16_t)_mm_movemask_epi8(hit) << k;
+    }
+#endif
+    for (; k < count; k++) {
+        const uint8_t byte = bytes[k];
+        if (byte == a || byte == b || byte == c) mask |= (uint64_t)1 << k;
+    }
+    return mask;
+}
 #endif

@@ -344,6 +344,50 @@ private func rows(_ text: String, fields: [String] = ["id", "name", "value"]) th
         #expect(result.last == CSVRow(5001, 5000, ["name 5000", "5000"]))
     }
 
+    // MARK: Rows with no quote (read 64 bytes at a time)
+
+    /// Rows of every length around the 64-byte blocks the scan looks at once, each with a
+    /// value straddling a block's end, spaces and tabs to trim, an empty field, CRLF or LF, and
+    /// every fourth row quoted after its first block (the scan must read it whole, as quoted):
+    /// read in one go and cut by the source into pieces of every size from 1 to 9 bytes.
+    @Test func plainRowsOfEveryLengthAcrossTheBlocks() throws {
+        var text = "id,name,value,extra\r\n"
+        var expected: [CSVRow] = []
+        for width in 0..<200 {
+            let name = String(repeating: "n", count: width) + "\(width)"
+            let number = width + 1
+            if width % 4 == 3 {
+                text += "\(width), \(name) ,\"v,\(width)\"\"\",\n"
+                expected.append(CSVRow(number + 1, number, ["\(width)", name, "v,\(width)\"", nil]))
+            } else if width % 4 == 2 {
+                text += "\t\(width)\t,\(name),,x,y\r\n"
+                expected.append(CSVRow(number + 1, number, ["\(width)", name, nil, "x"], .fieldCount("expected 4 fields, found 5")))
+            } else {
+                text += "\(width),\(name), \(number) ,\r\n"
+                expected.append(CSVRow(number + 1, number, ["\(width)", name, "\(number)", nil]))
+            }
+        }
+        text += "last,row, 9 ,end"
+        expected.append(CSVRow(202, 201, ["last", "row", "9", "end"]))
+        let fields = ["id", "name", "value", "extra"]
+        #expect(try readAll(open(Array(text.utf8), fields: fields)) == expected)
+        for piece in 1...9 {
+            let reader = try open(Array(text.utf8), fields: fields, sourceChunk: piece, readerChunk: piece)
+            #expect(try readAll(reader) == expected, "pieces of \(piece) bytes")
+        }
+    }
+
+    /// A quote after values already found on the row: the row is read again from its start as
+    /// the full scan reads it, with the defect it names.
+    @Test func quoteLateInAPlainLookingRow() throws {
+        let filler = String(repeating: "a", count: 70)
+        let result = try rows("id,name,value\n\(filler),b\"c,1\n2,\(filler),\"x\"y\n")
+        #expect(result == [
+            CSVRow(2, 1, [filler, "b\"c", "1"], .badQuotes("a quote inside the unquoted field 2 (name)")),
+            CSVRow(3, 2, ["2", filler, "xy"], .badQuotes("text after the closing quote of field 3 (value)")),
+        ])
+    }
+
     // MARK: UTF-8 validator
 
     @Test(arguments: [

@@ -1,3 +1,4 @@
+import CSystemSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -503,6 +504,9 @@ public final class CSVRecordReader: RecordReader {
         let map = splitting == nil ? UnsafeBufferPointer(columnTargets) : UnsafeBufferPointer(start: nil, count: 0)
         let collecting = headerValues != nil
         let columnCount = collecting ? Int.max : header.count
+        if !collecting, let plain = scanPlain(from: start, map: map, columnCount: columnCount, into: &record) {
+            return plain
+        }
         var problem: RecordProblem?
         var fieldStart = start
         var column = 0
@@ -715,6 +719,54 @@ public final class CSVRecordReader: RecordReader {
         if low < high {
             record.place(target, offset: (buffer + recordStart).distance(to: low), count: low.distance(to: high))
         }
+    }
+
+    /// The record at `start` when it is one line with no quote in it, ended by a line feed
+    /// within the buffered bytes, as most export rows are; nil for any other record (nothing is
+    /// kept in `record` then), which the full scan reads instead. The delimiters, quotes and line
+    /// feeds of 64 bytes at a time are found at once (`aviso_byte_mask`), where searching for the
+    /// next one field after field spent most of its work setting out. Values are trimmed and
+    /// placed exactly as the full scan's unquoted fields are.
+    @inline(__always)
+    private func scanPlain(from start: Int, map: UnsafeBufferPointer<Int>, columnCount: Int,
+                           into record: inout RawRecord) -> Scan? {
+        let bytes = buffer
+        let end = self.end
+        let delimiter = self.delimiter
+        let quote = CSVRecordReader.quote
+        let lineFeed = CSVRecordReader.lineFeed
+        var column = 0
+        var fieldStart = start
+        var block = start
+        while block < end {
+            let count = min(64, end - block)
+            var found = aviso_byte_mask(bytes + block, count, delimiter, quote, lineFeed)
+            while found != 0 {
+                let stop = block + found.trailingZeroBitCount
+                found &= found - 1
+                let byte = bytes[stop]
+                if byte == quote {
+                    if column > 0 { record.reset() }
+                    return nil
+                }
+                let target = column < map.count ? map[column] : -1
+                if target >= 0 {
+                    var low = fieldStart
+                    var high = stop
+                    while low < high, RawRecord.isSpace(bytes[low]) { low += 1 }
+                    while high > low, RawRecord.isSpace(bytes[high - 1]) { high -= 1 }
+                    if low < high { record.place(target, offset: low - start, count: high - low) }
+                }
+                if byte == lineFeed {
+                    return finish(start, stop, next: stop + 1, fields: column + 1, of: columnCount, lines: 1, nil, &record)
+                }
+                column += 1
+                fieldStart = stop + 1
+            }
+            block += count
+        }
+        if column > 0 { record.reset() }
+        return nil
     }
 
     /// Stores a quoted field: its content `from..<to` with doubled quotes undone, then any
