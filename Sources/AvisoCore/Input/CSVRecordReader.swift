@@ -421,8 +421,8 @@ public final class CSVRecordReader: RecordReader {
     /// as `next(into:)` would read it, without a refill. False, moving nothing, otherwise.
     @inline(__always)
     private func skipPlainLine() -> Bool {
-        let stop = CSVRecordReader.find(buffer, from: position, to: end,
-                                        CSVRecordReader.quote, CSVRecordReader.lineFeed, CSVRecordReader.lineFeed)
+        let stop = ByteSearch.firstFar(CSVRecordReader.quote, CSVRecordReader.lineFeed, CSVRecordReader.lineFeed,
+                                       in: buffer, from: position, to: end)
         guard stop < end, buffer[stop] == CSVRecordReader.lineFeed else { return false }
         // A mapped file is buffered whole: a line over the limit goes to `next(into:)`, which fails it.
         if mapping != nil, stop + 1 - position > maxRecordBytes { return false }
