@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// An enum read from export fields by the bytes of its raw value: case-sensitive and byte for
 /// byte, with no `String` made for the field and no list of cases built per value (every
 /// charge row has two enum fields). A conforming type gives its table once:
@@ -35,10 +41,10 @@ final class RawValueTable<Value: RawRepresentable & CaseIterable & Sendable>: Se
     func value(of field: UnsafeBufferPointer<UInt8>) -> Value? {
         bytes.withUnsafeBufferPointer { all in
             entries.withUnsafeBufferPointer { entries in
+                guard let wanted = field.baseAddress, let base = all.baseAddress else { return nil }
                 for entry in entries where entry.count == field.count {
-                    if UnsafeBufferPointer(rebasing: all[entry.start..<entry.start + entry.count]).elementsEqual(field) {
-                        return entry.value
-                    }
+                    // One compare of the whole value; a byte-by-byte loop cost more than the lookup.
+                    if memcmp(base + entry.start, wanted, entry.count) == 0 { return entry.value }
                 }
                 return nil
             }
