@@ -29,17 +29,51 @@ public struct PackedText: Sendable, Hashable {
     /// Packs wanted fields of a record: field `i` from `record.bytes(recordFields[i])`, absent
     /// where the record has no value.
     init(record: RawRecord, fields recordFields: [Int]) {
-        // Offsets read directly: `record.bytes` would make (and retain) a slice per field.
-        var total = 0
-        for field in recordFields where record.starts[field] >= 0 {
-            total += record.ends[field] - record.starts[field]
+        precondition(recordFields.count <= 16, "PackedText holds at most 16 values")
+        // Every charge and customer row is packed: offsets read and values copied through the
+        // buffers, with no closure or slice per field (a slice would retain the record's bytes).
+        storage = record.starts.withUnsafeBufferPointer { starts in
+            record.ends.withUnsafeBufferPointer { ends in
+                record.storage.withUnsafeBufferPointer { source in
+                    recordFields.withUnsafeBufferPointer { wanted in
+                        var total = 0
+                        for field in wanted where starts[field] >= 0 { total += ends[field] - starts[field] }
+                        let wide = total >= 0x8000
+                        let headerCount = 1 + wanted.count * (wide ? 4 : 2)
+                        return [UInt8](unsafeUninitializedCapacity: headerCount + total) { buffer, initialized in
+                            let base = buffer.baseAddress!
+                            base[0] = UInt8(wanted.count) | (wide ? Self.wideFlag : 0)
+                            var end = headerCount
+                            for (index, field) in wanted.enumerated() {
+                                let start = starts[field]
+                                if start >= 0, let from = source.baseAddress {
+                                    let count = ends[field] - start
+                                    (base + end).update(from: from + start, count: count)
+                                    end += count
+                                }
+                                Self.writeEnd(end - headerCount, present: start >= 0, of: index, wide: wide, in: base)
+                            }
+                            initialized = end
+                        }
+                    }
+                }
+            }
         }
-        self.init(fieldCount: recordFields.count, dataCount: total) { field, append in
-            let start = record.starts[recordFields[field]]
-            guard start >= 0 else { return false }
-            let end = record.ends[recordFields[field]]
-            record.storage.withUnsafeBytes { append(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
-            return true
+    }
+
+    /// Writes field `index`'s end offset in the data, with the present flag, into the header
+    /// at `base`.
+    @inline(__always)
+    private static func writeEnd(_ offset: Int, present: Bool, of index: Int, wide: Bool, in base: UnsafeMutablePointer<UInt8>) {
+        if wide {
+            let word = UInt32(offset) | (present ? 0x8000_0000 : 0)
+            let at = 1 + index * 4
+            for k in 0..<4 { base[at + k] = UInt8(truncatingIfNeeded: word >> (8 * UInt32(k))) }
+        } else {
+            let word = UInt16(offset) | (present ? 0x8000 : 0)
+            let at = 1 + index * 2
+            base[at] = UInt8(truncatingIfNeeded: word)
+            base[at + 1] = UInt8(truncatingIfNeeded: word >> 8)
         }
     }
 
@@ -85,16 +119,7 @@ public struct PackedText: Sendable, Hashable {
                     }
                     end += bytes.count
                 }
-                let offset = UInt32(end - headerCount)
-                let at = 1 + field * width
-                if wide {
-                    let word = offset | (present ? 0x8000_0000 : 0)
-                    for k in 0..<4 { base[at + k] = UInt8(truncatingIfNeeded: word >> (8 * UInt32(k))) }
-                } else {
-                    let word = UInt16(offset) | (present ? 0x8000 : 0)
-                    base[at] = UInt8(truncatingIfNeeded: word)
-                    base[at + 1] = UInt8(truncatingIfNeeded: word >> 8)
-                }
+                Self.writeEnd(end - headerCount, present: present, of: field, wide: wide, in: base)
             }
             initialized = end
         }
