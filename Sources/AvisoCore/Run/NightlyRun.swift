@@ -46,6 +46,8 @@ public struct NightlyRun {
 
     // swiftlint:disable:next function_body_length
     private func perform(runDate: Day, calendar: BusinessCalendar, ledger: Ledger?) throws -> RunReport {
+        // An earlier run's records (a catch-up's earlier day) go before this run reads anything.
+        ReleaseAtExit.shared.releaseKept()
         let startedAt = Self.timestamp()
         let spilledBefore = SpillArena.processSpilledBytes.value
         let configuration = options.configuration
@@ -257,6 +259,8 @@ public struct NightlyRun {
 
         phases.begin("preparing \(records.count) messages")
         var outbound = records.joined()
+        // Freed at the process's exit, not one by one after the run (see `ReleaseAtExit`).
+        defer { ReleaseAtExit.shared.keep(outbound) }
         try ParallelCompose.compose(&outbound, contexts: contexts, references: references.joined(), keys: slotKeys, composer: composer)
 
         tally(outbound: outbound, letters: letters, rejects: rejects, into: &report)
