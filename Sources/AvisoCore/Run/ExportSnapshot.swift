@@ -70,14 +70,14 @@ public struct ExportSnapshot: Sendable {
 
         var accounts: [String: Account] = [:]
         var accountList: [Account] = []
-        var accountPositions: [String: Int] = [:]
         tables.append(try reader(AccountTable.self, inputs["accounts"]!).read(rejects: &rejects) { account in
             guard accounts[account.id] == nil else { return .rejected(Self.duplicate("account", account.id)) }
             accounts[account.id] = account
-            accountPositions[account.id] = accountList.count
             accountList.append(account)
             return .used
         })
+        // A customer's account is found by the bytes of its id on the decoding threads.
+        let accountPositions = AccountPositions(accountList)
 
         // A plain CSV file's customers are kept as the places of their rows, read again for the
         // charges that need them whole (see `CustomerRows`); other customers' texts are
@@ -90,19 +90,22 @@ public struct ExportSnapshot: Sendable {
         // Each customer's contact-data problems are judged on the decoding threads, so the
         // run's data-quality census needs no pass of its own over the customers' texts.
         // So are the contacts' verdicts the run's look ahead counts by (see `ContactReach`).
-        let judge: @Sendable (Customer) -> (problems: DataQualityCensus.Problems, reach: ContactReach?)
+        let judge: @Sendable (Customer) -> (account: Int?, problems: DataQualityCensus.Problems, reach: ContactReach?)
+        let accountOf: @Sendable (Customer) -> Int? = { customer in
+            customer.text.withBytes(Customer.TextField.account) { $0.flatMap(accountPositions.position(ofID:)) }
+        }
         if audits {
             judge = { customer in
                 // A deleted customer's charges are left out: nothing is counted by its reach.
-                guard !customer.deleted else { return ([], nil) }
+                guard !customer.deleted else { return (accountOf(customer), [], nil) }
                 let reach = ContactReach(customer: customer)
-                return (DataQualityCensus.problems(of: customer, reach: reach), reach)
+                return (accountOf(customer), DataQualityCensus.problems(of: customer, reach: reach), reach)
             }
         } else {
-            judge = { _ in ([], nil) }
+            judge = { customer in (accountOf(customer), [], nil) }
         }
         tables.append(try reader(CustomerTable.self, inputs["customers"]!).read(rejects: &rejects, prepare: judge) { customer, judged in
-            guard let account = accountPositions[customer.account] else {
+            guard let account = judged.account else {
                 return .rejected(RowError(field: "account", reason: "UNKNOWN_ACCOUNT", detail: "account \(customer.account) is not in the accounts file (or its row was rejected)"))
             }
             guard customers.add(customer, account: account, problems: judged.problems, reach: judged.reach) else { return .rejected(Self.duplicate("customer", customer.id)) }
