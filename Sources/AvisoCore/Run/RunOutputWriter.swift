@@ -19,6 +19,34 @@ struct RunOutputWriter {
         resendRows: [ResendResultsWriter.Row] = [], page: PageContext = PageContext(),
         report: inout RunReport, options: RunOptions
     ) throws {
+        // The rejects file and the finance page need nothing of the channel files: they are made
+        // on a thread of their own while the channel files are written (after the channel files,
+        // on one thread, they took about 0.35 s at 10M charges). The page's input is the report
+        // as it is now: the page shows no output file.
+        let pageReport = report
+        let configuration = options.configuration
+        let sideFiles = BackgroundResult { () -> (rejects: [UInt8], page: [UInt8]) in
+            // Sorted once: the finance page's examples are taken in the file's order too.
+            let sortedRejects = RejectsWriter.sorted(rejects)
+            let rejectsBytes = RejectsWriter.bytes(inOrder: sortedRejects)
+            var lettersByState: [String: (letters: Int, value: Int64)] = [:]
+            for letter in letters {
+                lettersByState[letter.state, default: (0, 0)].letters += 1
+                lettersByState[letter.state, default: (0, 0)].value += letter.value
+            }
+            var bySlotAndChannel: [String: [Channel: Int]] = [:]
+            outbound.withUnsafeBufferPointer { records in
+                // Borrowed through the buffer: iterating the array would copy every record.
+                for i in records.indices { bySlotAndChannel[records[i].slot, default: [:]][records[i].channel, default: 0] += 1 }
+            }
+            let input = ReportInput(
+                report: pageReport, configuration: configuration, previous: page.previous,
+                forecast: page.forecast, dataQuality: page.dataQuality, rejectExamples: sortedRejects,
+                accountNames: page.accountNames, lettersByState: lettersByState,
+                messagesBySlotAndChannel: bySlotAndChannel
+            )
+            return (rejectsBytes, ReportPage.render(input))
+        }
         // The records are sorted once, as indices; each channel's file is then composed and
         // written in chunks of that order, several chunks at once, and hashed as it is written.
         let lists = OutboundFileWriter.channelOrders(outbound)
@@ -27,28 +55,11 @@ struct RunOutputWriter {
             report.outputs.append((file: OutboundFileWriter.fileName(for: channel), records: lists[channel.rawValue].count, sha256: sha256))
         }
         try emit("postal-manifest.csv", PostalManifestWriter.bytes(letters), records: letters.count, report: &report)
-        // Sorted once: the finance page's examples are taken in the file's order too.
-        let sortedRejects = RejectsWriter.sorted(rejects)
-        try emit("rejects.csv", RejectsWriter.bytes(inOrder: sortedRejects), records: rejects.count, report: &report)
+        let made = sideFiles.wait()
+        try emit("rejects.csv", made.rejects, records: rejects.count, report: &report)
         try emit("resend-results.csv", ResendResultsWriter.bytes(resendRows), records: resendRows.count, report: &report)
         try emit("fees.csv", FeeTable.csv(report, accountNames: page.accountNames), records: report.feesByAccount.count, report: &report)
-        var lettersByState: [String: (letters: Int, value: Int64)] = [:]
-        for letter in letters {
-            lettersByState[letter.state, default: (0, 0)].letters += 1
-            lettersByState[letter.state, default: (0, 0)].value += letter.value
-        }
-        var bySlotAndChannel: [String: [Channel: Int]] = [:]
-        outbound.withUnsafeBufferPointer { records in
-            // Borrowed through the buffer: iterating the array would copy every record.
-            for i in records.indices { bySlotAndChannel[records[i].slot, default: [:]][records[i].channel, default: 0] += 1 }
-        }
-        let input = ReportInput(
-            report: report, configuration: options.configuration, previous: page.previous,
-            forecast: page.forecast, dataQuality: page.dataQuality, rejectExamples: sortedRejects,
-            accountNames: page.accountNames, lettersByState: lettersByState,
-            messagesBySlotAndChannel: bySlotAndChannel
-        )
-        try emit("report.html", ReportPage.render(input), records: 1, report: &report)
+        try emit("report.html", made.page, records: 1, report: &report)
         try OutputFile.write(SummaryDocument.render(report: report, options: options), to: folder + "/summary.json")
     }
 
