@@ -25,11 +25,10 @@ public struct CustomerDirectory: Sendable {
     /// For each customer, its contact-data problems for the data-quality census (empty when
     /// the reader did not judge them).
     private(set) var problems: [DataQualityCensus.Problems] = []
-    private var index: ByteKeyIndex
     // Each id's bytes after its customer's position (4 bytes), packed together: a lookup
     // compares against this small store, not against the customer's own text, which a charge
     // that sends nothing never needs to touch (at 2M customers that is a cache miss saved per charge).
-    private let ids = ByteArena()
+    private var ids: IDPositions
     // Each customer's packed text (`PackedText.withStorage`) as an arena key, and its place
     // there. A text over 64 KiB (a hostile file) is kept whole in `oversized`, so that arena
     // blocks stay tightly packed.
@@ -54,7 +53,7 @@ public struct CustomerDirectory: Sendable {
     /// An empty directory expecting about `expected` customers, whose texts are written out to
     /// a temporary file made in `spillDirectory` when one is given (kept in memory otherwise).
     init(expected: Int = 0, spillDirectory: String? = nil) {
-        index = ByteKeyIndex(expected: expected)
+        ids = IDPositions(expected: expected)
         texts = SpillArena(directory: spillDirectory)
     }
 
@@ -69,21 +68,12 @@ public struct CustomerDirectory: Sendable {
     /// the same id is already there.
     mutating func add(_ customer: Customer, account: Int, problems: DataQualityCensus.Problems = [],
                       reach: ContactReach? = nil) -> Bool {
-        index.reserveOne()
-        let ids = self.ids
-        let position = UInt32(textPlaces.count)
-        let added = customer.text.withBytes(Customer.TextField.id) { key in
-            let key = key ?? UnsafeRawBufferPointer(start: nil, count: 0)
-            let hash = ByteKeyIndex.hash(key)
-            guard case .vacant(let slot) = index.probe(hash: hash, matches: { ids.keyEquals(at: UInt32($0), prefix: 4, key) }) else {
-                return false
-            }
-            let place = ids.appendKey(key, prefix: 4) { $0.storeBytes(of: position, as: UInt32.self) }
-            index.fill(slot, hash: hash, entry: Int(place))
-            idPlaces.append(place)
-            return true
+        let position = textPlaces.count
+        let idPlace = customer.text.withBytes(Customer.TextField.id) { key in
+            ids.add(key ?? UnsafeRawBufferPointer(start: nil, count: 0), position: position)
         }
-        guard added else { return false }
+        guard let idPlace else { return false }
+        idPlaces.append(idPlace)
         let place = rowPlace(customer.fileRow) ?? customer.text.withStorage { bytes -> UInt64 in
             guard bytes.count <= Self.largestArenaText, texts.fitsKey(count: bytes.count, prefix: 0) else { return Self.oversizedPlace }
             return texts.appendKey(bytes)
@@ -174,7 +164,7 @@ public struct CustomerDirectory: Sendable {
     /// at `position`, or nil when it has none: the id without making the customer, another
     /// field without making it unless it is kept as a row (then it is read again).
     func withTextBytes<R>(at position: Int, _ field: Int, _ body: (UnsafeRawBufferPointer?) throws -> R) rethrows -> R {
-        if field == Customer.TextField.id { return try body(ids.key(at: idPlaces[position], prefix: 4)) }
+        if field == Customer.TextField.id { return try body(ids.key(at: idPlaces[position])) }
         if isKeptAsRow(at: position) { return try customer(at: position).text.withBytes(field, body) }
         let place = textPlaces[position]
         if place == Self.oversizedPlace { return try oversized[position]!.withBytes(field, body) }
@@ -192,11 +182,7 @@ public struct CustomerDirectory: Sendable {
     /// The position of the customer whose id has these bytes.
     @inline(__always)
     func position(ofID key: UnsafeRawBufferPointer) -> Int? {
-        let ids = self.ids
-        guard case .found(let place) = index.probe(hash: ByteKeyIndex.hash(key), matches: { ids.keyEquals(at: UInt32($0), prefix: 4, key) }) else {
-            return nil
-        }
-        return Int(ids.pointer(at: UInt32(place)).loadUnaligned(as: UInt32.self))
+        ids.position(ofID: key)
     }
 
     /// First step of looking an id up ahead (`RowPrefetch`): asks for its index slot and
@@ -204,7 +190,7 @@ public struct CustomerDirectory: Sendable {
     @inline(__always)
     func prefetchSlot(ofID key: UnsafeRawBufferPointer) -> UInt64 {
         let hash = ByteKeyIndex.hash(key)
-        index.prefetchSlot(hash: hash)
+        ids.prefetchSlot(hash: hash)
         return hash
     }
 
@@ -212,15 +198,14 @@ public struct CustomerDirectory: Sendable {
     /// for `prefetchSummary(candidate:)` (`RowPrefetch.nothing` when the slot names none).
     @inline(__always)
     func prefetchCandidate(hash: UInt64) -> UInt64 {
-        guard let entry = index.firstCandidate(hash: hash) else { return RowPrefetch<Charge>.nothing }
-        aviso_prefetch(ids.pointer(at: UInt32(truncatingIfNeeded: entry)))
-        return UInt64(entry)
+        guard let place = ids.prefetchCandidate(hash: hash) else { return RowPrefetch<Charge>.nothing }
+        return UInt64(place)
     }
 
     /// Last step: asks for the summary of the entry's customer.
     @inline(__always)
     func prefetchSummary(candidate: UInt64) {
-        let position = Int(ids.pointer(at: UInt32(truncatingIfNeeded: candidate)).loadUnaligned(as: UInt32.self))
+        let position = ids.position(atPlace: UInt32(truncatingIfNeeded: candidate))
         guard position < summaries.count else { return }
         summaries.withUnsafeBufferPointer { aviso_prefetch($0.baseAddress! + position) }
     }

@@ -1,8 +1,8 @@
 import Testing
 @testable import AvisoCore
 
-@Suite struct AccountPositionsTests {
-    private func position(_ positions: AccountPositions, _ id: String) -> Int? {
+@Suite struct IDPositionsTests {
+    private func position(_ positions: IDPositions, _ id: String) -> Int? {
         Array(id.utf8).withUnsafeBytes { positions.position(ofID: $0) }
     }
 
@@ -10,7 +10,7 @@ import Testing
     /// ids that differ by a byte, a prefix or an extension are not.
     @Test func findsEachAccountByItsIDBytes() {
         let accounts = (0..<5_000).map { Account(id: "acc_\($0)", name: "Loja \($0)") }
-        let positions = AccountPositions(accounts)
+        let positions = IDPositions(accounts.map(\.id))
         for (index, account) in accounts.enumerated() {
             #expect(position(positions, account.id) == index)
         }
@@ -27,7 +27,7 @@ import Testing
         let composed = "loja_caf\u{E9}"
         let decomposed = "loja_cafe\u{301}"
         #expect(composed == decomposed)
-        let positions = AccountPositions([Account(id: composed, name: "Café")])
+        let positions = IDPositions([Account(id: composed, name: "Café")].map(\.id))
         #expect(position(positions, composed) == 0)
         #expect(position(positions, decomposed) == nil)
     }
