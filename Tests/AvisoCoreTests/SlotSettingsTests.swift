@@ -38,4 +38,46 @@ import Testing
         #expect(Slot.allCases.filter { builtIn[$0].providerEmail } == [.overdueFirst, .received])
         #expect(!Slot.allCases.contains { builtIn[$0].customerWhatsApp || builtIn[$0].customerVoice || builtIn[$0].providerSMS })
     }
+
+    /// The switches share one byte: each must turn on and off alone.
+    static var switches: [(String, WritableKeyPath<SlotSetting, Bool>)] {
+        [
+            ("enabled", \.enabled), ("customerEmail", \.customerEmail), ("customerSMS", \.customerSMS),
+            ("customerWhatsApp", \.customerWhatsApp), ("customerVoice", \.customerVoice),
+            ("providerEmail", \.providerEmail), ("providerSMS", \.providerSMS),
+        ]
+    }
+
+    @Test func eachSwitchTurnsOnAndOffAlone() {
+        for (name, path) in Self.switches {
+            var setting = SlotSetting(enabled: false, scheduleOffset: 90)
+            setting[keyPath: path] = true
+            for (other, otherPath) in Self.switches {
+                #expect(setting[keyPath: otherPath] == (other == name), "\(other) after turning \(name) on")
+            }
+            #expect(setting.scheduleOffset == 90)
+            var allOn = SlotSetting(enabled: true, scheduleOffset: -3, customerEmail: true, customerSMS: true, customerWhatsApp: true,
+                                    customerVoice: true, providerEmail: true, providerSMS: true)
+            allOn[keyPath: path] = false
+            for (other, otherPath) in Self.switches {
+                #expect(allOn[keyPath: otherPath] == (other != name), "\(other) after turning \(name) off")
+            }
+            #expect(allOn.scheduleOffset == -3)
+        }
+    }
+
+    @Test func theOffsetKeepsItsValueAcrossItsRange() {
+        for offset in [0, 1, 7, 10, 90, 1000, SlotSetting.offsetRange.lowerBound, SlotSetting.offsetRange.upperBound] {
+            var setting = SlotSetting(enabled: true, scheduleOffset: offset, providerSMS: true)
+            #expect(setting.scheduleOffset == offset)
+            setting.scheduleOffset = offset / 2
+            #expect(setting.scheduleOffset == offset / 2)
+            #expect(setting.enabled && setting.providerSMS && !setting.customerEmail)
+        }
+    }
+
+    /// A run copies a customer's settings for every charge: the eight slots stay within half a cache line.
+    @Test func eightSlotsFitHalfACacheLine() {
+        #expect(MemoryLayout<SlotSettings>.stride <= 32)
+    }
 }
