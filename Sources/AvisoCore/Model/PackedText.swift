@@ -40,8 +40,7 @@ public struct PackedText: Sendable, Hashable {
                         for field in wanted where starts[field] >= 0 { total += ends[field] - starts[field] }
                         let wide = total >= 0x8000
                         let headerCount = 1 + wanted.count * (wide ? 4 : 2)
-                        return [UInt8](unsafeUninitializedCapacity: headerCount + total) { buffer, initialized in
-                            let base = buffer.baseAddress!
+                        return Self.bytes(count: headerCount + total) { base in
                             base[0] = UInt8(wanted.count) | (wide ? Self.wideFlag : 0)
                             var end = headerCount
                             for (index, field) in wanted.enumerated() {
@@ -53,7 +52,7 @@ public struct PackedText: Sendable, Hashable {
                                 }
                                 Self.writeEnd(end - headerCount, present: start >= 0, of: index, wide: wide, in: base)
                             }
-                            initialized = end
+                            return end
                         }
                     }
                 }
@@ -107,8 +106,7 @@ public struct PackedText: Sendable, Hashable {
         let wide = dataCount >= 0x8000
         let width = wide ? 4 : 2
         let headerCount = 1 + fieldCount * width
-        storage = [UInt8](unsafeUninitializedCapacity: headerCount + dataCount) { buffer, initialized in
-            let base = buffer.baseAddress!
+        storage = Self.bytes(count: headerCount + dataCount) { base in
             base[0] = UInt8(fieldCount) | (wide ? Self.wideFlag : 0)
             var end = headerCount
             for field in 0..<fieldCount {
@@ -121,8 +119,28 @@ public struct PackedText: Sendable, Hashable {
                 }
                 Self.writeEnd(end - headerCount, present: present, of: field, wide: wide, in: base)
             }
-            initialized = end
+            return end
         }
+    }
+
+    /// `count` bytes filled by `fill`, which returns how many it wrote (at most `count`).
+    @inline(__always)
+    private static func bytes(count: Int, _ fill: (UnsafeMutablePointer<UInt8>) -> Int) -> [UInt8] {
+        // Reserved, zeroed, then filled: `init(unsafeUninitializedCapacity:)` and
+        // `init(repeating:count:)` allocate through a standard-library entry the compiler
+        // cannot specialize, which looks the array type's metadata up at run time on every
+        // call (about 550 instructions, once per charge and customer row); `reserveCapacity`
+        // is specialized here, and zeroes copied from `zeroes` cost a `memcpy`.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(count)
+        if count <= zeroes.count {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: zeroes[..<count]))
+        } else {
+            bytes.append(contentsOf: repeatElement(0, count: count))
+        }
+        let written = bytes.withUnsafeMutableBufferPointer { fill($0.baseAddress!) }
+        if written < count { bytes.removeLast(count - written) }
+        return bytes
     }
 
     /// The field's byte range in `storage`, or nil when absent.
@@ -195,3 +213,11 @@ public struct PackedText: Sendable, Hashable {
         self = PackedText((0..<fieldCount).map { $0 == field ? value : string($0) })
     }
 }
+
+/// Zero bytes to start a packed text from (most are a few hundred bytes; longer ones zero their own).
+// Written once, before any reader, and never again.
+nonisolated(unsafe) private let zeroes: UnsafeBufferPointer<UInt8> = {
+    let bytes = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 4096)
+    bytes.initialize(repeating: 0)
+    return UnsafeBufferPointer(bytes)
+}()
