@@ -171,4 +171,38 @@ import Testing
         #expect(try calendar.isBusinessDay(Self.day("2028-03-01")))
         #expect(throws: AvisoError.self) { try calendar.nextBusinessDay(onOrAfter: Self.day("2026-12-31") + 1) }
     }
+
+    /// nextBD and prevBD answer from precomputed indexes; a walk day by day through
+    /// `isBusinessDay` (which throws on an uncovered day) is the definition they must match,
+    /// on every day around a gap in coverage and runs of holidays at its edges.
+    @Test func nextAndPreviousAgreeWithAWalkAroundGapsAndHolidayRuns() throws {
+        var holidays: [Day: String] = [:]
+        for iso in ["2026-12-28", "2026-12-29", "2026-12-30", "2026-12-31", "2028-01-03", "2028-01-04", "2028-01-05",
+                    "2028-06-01", "2028-06-02", "2028-06-05"] {
+            holidays[Self.day(iso)] = "Fechamento"
+        }
+        let calendar = BusinessCalendar(calendars: [HolidayCalendar(name: "gappy.csv", coveredYears: [2026, 2028], holidays: holidays)])
+        func walk(_ day: Day, by step: Int32) throws(AvisoError) -> Day {
+            var d = day
+            while try !calendar.isBusinessDay(d) { d = Day(number: d.number + step) }
+            return d
+        }
+        func outcome(_ body: () throws(AvisoError) -> Day) -> String {
+            do { return try body().iso } catch { return "throws: " + error.message }
+        }
+        var day = Self.day("2025-12-20")
+        var answered = 0
+        while day <= Self.day("2029-01-10") {
+            let current = day
+            #expect(outcome { () throws(AvisoError) in try calendar.nextBusinessDay(onOrAfter: current) }
+                    == outcome { () throws(AvisoError) in try walk(current, by: 1) }, "nextBD(\(current.iso))")
+            #expect(outcome { () throws(AvisoError) in try calendar.previousBusinessDay(onOrBefore: current) }
+                    == outcome { () throws(AvisoError) in try walk(current, by: -1) }, "prevBD(\(current.iso))")
+            if (try? calendar.nextBusinessDay(onOrAfter: current)) != nil { answered += 1 }
+            day = day + 1
+        }
+        // The two covered years answer, but for the days whose walk runs off them: 26–31 December
+        // 2026 (a weekend, then four holidays) and 30–31 December 2028 (a weekend).
+        #expect(answered == 365 + 366 - 6 - 2)
+    }
 }

@@ -7,6 +7,12 @@ public struct BusinessCalendar: Sendable {
     private let firstDay: Int32
     // One byte per day from firstDay to 31 December of the last covered year.
     private let table: [DayKind]
+    // Per day of `table`, the index of the first business day on or after it (`nextBusiness`)
+    // and of the last on or before it (`previousBusiness`); -1 when the walk there meets an
+    // uncovered day first (the walk then throws, as it always did). The planner asks these of
+    // every charge several times; a walk through weekends and holidays cost a loop each time.
+    private let nextBusiness: [Int32]
+    private let previousBusiness: [Int32]
 
     private enum DayKind: UInt8, Sendable {
         case uncovered, business, weekend, holiday
@@ -23,6 +29,8 @@ public struct BusinessCalendar: Sendable {
         guard let minYear = years.min(), let maxYear = years.max() else {
             self.firstDay = 0
             self.table = []
+            self.nextBusiness = []
+            self.previousBusiness = []
             return
         }
         let first = Day(year: minYear, month: 1, day: 1)!.number
@@ -43,6 +51,31 @@ public struct BusinessCalendar: Sendable {
         }
         self.firstDay = first
         self.table = table
+        (nextBusiness, previousBusiness) = Self.businessDayIndexes(table)
+    }
+
+    private static func businessDayIndexes(_ table: [DayKind]) -> (next: [Int32], previous: [Int32]) {
+        var next = [Int32](repeating: -1, count: table.count)
+        var previous = [Int32](repeating: -1, count: table.count)
+        var found: Int32 = -1
+        for i in table.indices.reversed() {
+            switch table[i] {
+            case .uncovered: found = -1
+            case .business: found = Int32(i)
+            case .weekend, .holiday: break
+            }
+            next[i] = found
+        }
+        found = -1
+        for i in table.indices {
+            switch table[i] {
+            case .uncovered: found = -1
+            case .business: found = Int32(i)
+            case .weekend, .holiday: break
+            }
+            previous[i] = found
+        }
+        return (next, previous)
     }
 
     @inline(__always)
@@ -94,6 +127,8 @@ public struct BusinessCalendar: Sendable {
     /// nextBD(x): the first business day on or after `day`. Throws when it would have to look at
     /// an uncovered date.
     public func nextBusinessDay(onOrAfter day: Day) throws(AvisoError) -> Day {
+        let i = Int(day.number) - Int(firstDay)
+        if i >= 0, i < nextBusiness.count, nextBusiness[i] >= 0 { return Day(number: firstDay + nextBusiness[i]) }
         var d = day
         while try kind(d) != .business { d = d + 1 }
         return d
@@ -102,6 +137,8 @@ public struct BusinessCalendar: Sendable {
     /// prevBD(x): the last business day on or before `day`. Throws when it would have to look at
     /// an uncovered date.
     public func previousBusinessDay(onOrBefore day: Day) throws(AvisoError) -> Day {
+        let i = Int(day.number) - Int(firstDay)
+        if i >= 0, i < previousBusiness.count, previousBusiness[i] >= 0 { return Day(number: firstDay + previousBusiness[i]) }
         var d = day
         while try kind(d) != .business { d = d - 1 }
         return d
