@@ -15,8 +15,8 @@ enum ChargeTable: InputTableSchema {
     static let textFields = [0, 1, 11, 12, 13, 14, 15, 16]
 
     static func decode(_ c: FieldCursor) throws(RowError) -> Charge {
-        guard c.record.bytes(0) != nil else { throw c.missing(0) }
-        guard c.record.bytes(1) != nil else { throw c.missing(1) }
+        guard c.record.has(0) else { throw c.missing(0) }
+        guard c.record.has(1) else { throw c.missing(1) }
         let charge = Charge(
             text: PackedText(record: c.record, fields: textFields),
             billingType: try c.requiredEnum(2, BillingType.self),

@@ -13,7 +13,7 @@ enum CustomerTable: InputTableSchema {
     static let textFields = Array(0..<15)
 
     static func decode(_ c: FieldCursor) throws(RowError) -> Customer {
-        for field in 0..<3 where c.record.bytes(field) == nil { throw c.missing(field) }
+        for field in 0..<3 where !c.record.has(field) { throw c.missing(field) }
         var customer = Customer(
             text: PackedText(record: c.record, fields: textFields),
             notificationDisabled: try c.boolean(15, absent: false),

@@ -101,6 +101,12 @@ public struct RawRecord: Sendable {
     static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 
     /// The trimmed bytes of wanted field `field`, or nil when absent or empty.
+    /// Whether the field has a value (present and not blank), without making a slice of it.
+    @inline(__always)
+    public func has(_ field: Int) -> Bool {
+        starts[field] >= 0
+    }
+
     @inline(__always)
     public func bytes(_ field: Int) -> ArraySlice<UInt8>? {
         let s = starts[field]
