@@ -149,7 +149,7 @@ struct TableReader<Schema: InputTableSchema> {
                             var preparing = Preparing(prepare: prepare, prefetch: prefetch, capacity: batch.count)
                             for index in 0..<batch.count {
                                 batch.load(index, into: &record)
-                                preparing.push(Self.decoded(record, idIndex: idIndex))
+                                preparing.push(record, idIndex: idIndex)
                             }
                             let items = preparing.finish()
                             guard queue.put(items) else {
@@ -515,7 +515,7 @@ struct TableReader<Schema: InputTableSchema> {
             while try reader.next(into: &record) {
                 parsed += 1
                 guard parsed <= chunk.records else { break }
-                preparing.push(decoded(record, idIndex: idIndex))
+                preparing.push(record, idIndex: idIndex)
             }
             if parsed != chunk.records {
                 failure = XMLChunkFailure(error: AvisoError(
@@ -542,12 +542,6 @@ struct TableReader<Schema: InputTableSchema> {
         }
     }
 
-    /// A record decoded, not yet prepared: its row, or the item of its failure.
-    private enum Decoded<Prepared: Sendable> {
-        case row(Schema.Row, line: Int, number: Int)
-        case settled(Item<Prepared>)
-    }
-
     /// Decodes and prepares every record of a chunk, in order: one item per record.
     private static func decode<Prepared>(_ chunk: CSVChunk, prepare: @escaping @Sendable (Schema.Row, Int) -> PreparedRow<Prepared>,
                                          prefetch: RowPrefetch<Schema.Row>?) -> [Item<Prepared>] {
@@ -557,7 +551,7 @@ struct TableReader<Schema: InputTableSchema> {
         var preparing = Preparing(prepare: prepare, prefetch: prefetch, capacity: chunk.records)
         // A chunk parser reads memory only: it has nothing to throw.
         while (try? reader.next(into: &record)) == true {
-            preparing.push(decoded(record, idIndex: idIndex))
+            preparing.push(record, idIndex: idIndex)
         }
         return preparing.finish()
     }
@@ -575,8 +569,15 @@ struct TableReader<Schema: InputTableSchema> {
         private let prefetch: RowPrefetch<Schema.Row>
         private let prefetching: Bool
         private(set) var items: [Item<Prepared>] = []
-        // The last four records pushed, by count modulo 4, each with its prefetch token.
-        private var waiting: [Decoded<Prepared>?] = [nil, nil, nil, nil]
+        // The last four records pushed, by count modulo 4: each a decoded row (with its line,
+        // record number and prefetch token) or the item of a record that failed. Kept in
+        // arrays of their own types: held as one enum per record, each record was copied and
+        // destroyed through the enum's metadata (generic outlined value operations, about a
+        // thousand instructions a row).
+        private var rows: [Schema.Row?] = [nil, nil, nil, nil]
+        private var failures: [Item<Prepared>?] = [nil, nil, nil, nil]
+        private var lines: [Int] = [0, 0, 0, 0]
+        private var numbers: [Int] = [0, 0, 0, 0]
         private var tokens: [UInt64] = [0, 0, 0, 0]
         private var pushed = 0
         private var lag: Int { prefetching ? 3 : 0 }
@@ -588,19 +589,42 @@ struct TableReader<Schema: InputTableSchema> {
             items.reserveCapacity(capacity)
         }
 
-        /// Takes the next record in order.
-        mutating func push(_ record: __owned Decoded<Prepared>) {
+        /// Decodes the record and queues its row, or the item of its failure: a record with a
+        /// problem, or a row `Schema.decode` refuses, is settled as a failure with its id as read.
+        mutating func push(_ record: RawRecord, idIndex: Int?) {
+            if let problem = record.problem {
+                settle(.failure(RowError(field: "", reason: problem.reason, detail: problem.detail), line: record.line, number: record.number,
+                                id: idIndex.flatMap { record.string($0) }))
+                return
+            }
+            let row: Schema.Row
+            do {
+                row = try Schema.decode(FieldCursor(record: record, names: Schema.fields))
+            } catch {
+                settle(.failure(error, line: record.line, number: record.number, id: idIndex.flatMap { record.string($0) }))
+                return
+            }
             guard prefetching else {
-                emit(record)
+                emit(row, line: record.line, number: record.number)
                 return
             }
             let slot = pushed & 3
-            if case .row(let row, _, _) = record {
-                tokens[slot] = prefetch.start(row)
-            } else {
-                tokens[slot] = RowPrefetch<Schema.Row>.nothing
+            tokens[slot] = prefetch.start(row)
+            rows[slot] = row
+            lines[slot] = record.line
+            numbers[slot] = record.number
+            pushed += 1
+            advance(through: pushed)
+        }
+
+        private mutating func settle(_ item: Item<Prepared>) {
+            guard prefetching else {
+                items.append(item)
+                return
             }
-            waiting[slot] = record
+            let slot = pushed & 3
+            tokens[slot] = RowPrefetch<Schema.Row>.nothing
+            failures[slot] = item
             pushed += 1
             advance(through: pushed)
         }
@@ -628,38 +652,20 @@ struct TableReader<Schema: InputTableSchema> {
                 prefetch.last(tokens[now & 3])
             }
             let ready = end - 1 - lag
-            if ready >= 0, ready < pushed, let record = waiting[ready & 3].take() {
-                emit(record)
-            }
-        }
-
-        // Owned: the row moves into its item. Borrowed, the caller destroyed each record
-        // afterwards through its type's metadata (an outlined generic destroy, about 370
-        // instructions a row).
-        private mutating func emit(_ record: __owned Decoded<Prepared>) {
-            switch record {
-            case let .row(row, line, number):
-                switch prepare(row, number) {
-                case .work(let work): items.append(.row(row, work, line: line, number: number))
-                case let .counted(leftOut, note): items.append(.counted(leftOut: leftOut, note: note, line: line, number: number))
-                }
-            case .settled(let item):
+            guard ready >= 0, ready < pushed else { return }
+            let slot = ready & 3
+            if let row = rows[slot].take() {
+                emit(row, line: lines[slot], number: numbers[slot])
+            } else if let item = failures[slot].take() {
                 items.append(item)
             }
         }
-    }
 
-    /// One record decoded: its problem, its decoding failure, or its row.
-    @inline(__always)
-    private static func decoded<Prepared>(_ record: RawRecord, idIndex: Int?) -> Decoded<Prepared> {
-        if let problem = record.problem {
-            return .settled(.failure(RowError(field: "", reason: problem.reason, detail: problem.detail), line: record.line, number: record.number,
-                                     id: idIndex.flatMap { record.string($0) }))
-        }
-        do {
-            return .row(try Schema.decode(FieldCursor(record: record, names: Schema.fields)), line: record.line, number: record.number)
-        } catch {
-            return .settled(.failure(error, line: record.line, number: record.number, id: idIndex.flatMap { record.string($0) }))
+        private mutating func emit(_ row: __owned Schema.Row, line: Int, number: Int) {
+            switch prepare(row, number) {
+            case .work(let work): items.append(.row(row, work, line: line, number: number))
+            case let .counted(leftOut, note): items.append(.counted(leftOut: leftOut, note: note, line: line, number: number))
+            }
         }
     }
 
