@@ -15,10 +15,10 @@ enum ChargeTable: InputTableSchema {
     static let textFields = [0, 1, 11, 12, 13, 14, 15, 16]
 
     static func decode(_ c: FieldCursor) throws(RowError) -> Charge {
-        guard c.record.has(0) else { throw c.missing(0) }
-        guard c.record.has(1) else { throw c.missing(1) }
+        guard c.has(0) else { throw c.missing(0) }
+        guard c.has(1) else { throw c.missing(1) }
         let charge = Charge(
-            text: PackedText(record: c.record, fields: textFields),
+            text: c.packedText(textFields),
             billingType: try c.requiredEnum(2, BillingType.self),
             status: try c.requiredEnum(3, ChargeStatus.self),
             value: try c.requiredMoney(4), dueDate: try c.requiredDate(5),

@@ -13,14 +13,14 @@ enum CustomerTable: InputTableSchema {
     static let textFields = Array(0..<15)
 
     static func decode(_ c: FieldCursor) throws(RowError) -> Customer {
-        for field in 0..<3 where !c.record.has(field) { throw c.missing(field) }
+        for field in 0..<3 where !c.has(field) { throw c.missing(field) }
         var customer = Customer(
-            text: PackedText(record: c.record, fields: textFields),
+            text: c.packedText(textFields),
             notificationDisabled: try c.boolean(15, absent: false),
             postalService: try c.boolean(16, absent: false),
             deleted: try c.boolean(17, absent: false)
         )
-        customer.fileRow = c.record.fileRange
+        customer.fileRow = c.fileRange
         return customer
     }
 

@@ -1,13 +1,70 @@
 /// Reads typed values out of a `RawRecord` by wanted-field index, turning each failure into
 /// the `RowError` FORMATS.md names (MISSING_FIELD, BAD_DATE, BAD_NUMBER, BAD_ENUM, BAD_BOOLEAN).
+///
+/// A cursor reads its record in place, through its buffers: made by `read(_:names:_:)` for the
+/// length of one decode, and never kept. (A cursor holding a copy of the record retained and
+/// released the record's three arrays for every row read.)
 struct FieldCursor {
-    let record: RawRecord
+    private let starts: UnsafeBufferPointer<Int>
+    private let ends: UnsafeBufferPointer<Int>
+    private let storage: UnsafeBufferPointer<UInt8>
+    /// Where the record lies in its file (`RawRecord.fileRange`).
+    let fileRange: Range<Int>?
     let names: [String]
 
-    func string(_ i: Int) -> String? { record.string(i) }
+    private init(starts: UnsafeBufferPointer<Int>, ends: UnsafeBufferPointer<Int>, storage: UnsafeBufferPointer<UInt8>,
+                 fileRange: Range<Int>?, names: [String]) {
+        self.starts = starts
+        self.ends = ends
+        self.storage = storage
+        self.fileRange = fileRange
+        self.names = names
+    }
+
+    /// Calls `decode` with a cursor over `record` and returns what it returns; the cursor must
+    /// not outlive the call.
+    static func read<Row>(_ record: inout RawRecord, names: [String],
+                          _ decode: (FieldCursor) throws(RowError) -> Row) throws(RowError) -> Row {
+        var outcome: Result<Row, RowError>?
+        let fileRange = record.fileRange
+        record.starts.withUnsafeBufferPointer { starts in
+            record.ends.withUnsafeBufferPointer { ends in
+                record.storage.withUnsafeBufferPointer { storage in
+                    do throws(RowError) {
+                        outcome = .success(try decode(FieldCursor(starts: starts, ends: ends, storage: storage, fileRange: fileRange, names: names)))
+                    } catch {
+                        outcome = .failure(error)
+                    }
+                }
+            }
+        }
+        return try outcome!.get()
+    }
+
+    /// Whether field `i` has a value (present and not blank).
+    @inline(__always)
+    func has(_ i: Int) -> Bool { starts[i] >= 0 }
+
+    /// The record's wanted fields `fields` packed (see `PackedText.init(record:fields:)`).
+    func packedText(_ fields: [Int]) -> PackedText {
+        PackedText(starts: starts, ends: ends, source: storage, fields: fields)
+    }
+
+    /// Field `i`'s bytes as a buffer of the record's, nil when it has no value.
+    @inline(__always)
+    private func buffer(_ i: Int) -> UnsafeBufferPointer<UInt8>? {
+        let start = starts[i]
+        guard start >= 0 else { return nil }
+        return UnsafeBufferPointer(rebasing: storage[start..<ends[i]])
+    }
+
+    /// Field `i`'s bytes (a copy), nil when it has no value.
+    func bytes(_ i: Int) -> ArraySlice<UInt8>? { buffer(i).map { ArraySlice($0) } }
+
+    func string(_ i: Int) -> String? { buffer(i).map { String(decoding: $0, as: UTF8.self) } }
 
     func requiredString(_ i: Int) throws(RowError) -> String {
-        guard let value = record.string(i) else { throw missing(i) }
+        guard let value = string(i) else { throw missing(i) }
         return value
     }
 
@@ -25,16 +82,14 @@ struct FieldCursor {
     /// absent, `.some(nil)` when `decode` refuses it.
     @inline(__always)
     private func decoded<T>(_ i: Int, _ decode: (UnsafeBufferPointer<UInt8>) -> T?) -> T?? {
-        let start = record.starts[i]
-        guard start >= 0 else { return nil }
-        let end = record.ends[i]
-        return .some(record.storage.withUnsafeBufferPointer { decode(UnsafeBufferPointer(rebasing: $0[start..<end])) })
+        guard let value = buffer(i) else { return nil }
+        return .some(decode(value))
     }
 
     func date(_ i: Int) throws(RowError) -> Day? {
         guard let parsed = decoded(i, { DateField.parse($0) }) else { return nil }
         guard let day = parsed else {
-            throw RowError(field: names[i], reason: "BAD_DATE", detail: "expected YYYY-MM-DD or DD/MM/YYYY, found \(found(record.bytes(i)!))")
+            throw RowError(field: names[i], reason: "BAD_DATE", detail: "expected YYYY-MM-DD or DD/MM/YYYY, found \(found(bytes(i)!))")
         }
         return day
     }
@@ -47,7 +102,7 @@ struct FieldCursor {
     func requiredMoney(_ i: Int) throws(RowError) -> Int64 {
         guard let parsed = decoded(i, { FieldDecoder.money($0) }) else { throw missing(i) }
         guard let cents = parsed else {
-            throw RowError(field: names[i], reason: "BAD_NUMBER", detail: "expected a positive amount like 1234.56, 1234,56 or 1.234,56, found \(found(record.bytes(i)!))")
+            throw RowError(field: names[i], reason: "BAD_NUMBER", detail: "expected a positive amount like 1234.56, 1234,56 or 1.234,56, found \(found(bytes(i)!))")
         }
         return cents
     }
@@ -55,7 +110,7 @@ struct FieldCursor {
     func boolean(_ i: Int, absent: Bool) throws(RowError) -> Bool {
         guard let parsed = decoded(i, { FieldDecoder.boolean($0) }) else { return absent }
         guard let value = parsed else {
-            throw RowError(field: names[i], reason: "BAD_BOOLEAN", detail: "expected true/false, 1/0 or sim/não, found \(found(record.bytes(i)!))")
+            throw RowError(field: names[i], reason: "BAD_BOOLEAN", detail: "expected true/false, 1/0 or sim/não, found \(found(bytes(i)!))")
         }
         return value
     }
@@ -64,13 +119,13 @@ struct FieldCursor {
         guard let parsed = decoded(i, { E.rawValueTable.value(of: $0) }) else { throw missing(i) }
         guard let value = parsed else {
             let allowed = E.allCases.map(\.rawValue).joined(separator: ", ")
-            throw RowError(field: names[i], reason: "BAD_ENUM", detail: "expected one of \(allowed), found \(found(record.bytes(i)!))")
+            throw RowError(field: names[i], reason: "BAD_ENUM", detail: "expected one of \(allowed), found \(found(bytes(i)!))")
         }
         return value
     }
 
     func requiredInteger(_ i: Int, in range: ClosedRange<Int>) throws(RowError) -> Int {
-        guard let bytes = record.bytes(i) else { throw missing(i) }
+        guard let bytes = bytes(i) else { throw missing(i) }
         guard let value = FieldDecoder.integer(bytes, in: range) else {
             throw RowError(field: names[i], reason: "BAD_NUMBER", detail: "expected a whole number from \(range.lowerBound) to \(range.upperBound), found \(found(bytes))")
         }

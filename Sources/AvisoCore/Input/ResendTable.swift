@@ -18,7 +18,7 @@ enum ResendTable: InputTableSchema {
     static func decode(_ c: FieldCursor) throws(RowError) -> ResendRow {
         let id = try c.requiredString(0)
         let payment = try c.requiredString(1)
-        guard let bytes = c.record.bytes(2) else { throw c.missing(2) }
+        guard let bytes = c.bytes(2) else { throw c.missing(2) }
         guard let value = DateTimeField.parse(bytes) else {
             throw RowError(
                 field: "requestedAt", reason: "BAD_DATETIME",

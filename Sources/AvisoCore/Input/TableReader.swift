@@ -149,7 +149,7 @@ struct TableReader<Schema: InputTableSchema> {
                             var preparing = Preparing(prepare: prepare, prefetch: prefetch, capacity: batch.count)
                             for index in 0..<batch.count {
                                 batch.load(index, into: &record)
-                                preparing.push(record, idIndex: idIndex)
+                                preparing.push(&record, idIndex: idIndex)
                             }
                             let items = preparing.finish()
                             guard queue.put(items) else {
@@ -515,7 +515,7 @@ struct TableReader<Schema: InputTableSchema> {
             while try reader.next(into: &record) {
                 parsed += 1
                 guard parsed <= chunk.records else { break }
-                preparing.push(record, idIndex: idIndex)
+                preparing.push(&record, idIndex: idIndex)
             }
             if parsed != chunk.records {
                 failure = XMLChunkFailure(error: AvisoError(
@@ -551,7 +551,7 @@ struct TableReader<Schema: InputTableSchema> {
         var preparing = Preparing(prepare: prepare, prefetch: prefetch, capacity: chunk.records)
         // A chunk parser reads memory only: it has nothing to throw.
         while (try? reader.next(into: &record)) == true {
-            preparing.push(record, idIndex: idIndex)
+            preparing.push(&record, idIndex: idIndex)
         }
         return preparing.finish()
     }
@@ -591,7 +591,7 @@ struct TableReader<Schema: InputTableSchema> {
 
         /// Decodes the record and queues its row, or the item of its failure: a record with a
         /// problem, or a row `Schema.decode` refuses, is settled as a failure with its id as read.
-        mutating func push(_ record: RawRecord, idIndex: Int?) {
+        mutating func push(_ record: inout RawRecord, idIndex: Int?) {
             if let problem = record.problem {
                 settle(.failure(RowError(field: "", reason: problem.reason, detail: problem.detail), line: record.line, number: record.number,
                                 id: idIndex.flatMap { record.string($0) }))
@@ -599,7 +599,7 @@ struct TableReader<Schema: InputTableSchema> {
             }
             let row: Schema.Row
             do {
-                row = try Schema.decode(FieldCursor(record: record, names: Schema.fields))
+                row = try FieldCursor.read(&record, names: Schema.fields, Schema.decode)
             } catch {
                 settle(.failure(error, line: record.line, number: record.number, id: idIndex.flatMap { record.string($0) }))
                 return

@@ -29,33 +29,38 @@ public struct PackedText: Sendable, Hashable {
     /// Packs wanted fields of a record: field `i` from `record.bytes(recordFields[i])`, absent
     /// where the record has no value.
     init(record: RawRecord, fields recordFields: [Int]) {
+        self = record.starts.withUnsafeBufferPointer { starts in
+            record.ends.withUnsafeBufferPointer { ends in
+                record.storage.withUnsafeBufferPointer { PackedText(starts: starts, ends: ends, source: $0, fields: recordFields) }
+            }
+        }
+    }
+
+    /// `init(record:fields:)` from a record's buffers: its values' `starts` and `ends` in
+    /// `source`, -1 for a field with no value.
+    init(starts: UnsafeBufferPointer<Int>, ends: UnsafeBufferPointer<Int>, source: UnsafeBufferPointer<UInt8>,
+         fields recordFields: [Int]) {
         precondition(recordFields.count <= 16, "PackedText holds at most 16 values")
         // Every charge and customer row is packed: offsets read and values copied through the
         // buffers, with no closure or slice per field (a slice would retain the record's bytes).
-        storage = record.starts.withUnsafeBufferPointer { starts in
-            record.ends.withUnsafeBufferPointer { ends in
-                record.storage.withUnsafeBufferPointer { source in
-                    recordFields.withUnsafeBufferPointer { wanted in
-                        var total = 0
-                        for field in wanted where starts[field] >= 0 { total += ends[field] - starts[field] }
-                        let wide = total >= 0x8000
-                        let headerCount = 1 + wanted.count * (wide ? 4 : 2)
-                        return Self.bytes(count: headerCount + total) { base in
-                            base[0] = UInt8(wanted.count) | (wide ? Self.wideFlag : 0)
-                            var end = headerCount
-                            for (index, field) in wanted.enumerated() {
-                                let start = starts[field]
-                                if start >= 0, let from = source.baseAddress {
-                                    let count = ends[field] - start
-                                    (base + end).update(from: from + start, count: count)
-                                    end += count
-                                }
-                                Self.writeEnd(end - headerCount, present: start >= 0, of: index, wide: wide, in: base)
-                            }
-                            return end
-                        }
+        storage = recordFields.withUnsafeBufferPointer { wanted in
+            var total = 0
+            for field in wanted where starts[field] >= 0 { total += ends[field] - starts[field] }
+            let wide = total >= 0x8000
+            let headerCount = 1 + wanted.count * (wide ? 4 : 2)
+            return Self.bytes(count: headerCount + total) { base in
+                base[0] = UInt8(wanted.count) | (wide ? Self.wideFlag : 0)
+                var end = headerCount
+                for (index, field) in wanted.enumerated() {
+                    let start = starts[field]
+                    if start >= 0, let from = source.baseAddress {
+                        let count = ends[field] - start
+                        (base + end).update(from: from + start, count: count)
+                        end += count
                     }
+                    Self.writeEnd(end - headerCount, present: start >= 0, of: index, wide: wide, in: base)
                 }
+                return end
             }
         }
     }

@@ -38,7 +38,7 @@ final class CustomerRows: Sendable {
         let reader = CSVRecordReader(chunk: chunk)
         var record = RawRecord(fieldCount: CustomerTable.fields.count)
         guard got == range.count, (try? reader.next(into: &record)) == true, record.problem == nil,
-              let customer = try? CustomerTable.decode(FieldCursor(record: record, names: CustomerTable.fields)) else {
+              let customer = try? FieldCursor.read(&record, names: CustomerTable.fields, CustomerTable.decode) else {
             fatalError("\(fileName): the customer row at bytes \(range) is not as it was read; the file changed while the run read it")
         }
         return customer
