@@ -91,7 +91,19 @@ public struct OutboundRecord: Sendable, Equatable {
         channel: Channel, to: [String], scheduledFor: Day, shift: Shift, fee: Int64,
         resendRequest: String?, body: Body
     ) {
-        self.idStorage = .text(id)
+        self.init(idStorage: .text(id), runDate: runDate, priority: priority, account: account, customer: customer, payment: payment,
+                  event: event, scheduleOffset: scheduleOffset, slot: slot, slotRank: slotRank, recipient: recipient,
+                  channel: channel, to: to, scheduledFor: scheduledFor, shift: shift, fee: fee,
+                  resendRequest: resendRequest, body: body)
+    }
+
+    init(
+        idStorage: RecordID, runDate: Day, priority: Int, account: String, customer: String, payment: String,
+        event: String, scheduleOffset: Int, slot: String, slotRank: Int, recipient: Recipient,
+        channel: Channel, to: [String], scheduledFor: Day, shift: Shift, fee: Int64,
+        resendRequest: String?, body: Body
+    ) {
+        self.idStorage = idStorage
         self.runDate = runDate
         self.account = account
         self.customer = customer

@@ -40,19 +40,19 @@ final class ChargeMessages: Sendable {
             return list
         }
         for planned in notifications where !planned.contact.isRejected {
-            var record = OutboundRecord(
-                id: "",
+            // Made in place in the array: a record made first, then appended, was copied
+            // (every string and list retained) and the first destroyed.
+            records.append(OutboundRecord(
+                idStorage: NightlyRun.notificationRecordID(
+                    runDate: runDate, payment: payment, slot: planned.slot.name, recipient: planned.recipient, channel: planned.channel
+                ),
                 runDate: runDate, priority: planned.slot.priority, account: accountID, customer: customerID,
                 payment: payment, event: planned.slot.event.rawValue, scheduleOffset: planned.scheduleOffset,
                 slot: planned.slot.name, slotRank: planned.slot.rawValue, recipient: planned.recipient,
                 channel: planned.channel, to: destinations(planned.contact), scheduledFor: planned.scheduledFor,
                 shift: planned.shift, fee: configuration.fee(for: planned.channel), resendRequest: nil,
                 body: .awaitingContext
-            )
-            record.idStorage = NightlyRun.notificationRecordID(
-                runDate: runDate, payment: payment, slot: planned.slot.name, recipient: planned.recipient, channel: planned.channel
-            )
-            records.append(record)
+            ))
         }
         self.records = records
     }
