@@ -735,38 +735,51 @@ public final class CSVRecordReader: RecordReader {
         let delimiter = self.delimiter
         let quote = CSVRecordReader.quote
         let lineFeed = CSVRecordReader.lineFeed
-        var column = 0
-        var fieldStart = start
-        var block = start
-        while block < end {
-            let count = min(64, end - block)
-            var found = aviso_byte_mask(bytes + block, count, delimiter, quote, lineFeed)
-            while found != 0 {
-                let stop = block + found.trailingZeroBitCount
-                found &= found - 1
-                let byte = bytes[stop]
-                if byte == quote {
-                    if column > 0 { record.reset() }
-                    return nil
+        // How the walk ended: at the row's line feed (with the number of fields), at a quote,
+        // or past the buffered bytes. Values are placed through the offset buffers, not
+        // `RawRecord.place`, whose two array writes each checked the arrays' uniqueness.
+        enum Outcome { case row(lineFeed: Int, fields: Int), quote(placed: Bool), incomplete(placed: Bool) }
+        let outcome: Outcome = record.starts.withUnsafeMutableBufferPointer { starts in
+            record.ends.withUnsafeMutableBufferPointer { ends in
+                var column = 0
+                var fieldStart = start
+                var block = start
+                while block < end {
+                    let count = min(64, end - block)
+                    var found = aviso_byte_mask(bytes + block, count, delimiter, quote, lineFeed)
+                    while found != 0 {
+                        let stop = block + found.trailingZeroBitCount
+                        found &= found - 1
+                        let byte = bytes[stop]
+                        if byte == quote { return .quote(placed: column > 0) }
+                        let target = column < map.count ? map[column] : -1
+                        if target >= 0 {
+                            var low = fieldStart
+                            var high = stop
+                            while low < high, RawRecord.isSpace(bytes[low]) { low += 1 }
+                            while high > low, RawRecord.isSpace(bytes[high - 1]) { high -= 1 }
+                            // The first value placed for a field is kept (as `RawRecord.place` does).
+                            if low < high, starts[target] < 0 {
+                                starts[target] = low - start
+                                ends[target] = high - start
+                            }
+                        }
+                        if byte == lineFeed { return .row(lineFeed: stop, fields: column + 1) }
+                        column += 1
+                        fieldStart = stop + 1
+                    }
+                    block += count
                 }
-                let target = column < map.count ? map[column] : -1
-                if target >= 0 {
-                    var low = fieldStart
-                    var high = stop
-                    while low < high, RawRecord.isSpace(bytes[low]) { low += 1 }
-                    while high > low, RawRecord.isSpace(bytes[high - 1]) { high -= 1 }
-                    if low < high { record.place(target, offset: low - start, count: high - low) }
-                }
-                if byte == lineFeed {
-                    return finish(start, stop, next: stop + 1, fields: column + 1, of: columnCount, lines: 1, nil, &record)
-                }
-                column += 1
-                fieldStart = stop + 1
+                return .incomplete(placed: column > 0)
             }
-            block += count
         }
-        if column > 0 { record.reset() }
-        return nil
+        switch outcome {
+        case let .row(stop, fields):
+            return finish(start, stop, next: stop + 1, fields: fields, of: columnCount, lines: 1, nil, &record)
+        case .quote(let placed), .incomplete(let placed):
+            if placed { record.reset() }
+            return nil
+        }
     }
 
     /// Stores a quoted field: its content `from..<to` with doubled quotes undone, then any
