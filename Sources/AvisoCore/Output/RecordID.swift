@@ -8,6 +8,11 @@ enum RecordID: Sendable, Equatable {
 
     /// The id made of the first 16 bytes of `digest` (at least 16).
     init(digestPrefix digest: [UInt8]) {
+        self = digest.withUnsafeBufferPointer { RecordID(digestPrefix: $0) }
+    }
+
+    /// The id made of the first 16 bytes of `digest` (at least 16).
+    init(digestPrefix digest: UnsafeBufferPointer<UInt8>) {
         precondition(digest.count >= 16, "a record id needs 16 digest bytes")
         var high: UInt64 = 0, low: UInt64 = 0
         for k in 0..<8 {

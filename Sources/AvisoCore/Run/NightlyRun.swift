@@ -353,8 +353,11 @@ public struct NightlyRun {
     /// The first 16 bytes of the text's SHA-256, as a record keeps an id.
     static func digestID(_ text: String) -> RecordID {
         var hasher = SHA256()
-        hasher.update(Array(text.utf8))
-        return RecordID(digestPrefix: hasher.finalize())
+        // Hashed in place: `Array(text.utf8)` allocated a copy through an unspecialized entry
+        // (a run-time metadata lookup), for every message of the day.
+        var text = text
+        text.withUTF8 { hasher.update(UnsafeRawBufferPointer($0)) }
+        return hasher.finalize { RecordID(digestPrefix: $0) }
     }
 
     /// The 32 hex digits of `digestID(text)`.

@@ -46,10 +46,17 @@ public struct SHA256: Sendable {
     /// Pads the message, returns its 32-byte digest, and resets the hasher to its initial state
     /// so it can hash another message.
     public mutating func finalize() -> [UInt8] {
-        var digest = [UInt8](repeating: 0, count: 32)
-        digest.withUnsafeMutableBufferPointer { _ = aviso_sha256_final($0.baseAddress, &context) }
-        aviso_sha256_init(&context)
-        return digest
+        finalize { Array($0) }
+    }
+
+    /// `finalize()` with the digest lent to `body` instead of returned in an array (none is
+    /// allocated: a run hashes an id for every message).
+    public mutating func finalize<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { digest in
+            _ = aviso_sha256_final(digest.baseAddress, &context)
+            aviso_sha256_init(&context)
+            return body(UnsafeBufferPointer(digest))
+        }
     }
 
     /// `finalize()` as 64 lowercase hex digits.
