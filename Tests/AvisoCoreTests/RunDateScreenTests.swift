@@ -89,4 +89,36 @@ import Testing
         let days = (0..<22).filter { mask & (1 << UInt64($0)) != 0 }.map { (first + $0).iso }
         #expect(days == ["2026-12-02", "2026-12-04", "2026-12-14", "2026-12-15", "2026-12-22"])
     }
+
+    /// The run works a charge's candidate dates out once for the run date and the look ahead
+    /// (`PlanningRules.sharedCandidates`); each answer must be what its own evaluation gives:
+    /// the window's bits, and the screen's yes or no. Run dates include one whose look ahead
+    /// runs off the calendars' last covered year, where formulas are passed over or throw.
+    @Test(arguments: runDates + ["2027-12-20", "2027-12-29"])
+    func sharedCandidatesAnswerAsEachOwnEvaluation(run: String) throws {
+        let planner = try RulesFixtures.planner(run)
+        let lookAhead = try UpcomingSends(after: planner.runDate, businessDays: ReportPage.forecastDays,
+                                          calendar: RulesFixtures.calendar, configuration: RunConfiguration())
+        let rules = PlanningRules(planner: planner, lookAhead: lookAhead)
+        let window = lookAhead.window
+        var shared = 0, screenAnswered = 0
+        for settings in Self.settingsVariants {
+            for charge in Self.charges(around: planner.runDate) {
+                guard let candidates = rules.sharedCandidates(of: charge, customerDeleted: false, settings: settings) else { continue }
+                shared += 1
+                let own = try planner.candidateSendDates(of: charge, settings: settings, from: window.firstDay, through: window.lastDay,
+                                                         skippingUncovered: true)
+                #expect(candidates.window == own, "window bits on \(run): due \(charge.dueDate.iso), \(charge.status)")
+                if let fromRunDate = candidates.runDate {
+                    screenAnswered += 1
+                    #expect(planner.mightSendOnRunDate(charge, settings: settings, candidatesFromRunDate: fromRunDate)
+                            == planner.mightSendOnRunDate(charge, settings: settings),
+                            "screen on \(run): due \(charge.dueDate.iso), created \(charge.dateCreated.iso), \(charge.status)")
+                }
+            }
+        }
+        #expect(shared > 0)
+        #expect(screenAnswered > 0)
+        #expect(rules.sharedCandidates(of: Self.charges(around: planner.runDate)[0], customerDeleted: true, settings: .builtIn) == nil)
+    }
 }

@@ -15,6 +15,9 @@ final class LookAheadWindow: Sendable {
     // candidate dates are asked of the first, and those of a charge with candidates of each.
     private let lentPlanners: LentObjects<NotificationPlanner>
 
+    /// Whether the window has any day (a planner per business day).
+    var hasDays: Bool { lentPlanners.count > 0 }
+
     init(configuration: RunConfiguration, planners: [NotificationPlanner], firstDay: Day, lastDay: Day) {
         self.configuration = configuration
         lentPlanners = LentObjects(planners)
@@ -29,12 +32,14 @@ final class LookAheadWindow: Sendable {
     /// and not even then when `reach` is given and no letter of the charge can be due (neither
     /// the customer nor the charge asks for postal service): the notifications are then counted
     /// by `reach` (`NotificationPlanner.countNotifications`), which gives the same entries.
+    /// `candidates`: the charge's candidate dates on the window (bit 0 `firstDay`), when the
+    /// caller worked them out already (skipping uncovered dates, as the window does).
     func contribution(charge: Charge, customerDeleted: Bool, reach: RecipientReach?, customer fetch: () -> Customer,
                       account: @autoclosure () -> Account, settings: SlotSettings,
-                      contacts: inout ContactCache) throws -> UpcomingSends.Contribution {
+                      contacts: inout ContactCache, candidates known: UInt64? = nil) throws -> UpcomingSends.Contribution {
         var contribution = UpcomingSends.Contribution()
         guard lentPlanners.count > 0, !customerDeleted else { return contribution }
-        let candidates = try candidateDates(charge: charge, settings: settings)
+        let candidates = try known ?? candidateDates(charge: charge, settings: settings)
         guard candidates != 0 else { return contribution }
         // Counted by reach, the customer is not made; a letter needs its address.
         let countedReach = reach.flatMap { !$0.postalService && !charge.postalService ? $0 : nil }

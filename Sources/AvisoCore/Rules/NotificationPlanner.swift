@@ -67,8 +67,13 @@ public final class NotificationPlanner: Sendable {
     /// a date the formulas need is not covered by the calendars: the charge is then planned as
     /// before, which throws the calendar's error if the planner itself needs that date (the
     /// formulas look at some dates the planner may not, such as CREATED's of a subscription).
-    func mightSendOnRunDate(_ charge: Charge, settings: SlotSettings) -> Bool {
+    ///
+    /// `candidatesFromRunDate`: candidate dates already worked out from the run date on
+    /// (`candidateSendDates(…from: runDate…, skipped:)`, bit 0 the run date) with no formula
+    /// passed over; they answer instead of a fresh evaluation.
+    func mightSendOnRunDate(_ charge: Charge, settings: SlotSettings, candidatesFromRunDate: UInt64? = nil) -> Bool {
         guard runDateIsBusinessDay, charge.dateCreated < runDate else { return false }
+        if let candidatesFromRunDate { return candidatesFromRunDate & 1 != 0 }
         do {
             return try candidateSendDates(of: charge, settings: settings, from: runDate, through: runDate, skippingUncovered: false) != 0
         } catch {
@@ -83,17 +88,38 @@ public final class NotificationPlanner: Sendable {
     /// whose date is outside the calendars is passed over; without, it throws the calendar's error.
     func candidateSendDates(of charge: Charge, settings: SlotSettings, from first: Day, through last: Day,
                             skippingUncovered: Bool) throws(AvisoError) -> UInt64 {
+        var skipped = false
+        return try candidateSendDates(of: charge, settings: settings, from: first, through: last, skippingUncovered: skippingUncovered,
+                                      skipped: &skipped)
+    }
+
+    /// `candidateSendDates(…skippingUncovered: true)`, setting `skipped` when a formula's date
+    /// was outside the calendars and passed over. (It still throws when a covered date's walk
+    /// to a business day runs off the calendars.)
+    func candidateSendDates(of charge: Charge, settings: SlotSettings, from first: Day, through last: Day,
+                            skipped: inout Bool) throws(AvisoError) -> UInt64 {
+        try candidateSendDates(of: charge, settings: settings, from: first, through: last, skippingUncovered: true, skipped: &skipped)
+    }
+
+    private func candidateSendDates(of charge: Charge, settings: SlotSettings, from first: Day, through last: Day,
+                                    skippingUncovered: Bool, skipped: inout Bool) throws(AvisoError) -> UInt64 {
         precondition(last >= first && last - first < 64, "a window of candidate dates is at most 64 days")
         var dates: UInt64 = 0
         func consider(_ day: Day?) {
             if let day, day >= first && day <= last { dates |= 1 << UInt64(day - first) }
         }
         func next(_ day: Day) throws(AvisoError) -> Day? {
-            if skippingUncovered, !calendar.covers(day) { return nil }
+            if skippingUncovered, !calendar.covers(day) {
+                skipped = true
+                return nil
+            }
             return try calendar.nextBusinessDay(onOrAfter: day)
         }
         func previous(_ day: Day) throws(AvisoError) -> Day? {
-            if skippingUncovered, !calendar.covers(day) { return nil }
+            if skippingUncovered, !calendar.covers(day) {
+                skipped = true
+                return nil
+            }
             return try calendar.previousBusinessDay(onOrBefore: day)
         }
         if charge.isPaid, let payDate = charge.payDate, settings[.received].enabled { consider(try next(payDate + 1)) }

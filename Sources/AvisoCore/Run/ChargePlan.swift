@@ -73,10 +73,13 @@ struct ChargePlan: Sendable {
     init(charge: Charge, customerDeleted: Bool, reach: RecipientReach? = nil, customer fetch: () -> Customer,
          account: @autoclosure () -> Account, settings: SlotSettings, rules: PlanningRules) {
         var contacts = ContactCache()
+        // The candidate dates of the run date and of the look ahead's window, worked out in one
+        // pass from the run date on (each pass walks the charge's send-date formulas).
+        let shared = rules.sharedCandidates(of: charge, customerDeleted: customerDeleted, settings: settings)
         upcoming = rules.withWindow { window in
             Result {
                 try window.contribution(charge: charge, customerDeleted: customerDeleted, reach: reach, customer: fetch, account: account(),
-                                        settings: settings, contacts: &contacts)
+                                        settings: settings, contacts: &contacts, candidates: shared?.window)
             }
         }
         if LeftOutReason.of(charge: charge, customerDeleted: customerDeleted, runDate: rules.withPlanner { $0.runDate }) != nil {
@@ -85,7 +88,7 @@ struct ChargePlan: Sendable {
         }
         // Most charges have no send date on the run date: the formulas alone tell, and the
         // slots' conditions, contacts and the letter's checks are then not worked out.
-        guard rules.withPlanner({ $0.mightSendOnRunDate(charge, settings: settings) }) else { return }
+        guard rules.withPlanner({ $0.mightSendOnRunDate(charge, settings: settings, candidatesFromRunDate: shared?.runDate) }) else { return }
         let customer = fetch()
         do {
             notifications = try rules.planner.notifications(for: charge, customer: customer, account: account(), settings: settings, contacts: &contacts)

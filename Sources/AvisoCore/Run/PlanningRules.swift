@@ -25,6 +25,26 @@ final class PlanningRules: Sendable {
 
     /// What `body` makes of the look ahead's window, lent without a reference count; nil when
     /// the run reports no look ahead.
+    /// A charge's candidate dates for the look ahead's window (bit 0 its first day) and, when
+    /// no formula met an uncovered date, for the run date (bit 0), from one evaluation over the
+    /// run date and the window. Nil when the window would not ask (no window, a deleted
+    /// customer), when it lies 64 days or more past the run date, or when the evaluation throws
+    /// (each then works its own out, as before, and meets the same error).
+    func sharedCandidates(of charge: Charge, customerDeleted: Bool, settings: SlotSettings) -> (window: UInt64, runDate: UInt64?)? {
+        guard !customerDeleted else { return nil }
+        // Lent, not copied: a copy of the window or planner is a reference count both decoding threads contend for.
+        let span: (first: Day, last: Day)?? = withWindow { $0.hasDays ? ($0.firstDay, $0.lastDay) : nil }
+        guard let span = span ?? nil else { return nil }
+        return withPlanner { planner in
+            let runDate = planner.runDate
+            guard span.first > runDate, span.last - runDate < 64 else { return nil }
+            var skipped = false
+            guard let dates = try? planner.candidateSendDates(of: charge, settings: settings, from: runDate, through: span.last,
+                                                              skipped: &skipped) else { return nil }
+            return (dates >> UInt64(span.first - runDate), skipped ? nil : dates)
+        }
+    }
+
     @inline(__always)
     func withWindow<Result>(_ body: (LookAheadWindow) throws -> Result) rethrows -> Result? {
         guard lentWindow.count > 0 else { return nil }
