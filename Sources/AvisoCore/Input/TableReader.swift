@@ -572,8 +572,8 @@ struct TableReader<Schema: InputTableSchema> {
         // The last four records pushed, by count modulo 4: each a decoded row (with its line,
         // record number and prefetch token) or the item of a record that failed. Kept in
         // arrays of their own types: held as one enum per record, each record was copied and
-        // destroyed through the enum's metadata (generic outlined value operations, about a
-        // thousand instructions a row).
+        // destroyed through the enum's metadata (generic outlined value operations, about 600
+        // instructions a row).
         private var rows: [Schema.Row?] = [nil, nil, nil, nil]
         private var failures: [Item<Prepared>?] = [nil, nil, nil, nil]
         private var lines: [Int] = [0, 0, 0, 0]
