@@ -22,7 +22,11 @@ import Testing
     /// Records that tie on every key field but one, in each field; odd values included.
     static let mixed: [OutboundRecord] = {
         var records: [OutboundRecord] = []
-        let accounts = ["acc", "Acc", "ac", "acc\u{0}", "acc\u{0}x", "acé", "acc_10", "acc_9", ""]
+        // Keys compare first by their first 16 bytes: some accounts tie there and differ after,
+        // or only in length.
+        let accounts = ["acc", "Acc", "ac", "acc\u{0}", "acc\u{0}x", "acé", "acc_10", "acc_9", "",
+                        "acc_0000000000000002", "acc_0000000000000001", "acc_000000000000000", "acc_00000000000\u{0}1",
+                        "acc_0000000000", "acc_0000000000\u{0}"]
         for (a, account) in accounts.enumerated() {
             records.append(record("a\(a)", account: account))
         }
