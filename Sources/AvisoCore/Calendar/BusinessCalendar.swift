@@ -55,27 +55,22 @@ public struct BusinessCalendar: Sendable {
     }
 
     private static func businessDayIndexes(_ table: [DayKind]) -> (next: [Int32], previous: [Int32]) {
-        var next = [Int32](repeating: -1, count: table.count)
-        var previous = [Int32](repeating: -1, count: table.count)
-        var found: Int32 = -1
-        for i in table.indices.reversed() {
-            switch table[i] {
-            case .uncovered: found = -1
-            case .business: found = Int32(i)
-            case .weekend, .holiday: break
+        // Walking the days in `order`, each day gets the last business day met (-1 after an
+        // uncovered one): backwards that is the next business day, forwards the previous.
+        func lastBusinessDay(walking order: some Sequence<Int>) -> [Int32] {
+            var indexes = [Int32](repeating: -1, count: table.count)
+            var found: Int32 = -1
+            for i in order {
+                switch table[i] {
+                case .uncovered: found = -1
+                case .business: found = Int32(i)
+                case .weekend, .holiday: break
+                }
+                indexes[i] = found
             }
-            next[i] = found
+            return indexes
         }
-        found = -1
-        for i in table.indices {
-            switch table[i] {
-            case .uncovered: found = -1
-            case .business: found = Int32(i)
-            case .weekend, .holiday: break
-            }
-            previous[i] = found
-        }
-        return (next, previous)
+        return (lastBusinessDay(walking: table.indices.reversed()), lastBusinessDay(walking: table.indices))
     }
 
     @inline(__always)

@@ -27,15 +27,11 @@ struct FieldCursor {
                           _ decode: (FieldCursor) throws(RowError) -> Row) throws(RowError) -> Row {
         var outcome: Result<Row, RowError>?
         let fileRange = record.fileRange
-        record.starts.withUnsafeBufferPointer { starts in
-            record.ends.withUnsafeBufferPointer { ends in
-                record.storage.withUnsafeBufferPointer { storage in
-                    do throws(RowError) {
-                        outcome = .success(try decode(FieldCursor(starts: starts, ends: ends, storage: storage, fileRange: fileRange, names: names)))
-                    } catch {
-                        outcome = .failure(error)
-                    }
-                }
+        record.withValueBuffers { starts, ends, storage in
+            do throws(RowError) {
+                outcome = .success(try decode(FieldCursor(starts: starts, ends: ends, storage: storage, fileRange: fileRange, names: names)))
+            } catch {
+                outcome = .failure(error)
             }
         }
         return try outcome!.get()

@@ -111,13 +111,26 @@ public struct RawRecord: Sendable {
     @inline(__always)
     static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 
-    /// The trimmed bytes of wanted field `field`, or nil when absent or empty.
     /// Whether the field has a value (present and not blank), without making a slice of it.
     @inline(__always)
     public func has(_ field: Int) -> Bool {
         starts[field] >= 0
     }
 
+    /// Lends the record's value offsets and bytes: each field's `starts` and `ends` in
+    /// `storage`, -1 for a field with no value. Read through these, no array is copied or
+    /// retained per field.
+    @inline(__always)
+    func withValueBuffers<R>(_ body: (_ starts: UnsafeBufferPointer<Int>, _ ends: UnsafeBufferPointer<Int>,
+                                      _ storage: UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try starts.withUnsafeBufferPointer { starts in
+            try ends.withUnsafeBufferPointer { ends in
+                try storage.withUnsafeBufferPointer { try body(starts, ends, $0) }
+            }
+        }
+    }
+
+    /// The trimmed bytes of wanted field `field`, or nil when absent or empty.
     @inline(__always)
     public func bytes(_ field: Int) -> ArraySlice<UInt8>? {
         let s = starts[field]

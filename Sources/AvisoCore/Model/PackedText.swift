@@ -29,11 +29,7 @@ public struct PackedText: Sendable, Hashable {
     /// Packs wanted fields of a record: field `i` from `record.bytes(recordFields[i])`, absent
     /// where the record has no value.
     init(record: RawRecord, fields recordFields: [Int]) {
-        self = record.starts.withUnsafeBufferPointer { starts in
-            record.ends.withUnsafeBufferPointer { ends in
-                record.storage.withUnsafeBufferPointer { PackedText(starts: starts, ends: ends, source: $0, fields: recordFields) }
-            }
-        }
+        self = record.withValueBuffers { PackedText(starts: $0, ends: $1, source: $2, fields: recordFields) }
     }
 
     /// `init(record:fields:)` from a record's buffers: its values' `starts` and `ends` in

@@ -93,16 +93,11 @@ public final class NotificationPlanner: Sendable {
                                       skipped: &skipped)
     }
 
-    /// `candidateSendDates(…skippingUncovered: true)`, setting `skipped` when a formula's date
-    /// was outside the calendars and passed over. (It still throws when a covered date's walk
-    /// to a business day runs off the calendars.)
+    /// `candidateSendDates(…skippingUncovered:)`, also setting `skipped` when a formula's date was
+    /// outside the calendars and passed over. (Skipping, it still throws when a covered date's
+    /// walk to a business day runs off the calendars.)
     func candidateSendDates(of charge: Charge, settings: SlotSettings, from first: Day, through last: Day,
-                            skipped: inout Bool) throws(AvisoError) -> UInt64 {
-        try candidateSendDates(of: charge, settings: settings, from: first, through: last, skippingUncovered: true, skipped: &skipped)
-    }
-
-    private func candidateSendDates(of charge: Charge, settings: SlotSettings, from first: Day, through last: Day,
-                                    skippingUncovered: Bool, skipped: inout Bool) throws(AvisoError) -> UInt64 {
+                            skippingUncovered: Bool, skipped: inout Bool) throws(AvisoError) -> UInt64 {
         precondition(last >= first && last - first < 64, "a window of candidate dates is at most 64 days")
         var dates: UInt64 = 0
         func consider(_ day: Day?) {

@@ -355,8 +355,7 @@ public struct NightlyRun {
         var hasher = SHA256()
         // Hashed in place: `Array(text.utf8)` allocated a copy through an unspecialized entry
         // (a run-time metadata lookup), for every message of the day.
-        var text = text
-        text.withUTF8 { hasher.update(UnsafeRawBufferPointer($0)) }
+        TextBytes.withUTF8(text) { hasher.update(UnsafeRawBufferPointer($0)) }
         return hasher.finalize { RecordID(digestPrefix: $0) }
     }
 

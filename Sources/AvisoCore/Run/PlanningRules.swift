@@ -23,8 +23,6 @@ final class PlanningRules: Sendable {
         try lentPlanner.with(0, body)
     }
 
-    /// What `body` makes of the look ahead's window, lent without a reference count; nil when
-    /// the run reports no look ahead.
     /// A charge's candidate dates for the look ahead's window (bit 0 its first day) and, when
     /// no formula met an uncovered date, for the run date (bit 0), from one evaluation over the
     /// run date and the window. Nil when the window would not ask (no window, a deleted
@@ -40,11 +38,13 @@ final class PlanningRules: Sendable {
             guard span.first > runDate, span.last - runDate < 64 else { return nil }
             var skipped = false
             guard let dates = try? planner.candidateSendDates(of: charge, settings: settings, from: runDate, through: span.last,
-                                                              skipped: &skipped) else { return nil }
+                                                              skippingUncovered: true, skipped: &skipped) else { return nil }
             return (dates >> UInt64(span.first - runDate), skipped ? nil : dates)
         }
     }
 
+    /// What `body` makes of the look ahead's window, lent without a reference count; nil when
+    /// the run reports no look ahead.
     @inline(__always)
     func withWindow<Result>(_ body: (LookAheadWindow) throws -> Result) rethrows -> Result? {
         guard lentWindow.count > 0 else { return nil }

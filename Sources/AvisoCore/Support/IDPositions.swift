@@ -19,8 +19,7 @@ struct IDPositions: Sendable {
     init(_ ids: some Collection<String>) {
         self.init(expected: ids.count)
         for (position, id) in ids.enumerated() {
-            var id = id
-            _ = id.withUTF8 { add(UnsafeRawBufferPointer($0), position: position) }
+            _ = TextBytes.withUTF8(id) { add(UnsafeRawBufferPointer($0), position: position) }
         }
     }
 
