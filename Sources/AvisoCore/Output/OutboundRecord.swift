@@ -146,70 +146,68 @@ public struct OutboundRecord: Sendable, Equatable {
     /// `appendJSONLine(to:)` composing a pending message in `buffers`, reused from one record
     /// to the next.
     func appendJSONLine(to out: inout [UInt8], buffers: inout MessageBuffers) {
+        withUnsafePointer(to: self) { Self.appendJSONLine(of: $0, to: &out, buffers: &buffers) }
+    }
+
+    /// `appendJSONLine(to:buffers:)` of the record at `record`, read where it lies: a method
+    /// called on a record in an array's buffer copies the whole record first, a retain and a
+    /// release of each of its texts and of the `PendingMessages` all of a run's records share.
+    static func appendJSONLine(of record: UnsafePointer<OutboundRecord>, to out: inout [UInt8], buffers: inout MessageBuffers) {
         TextBytes.append(literal: "{\"id\":", to: &out)
-        idStorage.appendJSON(to: &out)
+        record.pointee.idStorage.appendJSON(to: &out)
         TextBytes.append(literal: ",\"runDate\":\"", to: &out)
-        TextBytes.appendISO(runDate, to: &out)
+        TextBytes.appendISO(record.pointee.runDate, to: &out)
         TextBytes.append(literal: "\",\"priority\":", to: &out)
-        TextBytes.appendInteger(Int64(priority), to: &out)
-        Self.appendString(",\"account\":", account, to: &out)
-        Self.appendString(",\"customer\":", customer, to: &out)
-        Self.appendString(",\"payment\":", payment, to: &out)
-        Self.appendString(",\"event\":", event, to: &out)
+        TextBytes.appendInteger(Int64(record.pointee.priority), to: &out)
+        appendString(",\"account\":", record.pointee.account, to: &out)
+        appendString(",\"customer\":", record.pointee.customer, to: &out)
+        appendString(",\"payment\":", record.pointee.payment, to: &out)
+        appendString(",\"event\":", record.pointee.event, to: &out)
         TextBytes.append(literal: ",\"scheduleOffset\":", to: &out)
-        TextBytes.appendInteger(Int64(scheduleOffset), to: &out)
-        Self.appendString(",\"slot\":", slot, to: &out)
-        Self.appendString(",\"recipient\":", recipient.name, to: &out)
-        Self.appendString(",\"channel\":", channel.name, to: &out)
+        TextBytes.appendInteger(Int64(record.pointee.scheduleOffset), to: &out)
+        appendString(",\"slot\":", record.pointee.slot, to: &out)
+        appendString(",\"recipient\":", record.pointee.recipient.name, to: &out)
+        let channel = record.pointee.channel
+        appendString(",\"channel\":", channel.name, to: &out)
         TextBytes.append(literal: ",\"to\":", to: &out)
         if channel == .email {
-            appendArray(to, to: &out)
+            appendArray(record.pointee.to, to: &out)
         } else {
-            JSONWriter.appendEscaped(to.first ?? "", to: &out)
+            JSONWriter.appendEscaped(record.pointee.to.first ?? "", to: &out)
         }
         TextBytes.append(literal: ",\"scheduledFor\":\"", to: &out)
-        TextBytes.appendISO(scheduledFor, to: &out)
-        Self.appendString("\",\"shift\":", shift.rawValue, to: &out)
+        TextBytes.appendISO(record.pointee.scheduledFor, to: &out)
+        appendString("\",\"shift\":", record.pointee.shift.rawValue, to: &out)
         TextBytes.append(literal: ",\"fee\":", to: &out)
-        TextBytes.appendInteger(fee, to: &out)
-        if let resendRequest {
-            Self.appendString(",\"resendRequest\":", resendRequest, to: &out)
+        TextBytes.appendInteger(record.pointee.fee, to: &out)
+        if let resendRequest = record.pointee.resendRequest {
+            appendString(",\"resendRequest\":", resendRequest, to: &out)
         }
-        switch body {
-        case .composed, .awaitingContext:
+        switch record.pointee.body {
+        case .composed(let message):
             appendMessage(message, to: &out)
+        case .awaitingContext:
+            appendMessage(ParallelCompose.placeholder, to: &out)
         case .pending(let pending, let index):
-            let context = pending.context(of: index)
-            if channel == .whatsapp {
-                appendMessage(MessageComposer.whatsapp(context), to: &out)
-            } else if pending.composer.composeText(channel: channel, context: context, slot: pending.slot(of: index), into: &buffers) == nil {
-                TextBytes.append(literal: channel == .email ? ",\"subject\":" : channel == .sms ? ",\"text\":" : ",\"script\":", to: &out)
-                buffers.first.withUnsafeBufferPointer { JSONWriter.appendEscaped(utf8: $0, to: &out) }
-                if channel == .email {
-                    TextBytes.append(literal: ",\"text\":", to: &out)
-                    buffers.second.withUnsafeBufferPointer { JSONWriter.appendEscaped(utf8: $0, to: &out) }
-                }
-            } else {
-                // The slot was checked and every built-in key has a template: never reached.
-                appendMessage(ParallelCompose.placeholder, to: &out)
-            }
+            pending.appendMessage(index, channel: channel, to: &out, buffers: &buffers)
         }
         TextBytes.append(literal: "}\n", to: &out)
     }
 
-    private func appendMessage(_ message: OutboundMessage, to out: inout [UInt8]) {
+    /// Appends the fields of `message` (after the record's own fields).
+    static func appendMessage(_ message: OutboundMessage, to out: inout [UInt8]) {
         switch message {
         case .email(let subject, let text):
-            Self.appendString(",\"subject\":", subject, to: &out)
-            Self.appendString(",\"text\":", text, to: &out)
+            appendString(",\"subject\":", subject, to: &out)
+            appendString(",\"text\":", text, to: &out)
         case .sms(let text):
-            Self.appendString(",\"text\":", text, to: &out)
+            appendString(",\"text\":", text, to: &out)
         case .whatsapp(let template, let parameters):
-            Self.appendString(",\"template\":", template, to: &out)
+            appendString(",\"template\":", template, to: &out)
             TextBytes.append(literal: ",\"parameters\":", to: &out)
             appendArray(parameters, to: &out)
         case .voice(let script):
-            Self.appendString(",\"script\":", script, to: &out)
+            appendString(",\"script\":", script, to: &out)
         }
     }
 
@@ -220,7 +218,7 @@ public struct OutboundRecord: Sendable, Equatable {
         JSONWriter.appendEscaped(value, to: &out)
     }
 
-    private func appendArray(_ values: [String], to out: inout [UInt8]) {
+    private static func appendArray(_ values: [String], to out: inout [UInt8]) {
         out.append(UInt8(ascii: "["))
         for (index, value) in values.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }

@@ -41,4 +41,23 @@ final class PendingMessages: Sendable {
         // The slot was checked and every built-in key has a template: this cannot fail.
         (try? composer.message(channel: channel, context: context(of: index), slot: slot(of: index))) ?? ParallelCompose.placeholder
     }
+
+    /// Appends the message fields of record `index` going by `channel` to `out`, as
+    /// `OutboundRecord.appendJSONLine` writes them, composed in `buffers`.
+    func appendMessage(_ index: Int, channel: Channel, to out: inout [UInt8], buffers: inout MessageBuffers) {
+        let context = context(of: index)
+        if channel == .whatsapp {
+            OutboundRecord.appendMessage(MessageComposer.whatsapp(context), to: &out)
+        } else if composer.composeText(channel: channel, context: context, slot: slot(of: index), into: &buffers) == nil {
+            TextBytes.append(literal: channel == .email ? ",\"subject\":" : channel == .sms ? ",\"text\":" : ",\"script\":", to: &out)
+            buffers.first.withUnsafeBufferPointer { JSONWriter.appendEscaped(utf8: $0, to: &out) }
+            if channel == .email {
+                TextBytes.append(literal: ",\"text\":", to: &out)
+                buffers.second.withUnsafeBufferPointer { JSONWriter.appendEscaped(utf8: $0, to: &out) }
+            }
+        } else {
+            // The slot was checked and every built-in key has a template: never reached.
+            OutboundRecord.appendMessage(ParallelCompose.placeholder, to: &out)
+        }
+    }
 }

@@ -103,7 +103,7 @@ struct RunOutputWriter {
                         // The records are visited in output order, all over the array: the
                         // next one is asked for while this one is composed.
                         if position + 1 < range.upperBound { prefetch(records.baseAddress! + list[position + 1]) }
-                        records[list[position]].appendJSONLine(to: &bytes, buffers: &buffers)
+                        OutboundRecord.appendJSONLine(of: records.baseAddress.unsafelyUnwrapped + list[position], to: &bytes, buffers: &buffers)
                     }
                 }
                 slots.put(base + k, bytes)
