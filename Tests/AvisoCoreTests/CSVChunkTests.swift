@@ -370,4 +370,37 @@ private func randomFile(seed: UInt64, pieces: Int) -> [UInt8] {
         #expect(last.firstNumber == 2)
         #expect(try reader.nextChunk(targetSize: 1) == nil)
     }
+
+    /// A parser restarted on its chunk, emptied and filled again with other records (longer,
+    /// shorter, broken), reads them as a new parser of such a chunk does: the customers a run
+    /// reads again go through one parser per thread (`CustomerRows`).
+    @Test(arguments: files)
+    func aParserRestartedOnItsRefilledChunkReadsAsANewParser(_ name: String, text: String) throws {
+        let bytes = Self.bytes(text)
+        let reader = try open(bytes, Setup())
+        var chunks: [CSVChunk] = []
+        while let chunk = try? reader.nextChunk(targetSize: 7) { chunks.append(chunk) }
+        let layout = reader.layout
+        let reused = CSVChunk(layout: layout, firstLine: 1, firstNumber: 1, capacity: 16)
+        let parser = CSVRecordReader(chunk: reused)
+        // Each chunk's bytes once, then again in reverse order: every size after every other.
+        for chunk in chunks + chunks.reversed() {
+            let fresh = CSVChunk(layout: layout, firstLine: 1, firstNumber: 1, capacity: chunk.count)
+            fresh.append(chunk.bytes, chunk.count)
+            fresh.records = chunk.records
+            var expected: [Seen] = []
+            var record = RawRecord(fieldCount: fields.count)
+            let freshParser = CSVRecordReader(chunk: fresh)
+            while try freshParser.next(into: &record) { expected.append(seen(record)) }
+
+            reused.removeAll()
+            reused.append(chunk.bytes, chunk.count)
+            reused.records = chunk.records
+            parser.restart()
+            var got: [Seen] = []
+            while try parser.next(into: &record) { got.append(seen(record)) }
+            #expect(got == expected, "\(name)")
+            #expect(got.count == chunk.records, "\(name)")
+        }
+    }
 }

@@ -59,4 +59,28 @@ import Testing
             #expect(customers.position(ofID: expected[position].id) == position)
         }
     }
+
+    /// Rows read again in any order, over and over, and from several threads at once (each
+    /// thread reuses a parser of its own between calls) give the customers the reader read.
+    @Test func customersReadAgainInAnyOrderAndFromSeveralThreadsAreThoseTheReaderRead() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("aviso-rows-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let customers = try Self.snapshot(in: directory).customers
+        let expected = Self.expected()
+        try #require(customers.count == expected.count)
+        // Long row, short row, long again: a parser's chunk is refilled with every size.
+        let order = [0, 1, 2, 3, 3, 2, 1, 0, 0, 2, 1, 3, 1, 1]
+        for position in order {
+            #expect(customers.customer(at: position) == expected[position], "customer \(position)")
+        }
+        let mismatches = AtomicCounter()
+        DispatchQueue.concurrentPerform(iterations: 8) { thread in
+            for round in 0..<500 {
+                let position = order[(round + thread) % order.count]
+                if customers.customer(at: position) != expected[position] { mismatches.add(1) }
+            }
+        }
+        #expect(mismatches.value == 0)
+    }
 }

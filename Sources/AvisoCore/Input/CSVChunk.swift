@@ -73,6 +73,14 @@ final class CSVChunk: PipelineChunk, @unchecked Sendable {
         return got
     }
 
+    /// Empties a chunk that owns its bytes, keeping its storage, to be filled again (a reader
+    /// of it then `restart`s).
+    func removeAll() {
+        precondition(mapping == nil, "only a chunk owning its bytes is refilled")
+        count = 0
+        records = 0
+    }
+
     /// Appends `length` bytes at `from`, growing the storage as needed.
     func append(_ from: UnsafePointer<UInt8>, _ length: Int) {
         guard length > 0 else { return }

@@ -177,6 +177,21 @@ public final class CSVRecordReader: RecordReader {
         setColumnMap(layout.columnMap)
     }
 
+    /// Reads the reader's chunk (`init(chunk:)`) again from its start, as a new reader of it
+    /// would: for a chunk emptied and filled again (`CSVChunk.removeAll`), whose storage may
+    /// have moved.
+    func restart() {
+        guard let chunk = ownedChunk else { preconditionFailure("only a reader made for a chunk restarts") }
+        buffer = chunk.bytes
+        capacity = chunk.count
+        position = 0
+        end = chunk.count
+        line = chunk.firstLine
+        recordCount = chunk.firstNumber - 1
+        recordLimit = chunk.firstNumber - 1 + chunk.records
+        skippingToLineEnd = false
+    }
+
     deinit {
         if ownedChunk == nil && mapping == nil { buffer.deallocate() }
         columnTargets.deallocate()

@@ -9,6 +9,7 @@ final class CustomerRows: Sendable {
     private let descriptor: Int32
     private let layout: CSVLayout
     private let fileName: String
+    private let idle = IdleFetchers()
 
     /// Opens the file at `path` and reads its header again; nil when it cannot (the directory
     /// then has no place to read from, and a run keeps copies).
@@ -30,17 +31,49 @@ final class CustomerRows: Sendable {
     /// The customer whose row is the bytes at `range` of the file, decoded as the reader
     /// decoded it. Stops the process when those bytes can no longer be read or do not parse as
     /// a customer (the file changed under the run); a row rewritten in place with other valid
-    /// text is not detected.
+    /// text is not detected. Any thread may call it.
     func customer(at range: Range<Int>) -> Customer {
-        let chunk = CSVChunk(layout: layout, firstLine: 1, firstNumber: 1, capacity: range.count)
+        // A fetcher is lent to one thread at a time and kept for the next call: a chunk, its
+        // parser and a record made for every call were some 8 allocations (of 9k instructions).
+        let fetcher = idle.take() ?? RowFetcher(layout: layout)
+        defer { idle.put(fetcher) }
+        let chunk = fetcher.chunk
+        chunk.removeAll()
         let got = chunk.append(reading: range.count) { pread(descriptor, $0, range.count, off_t(range.lowerBound)) }
         chunk.records = 1
-        let reader = CSVRecordReader(chunk: chunk)
-        var record = RawRecord(fieldCount: CustomerTable.fields.count)
-        guard got == range.count, (try? reader.next(into: &record)) == true, record.problem == nil,
-              let customer = try? FieldCursor.read(&record, names: CustomerTable.fields, CustomerTable.decode) else {
+        fetcher.reader.restart()
+        guard got == range.count, (try? fetcher.reader.next(into: &fetcher.record)) == true, fetcher.record.problem == nil,
+              let customer = try? FieldCursor.read(&fetcher.record, names: CustomerTable.fields, CustomerTable.decode) else {
             fatalError("\(fileName): the customer row at bytes \(range) is not as it was read; the file changed while the run read it")
         }
         return customer
+    }
+
+    /// A chunk, its parser and a record, reused from one row to the next by one thread at a
+    /// time (`idle` hands them out), hence `@unchecked Sendable`.
+    private final class RowFetcher: @unchecked Sendable {
+        let chunk: CSVChunk
+        let reader: CSVRecordReader
+        var record = RawRecord(fieldCount: CustomerTable.fields.count)
+
+        init(layout: CSVLayout) {
+            // Room for a customer row of a few hundred bytes; a longer one grows it once.
+            chunk = CSVChunk(layout: layout, firstLine: 1, firstNumber: 1, capacity: 1024)
+            reader = CSVRecordReader(chunk: chunk)
+        }
+    }
+
+    /// The fetchers no thread holds now: at most one per thread that fetched at once.
+    private final class IdleFetchers: @unchecked Sendable {
+        private let lock = NSLock()
+        private var fetchers: [RowFetcher] = []
+
+        func take() -> RowFetcher? {
+            lock.withLock { fetchers.popLast() }
+        }
+
+        func put(_ fetcher: RowFetcher) {
+            lock.withLock { fetchers.append(fetcher) }
+        }
     }
 }
