@@ -61,7 +61,7 @@ let package = Package(
             linkerSettings: [
                 // jemalloc replaces glibc's malloc for the whole process (the Swift runtime's
                 // allocations included): a run makes and frees millions of small blocks from
-                // several threads, and at 10M charges it was 5 to 7% faster with 70 MB less
+                // several threads, and at 10M charges it was 5 to 7% faster with 70 MiB less
                 // peak memory (bench/RESULTS.md). Debian/Ubuntu: libjemalloc-dev to build,
                 // libjemalloc2 to run.
                 .linkedLibrary("jemalloc", .when(platforms: [.linux])),

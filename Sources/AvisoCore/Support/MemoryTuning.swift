@@ -1,6 +1,9 @@
 import CSystemSupport
 
-/// Process-wide memory settings for a run over millions of rows.
+/// Process-wide memory settings for a run over millions of rows, for glibc's allocator. The
+/// `aviso` executable runs on jemalloc on Linux (see Package.swift), which gives freed memory
+/// back by itself and ignores these calls; they matter where AvisoCore runs on glibc's malloc
+/// (the tests, another program using the library).
 public enum MemoryTuning {
     /// Blocks of 8 MiB and more are mapped on their own and given back to the system when
     /// freed. glibc otherwise raises that threshold after the first large block is freed and
