@@ -40,4 +40,32 @@ import Testing
         // No message is boxed until the run gives the records their contexts.
         #expect(records.allSatisfy { if case .awaitingContext = $0.body { true } else { false } })
     }
+
+    /// The run moves a charge's records into the day's list: the list gets them all, in
+    /// planner order and unchanged, `each` sees each one before it moves, and the charge keeps
+    /// none (so its end releases nothing twice).
+    @Test func recordsMovedIntoTheDaysListAreTheChargesRecordsInOrder() throws {
+        let notifications = [
+            Self.planned(.warningDue, .customer, .email, .email(["ana@example.com"])),
+            Self.planned(.warningDue, .customer, .sms, .rejected(reason: "NO_VALID_MOBILE", detail: "x")),
+            Self.planned(.warningDue, .provider, .sms, .phone("+5511911112222")),
+            Self.planned(.linhaDigitavel, .customer, .whatsapp, .phone("+5511987654321")),
+        ]
+        let charge = Charge(id: "pay_1", customer: "cus_1", billingType: .boleto, status: .pending, value: 100,
+                            dueDate: Self.runDate, dateCreated: Self.runDate - 30)
+        let messages = try #require(ChargeMessages(
+            notifications: notifications, charge: charge, customer: Customer(id: "cus_1", account: "acc_1", name: "Ana"),
+            account: Account(id: "acc_1", name: "Loja Sol"), runDate: Self.runDate, configuration: RunConfiguration()
+        ))
+        let before = messages.records
+        #expect(before.count == 3)
+        let list = ChunkedArray<OutboundRecord>(chunkCapacity: 2)
+        list.append(before[0])
+        var seen: [String] = []
+        messages.moveRecords(into: list) { seen.append($0.pointee.slot + "/" + $0.pointee.channel.name) }
+        #expect(seen == ["WARNING_DUE/email", "WARNING_DUE/sms", "LINHA_DIGITAVEL/whatsapp"])
+        #expect(messages.count == 0)
+        #expect(messages.records.isEmpty)
+        #expect(list.joined() == [before[0]] + before)
+    }
 }

@@ -5,19 +5,31 @@
 /// record's slot and recipient).
 ///
 /// A class, so that a charge's plan holds a reference: every plan (10M a night, most without
-/// messages) is moved a few times on its way.
-final class ChargeMessages: Sendable {
+/// messages) is moved a few times on its way. It owns its records' memory, so that the run's
+/// thread can move them into the day's list (`moveRecords`) rather than copy them: a copy of a
+/// record retains each of its texts and lists, and the charge's records were then released.
+/// Made on a decoding thread and handed, with its plan, to the run's thread, which alone moves
+/// the records out: hence `@unchecked Sendable`.
+final class ChargeMessages: @unchecked Sendable {
     /// What every message of the charge is composed from (slot key and recipient set per record).
     let context: PackedMessageContext
-    /// The records, in planner order; their messages are composed when they are written.
-    let records: [OutboundRecord]
+    // The records, in planner order, until `moveRecords` takes them.
+    private let storage: UnsafeMutablePointer<OutboundRecord>
+    /// How many records it holds (none once they are moved).
+    private(set) var count: Int
+
+    /// A copy of the records, in planner order; their messages are composed when they are written.
+    var records: [OutboundRecord] {
+        Array(UnsafeBufferPointer(start: storage, count: count))
+    }
 
     /// The records of `notifications` whose contact is usable; nil when there is none.
     init?(notifications: [PlannedNotification], charge: Charge, customer: Customer, account: Account,
           runDate: Day, configuration: RunConfiguration) {
         guard notifications.contains(where: { !$0.contact.isRejected }) else { return nil }
         context = PackedMessageContext(charge: charge, customer: customer, account: account, runDate: runDate)
-        var records: [OutboundRecord] = []
+        storage = .allocate(capacity: notifications.count)
+        count = 0
         // The ids are made once and shared (not copied) by the charge's records.
         let payment = charge.id, customerID = customer.id, accountID = account.id
         // Each distinct list of destinations is kept once per charge and shared by its messages
@@ -40,9 +52,9 @@ final class ChargeMessages: Sendable {
             return list
         }
         for planned in notifications where !planned.contact.isRejected {
-            // Made in place in the array: a record made first, then appended, was copied
-            // (every string and list retained) and the first destroyed.
-            records.append(OutboundRecord(
+            // Made in place: a record made first, then appended, was copied (every string and
+            // list retained) and the first destroyed.
+            (storage + count).initialize(to: OutboundRecord(
                 idStorage: NightlyRun.notificationRecordID(
                     runDate: runDate, payment: payment, slot: planned.slot.name, recipient: planned.recipient, channel: planned.channel
                 ),
@@ -53,7 +65,22 @@ final class ChargeMessages: Sendable {
                 shift: planned.shift, fee: configuration.fee(for: planned.channel), resendRequest: nil,
                 body: .awaitingContext
             ))
+            count += 1
         }
-        self.records = records
+    }
+
+    deinit {
+        storage.deinitialize(count: count)
+        storage.deallocate()
+    }
+
+    /// Moves the records, in planner order, to the end of `list`, calling `each` with each one
+    /// just before it moves; the charge then holds none.
+    func moveRecords(into list: ChunkedArray<OutboundRecord>, _ each: (UnsafePointer<OutboundRecord>) -> Void) {
+        for index in 0..<count {
+            each(storage + index)
+            list.append(moving: storage + index)
+        }
+        count = 0
     }
 }

@@ -174,10 +174,10 @@ public struct NightlyRun {
                 }
                 if let messages = plan.messages {
                     let context = contexts.append(messages.context)
-                    for record in messages.records {
-                        records.append(record)
+                    messages.moveRecords(into: records) { record in
                         // A slot message's template key is its slot's name.
-                        references.append(MessageReference(context: context, key: slotKeys.index(of: record.slot), recipient: record.recipient))
+                        references.append(MessageReference(context: context, key: slotKeys.index(of: record.pointee.slot),
+                                                           recipient: record.pointee.recipient))
                     }
                 }
                 if let decision = plan.letter {

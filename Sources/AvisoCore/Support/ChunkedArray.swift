@@ -31,6 +31,14 @@ final class ChunkedArray<Element> {
         count += 1
     }
 
+    /// Adds the element at `element` at the end, moving it: `element` is left uninitialized.
+    func append(moving element: UnsafeMutablePointer<Element>) {
+        let offset = count % chunkCapacity
+        if offset == 0 { chunks.append(.allocate(capacity: chunkCapacity)) }
+        (chunks[chunks.count - 1] + offset).moveInitialize(from: element, count: 1)
+        count += 1
+    }
+
     /// All elements in order, as one array of exactly their number; the list is left empty.
     func joined() -> [Element] {
         let total = count
