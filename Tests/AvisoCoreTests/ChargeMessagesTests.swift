@@ -9,6 +9,16 @@ import Testing
                             shift: .none, contact: contact)
     }
 
+    /// The messages of a pending boleto of customer Ana of Loja Sol, due on the run date.
+    static func messages(_ notifications: [PlannedNotification]) -> ChargeMessages? {
+        let charge = Charge(id: "pay_1", customer: "cus_1", billingType: .boleto, status: .pending, value: 100,
+                            dueDate: runDate, dateCreated: runDate - 30)
+        return ChargeMessages(
+            notifications: notifications, charge: charge, customer: Customer(id: "cus_1", account: "acc_1", name: "Ana"),
+            account: Account(id: "acc_1", name: "Loja Sol"), runDate: runDate, configuration: RunConfiguration()
+        )
+    }
+
     @Test func equalDestinationListsAreKeptOnceAndEachRecordGoesWhereItsContactSays() throws {
         // Each email notification comes with its own (equal) list, as the contact rules make them.
         let customerEmails = ["ana@example.com", "financeiro.ana@example.com.br"]
@@ -21,12 +31,7 @@ import Testing
             Self.planned(.linhaDigitavel, .provider, .sms, .rejected(reason: "NO_VALID_MOBILE", detail: "x")),
             Self.planned(.linhaDigitavel, .provider, .whatsapp, .phone("+5511911112222")),
         ]
-        let charge = Charge(id: "pay_1", customer: "cus_1", billingType: .boleto, status: .pending, value: 100,
-                            dueDate: Self.runDate, dateCreated: Self.runDate - 30)
-        let messages = try #require(ChargeMessages(
-            notifications: notifications, charge: charge, customer: Customer(id: "cus_1", account: "acc_1", name: "Ana"),
-            account: Account(id: "acc_1", name: "Loja Sol"), runDate: Self.runDate, configuration: RunConfiguration()
-        ))
+        let messages = try #require(Self.messages(notifications))
         let records = messages.records
         #expect(records.map(\.to) == [
             customerEmails, ["+5511987654321"], ["loja.sol.financeiro@example.com"], customerEmails,
@@ -51,12 +56,7 @@ import Testing
             Self.planned(.warningDue, .provider, .sms, .phone("+5511911112222")),
             Self.planned(.linhaDigitavel, .customer, .whatsapp, .phone("+5511987654321")),
         ]
-        let charge = Charge(id: "pay_1", customer: "cus_1", billingType: .boleto, status: .pending, value: 100,
-                            dueDate: Self.runDate, dateCreated: Self.runDate - 30)
-        let messages = try #require(ChargeMessages(
-            notifications: notifications, charge: charge, customer: Customer(id: "cus_1", account: "acc_1", name: "Ana"),
-            account: Account(id: "acc_1", name: "Loja Sol"), runDate: Self.runDate, configuration: RunConfiguration()
-        ))
+        let messages = try #require(Self.messages(notifications))
         let before = messages.records
         #expect(before.count == 3)
         let list = ChunkedArray<OutboundRecord>(chunkCapacity: 2)

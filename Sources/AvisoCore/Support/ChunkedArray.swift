@@ -25,18 +25,20 @@ final class ChunkedArray<Element> {
 
     /// Adds an element at the end.
     func append(_ element: Element) {
-        let offset = count % chunkCapacity
-        if offset == 0 { chunks.append(.allocate(capacity: chunkCapacity)) }
-        (chunks[chunks.count - 1] + offset).initialize(to: element)
-        count += 1
+        nextPlace().initialize(to: element)
     }
 
     /// Adds the element at `element` at the end, moving it: `element` is left uninitialized.
     func append(moving element: UnsafeMutablePointer<Element>) {
+        nextPlace().moveInitialize(from: element, count: 1)
+    }
+
+    /// Where the next element goes (uninitialized), counted in.
+    private func nextPlace() -> UnsafeMutablePointer<Element> {
         let offset = count % chunkCapacity
         if offset == 0 { chunks.append(.allocate(capacity: chunkCapacity)) }
-        (chunks[chunks.count - 1] + offset).moveInitialize(from: element, count: 1)
         count += 1
+        return chunks[chunks.count - 1] + offset
     }
 
     /// All elements in order, as one array of exactly their number; the list is left empty.
