@@ -2,15 +2,16 @@ import Foundation
 import Testing
 
 extension EndToEndTests {
-    /// On Linux the executable is linked with jemalloc, which must replace glibc's malloc for
-    /// the whole process (a library linked after the C library, or dropped by the linker as
-    /// unused, would leave glibc's in place without a word). jemalloc prints its statistics at
-    /// exit when `MALLOC_CONF` asks: only the allocator in use reads that variable.
+    #if os(Linux)
+    /// On Linux (the only place it is linked) the executable is linked with jemalloc, which must
+    /// replace glibc's malloc for the whole process (a library linked after the C library, or
+    /// dropped by the linker as unused, would leave glibc's in place without a word). jemalloc
+    /// prints its statistics at exit when `MALLOC_CONF` asks: only the allocator in use reads
+    /// that variable.
     @Test func theExecutableAllocatesThroughJemalloc() throws {
-        #if os(Linux)
         let result = try AvisoBinary.run(["--version"], environment: ["MALLOC_CONF": "stats_print:true"])
         #expect(result.status == 0)
         #expect(result.stderr.contains("Begin jemalloc statistics"), "stderr: \(result.stderr.prefix(300))")
-        #endif
     }
+    #endif
 }

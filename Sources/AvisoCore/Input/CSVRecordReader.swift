@@ -168,18 +168,15 @@ public final class CSVRecordReader: RecordReader {
         chunkFileOffset = chunk.fileOffset
         buffer = chunk.bytes
         capacity = chunk.count
-        end = chunk.count
         sourceAtEnd = true
-        line = chunk.firstLine
-        recordCount = chunk.firstNumber - 1
-        recordLimit = chunk.firstNumber - 1 + chunk.records
         mapping = nil
         setColumnMap(layout.columnMap)
+        restart()
     }
 
-    /// Reads the reader's chunk (`init(chunk:)`) again from its start, as a new reader of it
-    /// would: for a chunk emptied and filled again (`CSVChunk.removeAll`), whose storage may
-    /// have moved.
+    /// Reads the reader's chunk (`init(chunk:)`) from its start: where the chunk's bytes are,
+    /// its first line, number and record count. Called again for a chunk emptied and filled
+    /// again (`CSVChunk.removeAll`), whose storage may have moved.
     func restart() {
         guard let chunk = ownedChunk else { preconditionFailure("only a reader made for a chunk restarts") }
         buffer = chunk.bytes

@@ -33,26 +33,32 @@ public struct SlotSetting: Sendable, Equatable, BitwiseCopyable {
             offset = Int16(newValue)
         }
     }
+    /// Email to the customer.
     public var customerEmail: Bool {
         get { bit(Self.customerEmailBit) }
         set { setBit(Self.customerEmailBit, newValue) }
     }
+    /// SMS to the customer.
     public var customerSMS: Bool {
         get { bit(Self.customerSMSBit) }
         set { setBit(Self.customerSMSBit, newValue) }
     }
+    /// WhatsApp to the customer.
     public var customerWhatsApp: Bool {
         get { bit(Self.customerWhatsAppBit) }
         set { setBit(Self.customerWhatsAppBit, newValue) }
     }
+    /// A voice call to the customer.
     public var customerVoice: Bool {
         get { bit(Self.customerVoiceBit) }
         set { setBit(Self.customerVoiceBit, newValue) }
     }
+    /// Email to the merchant ("para mim").
     public var providerEmail: Bool {
         get { bit(Self.providerEmailBit) }
         set { setBit(Self.providerEmailBit, newValue) }
     }
+    /// SMS to the merchant ("para mim").
     public var providerSMS: Bool {
         get { bit(Self.providerSMSBit) }
         set { setBit(Self.providerSMSBit, newValue) }
