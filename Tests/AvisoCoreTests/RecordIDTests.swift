@@ -31,8 +31,12 @@ import Testing
 
     @Test func theRunsNotificationIdIsTheDigestOfItsKeyFields() {
         let day = Day(iso: "2026-12-04")!
-        let recordID = NightlyRun.notificationRecordID(runDate: day, payment: "pay_1", slot: "WARNING_DUE", recipient: .customer, channel: .email)
+        let recordID = NightlyRun.notificationRecordID(runDate: day, payment: ShortText("pay_1"), slot: "WARNING_DUE", recipient: .customer, channel: .email)
         #expect(recordID.text == NightlyRun.shortHash("2026-12-04\npay_1\nWARNING_DUE\nCUSTOMER\nemail"))
+        // A charge id too long to be held inline hashes the same way.
+        let long = "pay_0123456789abcdef_x"
+        let longID = NightlyRun.notificationRecordID(runDate: day, payment: ShortText(long), slot: "OVERDUE_FIRST", recipient: .provider, channel: .sms)
+        #expect(longID.text == NightlyRun.shortHash("2026-12-04\n\(long)\nOVERDUE_FIRST\nPROVIDER\nsms"))
         #expect(NightlyRun.notificationID(runDate: day, payment: "pay_1", slot: "WARNING_DUE", recipient: .customer, channel: .email) == recordID.text)
         guard case .digest = recordID else {
             Issue.record("the run's ids are kept as digest words")

@@ -333,13 +333,13 @@ public final class Ledger {
     static func keyOrder<Row: LedgerMessageRow>(_ messages: [Row]) -> [Int] {
         messages.withUnsafeBufferPointer { messages in
             var keys = messages.indices.map { position in
-                PrefixKey(TextBytes.withUTF8(messages[position].payment, PrefixKey.words), position: position)
+                PrefixKey(messages[position].paymentText.withUTF8(PrefixKey.words), position: position)
             }
             keys.sort { a, b in
                 if a.high != b.high { return a.high < b.high }
                 if a.low != b.low { return a.low < b.low }
                 // Fields read in place: a copy of a whole row retains all its strings.
-                return OutboundFileWriter.byteOrder(messages[a.position].payment, messages[b.position].payment)
+                return ShortText.byteOrder(messages[a.position].paymentText, messages[b.position].paymentText)
                     ?? RecordID.byteOrder(messages[a.position].idStorage, messages[b.position].idStorage) ?? (a.position < b.position)
             }
             return keys.map(\.position)

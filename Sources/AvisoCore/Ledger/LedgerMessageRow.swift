@@ -4,8 +4,8 @@
 protocol LedgerMessageRow {
     /// The message id, as kept (a digest's two words, or text).
     var idStorage: RecordID { get }
-    /// The charge id.
-    var payment: String { get }
+    /// The charge id, as the ledger reads it (see `ShortText`).
+    var paymentText: ShortText { get }
     /// The slot name, or `RESEND`.
     var slot: String { get }
     /// `CUSTOMER` or `PROVIDER`.
@@ -26,10 +26,10 @@ struct LedgerValueEnds {
     var resendRequest: Int?
 
     /// Appends the six values to `bytes` in the ledger's order and returns where each ends.
-    static func append(payment: String, id: RecordID, slot: String, recipient: String, channel: String,
+    static func append(payment: ShortText, id: RecordID, slot: String, recipient: String, channel: String,
                        resendRequest: String?, to bytes: inout [UInt8]) -> LedgerValueEnds {
         var ends = LedgerValueEnds()
-        TextBytes.append(payment, to: &bytes)
+        payment.append(to: &bytes)
         ends.payment = bytes.count
         id.appendText(to: &bytes)
         ends.id = bytes.count
@@ -49,13 +49,14 @@ struct LedgerValueEnds {
 
 extension LedgerMessageRow {
     static func appendLedgerValues(of row: UnsafePointer<Self>, to bytes: inout [UInt8]) -> LedgerValueEnds {
-        LedgerValueEnds.append(payment: row.pointee.payment, id: row.pointee.idStorage, slot: row.pointee.slot,
+        LedgerValueEnds.append(payment: row.pointee.paymentText, id: row.pointee.idStorage, slot: row.pointee.slot,
                                recipient: row.pointee.recipientName, channel: row.pointee.channelName,
                                resendRequest: row.pointee.resendRequest, to: &bytes)
     }
 }
 
 extension LedgerEntry.Message: LedgerMessageRow {
+    var paymentText: ShortText { ShortText(payment) }
     var recipientName: String { recipient }
     var channelName: String { channel }
 }
@@ -63,6 +64,7 @@ extension LedgerEntry.Message: LedgerMessageRow {
 extension OutboundRecord: LedgerMessageRow {
     // Inlined so that reading a name from a record in place loads the one field: a call
     // would be given (and copy, retaining its strings) the whole record.
+    @inline(__always) var paymentText: ShortText { paymentID }
     @inline(__always) var recipientName: String { recipient.name }
     @inline(__always) var channelName: String { channel.name }
 
@@ -71,7 +73,7 @@ extension OutboundRecord: LedgerMessageRow {
     // record (nine references retained and released; `perf` at 10M CSV: record copies 2.07% of
     // the samples with the default, 1.30% with this); here each value is loaded from the record.
     static func appendLedgerValues(of row: UnsafePointer<OutboundRecord>, to bytes: inout [UInt8]) -> LedgerValueEnds {
-        LedgerValueEnds.append(payment: row.pointee.payment, id: row.pointee.idStorage, slot: row.pointee.slot,
+        LedgerValueEnds.append(payment: row.pointee.paymentText, id: row.pointee.idStorage, slot: row.pointee.slot,
                                recipient: row.pointee.recipient.name, channel: row.pointee.channel.name,
                                resendRequest: row.pointee.resendRequest, to: &bytes)
     }

@@ -79,15 +79,16 @@ public enum OutboundFileWriter {
     /// Byte-order comparison of two strings: nil when equal, else whether `a` < `b`.
     /// UTF-8 byte order equals Unicode code point order, independent of locale and normalization.
     static func byteOrder(_ a: String, _ b: String) -> Bool? {
-        TextBytes.withUTF8(a) { x in
-            TextBytes.withUTF8(b) { y in
-                let common = min(x.count, y.count)
-                if common > 0, let p = x.baseAddress, let q = y.baseAddress {
-                    let c = memcmp(p, q, common)
-                    if c != 0 { return c < 0 }
-                }
-                return x.count == y.count ? nil : x.count < y.count
-            }
+        TextBytes.withUTF8(a) { x in TextBytes.withUTF8(b) { y in byteOrder(x, y) } }
+    }
+
+    /// `byteOrder(_:_:)` of two texts' UTF-8 bytes.
+    static func byteOrder(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool? {
+        let common = min(x.count, y.count)
+        if common > 0, let p = x.baseAddress, let q = y.baseAddress {
+            let c = memcmp(p, q, common)
+            if c != 0 { return c < 0 }
         }
+        return x.count == y.count ? nil : x.count < y.count
     }
 }

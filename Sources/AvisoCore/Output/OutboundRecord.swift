@@ -1,8 +1,7 @@
 /// One outbound message as written to its channel's `.jsonl` file.
 ///
 /// A run keeps a million and more of these until it writes them, so the stored fields are laid
-/// out to leave little padding (the one-byte fields fill the id's tail): 184 bytes a record
-/// instead of 216.
+/// out to leave little padding (the one-byte fields and the dates fill the tails of the ids).
 public struct OutboundRecord: Sendable, Equatable {
     /// Deterministic id (RULES.md "Determinism and reruns").
     public var id: String {
@@ -19,14 +18,28 @@ public struct OutboundRecord: Sendable, Equatable {
     public var shift: Shift
     /// The run date.
     public var runDate: Day
+    /// The account (merchant) id.
+    public var account: String {
+        get { accountID.string }
+        set { accountID = ShortText(newValue) }
+    }
+    /// The customer id.
+    public var customer: String {
+        get { customerID.string }
+        set { customerID = ShortText(newValue) }
+    }
+    /// The charge id.
+    public var payment: String {
+        get { paymentID.string }
+        set { paymentID = ShortText(newValue) }
+    }
+    /// The three ids as kept: inline, without a String each (see `ShortText`). The date
+    /// fills the tail of the first.
+    var accountID: ShortText
     /// The date the rule aimed at before the weekend/holiday shift.
     public var scheduledFor: Day
-    /// The account (merchant) id.
-    public var account: String
-    /// The customer id.
-    public var customer: String
-    /// The charge id.
-    public var payment: String
+    var customerID: ShortText
+    var paymentID: ShortText
     /// The platform event (`PAYMENT_OVERDUE`).
     public var event: String
     /// The slot name, or `RESEND`.
@@ -91,23 +104,24 @@ public struct OutboundRecord: Sendable, Equatable {
         channel: Channel, to: [String], scheduledFor: Day, shift: Shift, fee: Int64,
         resendRequest: String?, body: Body
     ) {
-        self.init(idStorage: .text(id), runDate: runDate, priority: priority, account: account, customer: customer, payment: payment,
+        self.init(idStorage: .text(id), runDate: runDate, priority: priority, account: ShortText(account),
+                  customer: ShortText(customer), payment: ShortText(payment),
                   event: event, scheduleOffset: scheduleOffset, slot: slot, slotRank: slotRank, recipient: recipient,
                   channel: channel, to: to, scheduledFor: scheduledFor, shift: shift, fee: fee,
                   resendRequest: resendRequest, body: body)
     }
 
     init(
-        idStorage: RecordID, runDate: Day, priority: Int, account: String, customer: String, payment: String,
+        idStorage: RecordID, runDate: Day, priority: Int, account: ShortText, customer: ShortText, payment: ShortText,
         event: String, scheduleOffset: Int, slot: String, slotRank: Int, recipient: Recipient,
         channel: Channel, to: [String], scheduledFor: Day, shift: Shift, fee: Int64,
         resendRequest: String?, body: Body
     ) {
         self.idStorage = idStorage
         self.runDate = runDate
-        self.account = account
-        self.customer = customer
-        self.payment = payment
+        self.accountID = account
+        self.customerID = customer
+        self.paymentID = payment
         self.event = event
         self.slot = slot
         self.to = to
@@ -125,8 +139,8 @@ public struct OutboundRecord: Sendable, Equatable {
 
     /// Field by field, messages compared as composed (a pending one is composed to compare).
     public static func == (a: OutboundRecord, b: OutboundRecord) -> Bool {
-        a.idStorage.text == b.idStorage.text && a.runDate == b.runDate && a.priority == b.priority && a.account == b.account
-            && a.customer == b.customer && a.payment == b.payment && a.event == b.event
+        a.idStorage.text == b.idStorage.text && a.runDate == b.runDate && a.priority == b.priority && a.accountID == b.accountID
+            && a.customerID == b.customerID && a.paymentID == b.paymentID && a.event == b.event
             && a.scheduleOffset == b.scheduleOffset && a.slot == b.slot && a.slotRank == b.slotRank
             && a.recipient == b.recipient && a.channel == b.channel && a.to == b.to
             && a.scheduledFor == b.scheduledFor && a.shift == b.shift && a.fee == b.fee
@@ -159,9 +173,12 @@ public struct OutboundRecord: Sendable, Equatable {
         TextBytes.appendISO(record.pointee.runDate, to: &out)
         TextBytes.append(literal: "\",\"priority\":", to: &out)
         TextBytes.appendInteger(Int64(record.pointee.priority), to: &out)
-        appendString(",\"account\":", record.pointee.account, to: &out)
-        appendString(",\"customer\":", record.pointee.customer, to: &out)
-        appendString(",\"payment\":", record.pointee.payment, to: &out)
+        TextBytes.append(literal: ",\"account\":", to: &out)
+        record.pointee.accountID.appendJSON(to: &out)
+        TextBytes.append(literal: ",\"customer\":", to: &out)
+        record.pointee.customerID.appendJSON(to: &out)
+        TextBytes.append(literal: ",\"payment\":", to: &out)
+        record.pointee.paymentID.appendJSON(to: &out)
         appendString(",\"event\":", record.pointee.event, to: &out)
         TextBytes.append(literal: ",\"scheduleOffset\":", to: &out)
         TextBytes.appendInteger(Int64(record.pointee.scheduleOffset), to: &out)

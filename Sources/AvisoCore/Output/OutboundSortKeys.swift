@@ -23,9 +23,9 @@ struct OutboundSortKeys {
         records.withUnsafeBufferPointer { records in
             for i in records.indices {
                 appendInteger(records[i].priority)
-                appendString(records[i].account)
-                appendString(records[i].customer)
-                appendString(records[i].payment)
+                records[i].accountID.withUTF8 { appendString($0) }
+                records[i].customerID.withUTF8 { appendString($0) }
+                records[i].paymentID.withUTF8 { appendString($0) }
                 appendInteger(records[i].slotRank)
                 appendInteger(records[i].recipient.rawValue)
                 if let resendRequest = records[i].resendRequest {
@@ -171,14 +171,17 @@ struct OutboundSortKeys {
     /// A string's UTF-8 bytes with 00 written as 00 FF, then the terminator 00 00: no key is a
     /// prefix of another, and a shorter string goes first.
     private mutating func appendString(_ text: String) {
-        TextBytes.withUTF8(text) { bytes in
-            if !bytes.contains(0) {
-                arena.append(contentsOf: bytes)
-            } else {
-                for byte in bytes {
-                    arena.append(byte)
-                    if byte == 0 { arena.append(0xFF) }
-                }
+        TextBytes.withUTF8(text) { appendString($0) }
+    }
+
+    /// `appendString(_:)` of a text's UTF-8 bytes.
+    private mutating func appendString(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if !bytes.contains(0) {
+            arena.append(contentsOf: bytes)
+        } else {
+            for byte in bytes {
+                arena.append(byte)
+                if byte == 0 { arena.append(0xFF) }
             }
         }
         arena.append(0)

@@ -30,8 +30,10 @@ final class ChargeMessages: @unchecked Sendable {
         context = PackedMessageContext(charge: charge, customer: customer, account: account, runDate: runDate)
         storage = .allocate(capacity: notifications.count)
         count = 0
-        // The ids are made once and shared (not copied) by the charge's records.
-        let payment = charge.id, customerID = customer.id, accountID = account.id
+        // The ids are read once from the texts' bytes, inline (no String made for them).
+        let payment = charge.text.withBytes(Charge.TextField.id) { ShortText(utf8: $0) }
+        let customerID = customer.text.withBytes(Customer.TextField.id) { ShortText(utf8: $0) }
+        let accountID = ShortText(account.id)
         // Each distinct list of destinations is kept once per charge and shared by its messages
         // (a number's one-element list, and the addresses each email notification found anew):
         // the run keeps a million records' lists until it writes.

@@ -337,7 +337,7 @@ public struct NightlyRun {
     /// The deterministic notification id: derived only from run date, charge, slot, recipient and
     /// channel, so a sender can drop the duplicates of a repeated run.
     static func notificationID(runDate: Day, payment: String, slot: String, recipient: Recipient, channel: Channel) -> String {
-        notificationRecordID(runDate: runDate, payment: payment, slot: slot, recipient: recipient, channel: channel).text
+        notificationRecordID(runDate: runDate, payment: ShortText(payment), slot: slot, recipient: recipient, channel: channel).text
     }
 
     /// A resend message's id: derived only from the request id and the channel.
@@ -346,8 +346,23 @@ public struct NightlyRun {
     }
 
     /// `notificationID` as the record keeps it (the same 32 hex digits, without a String).
-    static func notificationRecordID(runDate: Day, payment: String, slot: String, recipient: Recipient, channel: Channel) -> RecordID {
-        digestID("\(runDate.iso)\n\(payment)\n\(slot)\n\(recipient.name)\n\(channel.name)")
+    static func notificationRecordID(runDate: Day, payment: ShortText, slot: String, recipient: Recipient, channel: Channel) -> RecordID {
+        // The key's bytes laid out directly: made by string interpolation, the text took
+        // several allocations per message (and a String for the date).
+        var key: [UInt8] = []
+        key.reserveCapacity(80)
+        TextBytes.appendISO(runDate, to: &key)
+        key.append(0x0A)
+        payment.append(to: &key)
+        key.append(0x0A)
+        TextBytes.append(slot, to: &key)
+        key.append(0x0A)
+        TextBytes.append(recipient.name, to: &key)
+        key.append(0x0A)
+        TextBytes.append(channel.name, to: &key)
+        var hasher = SHA256()
+        key.withUnsafeBytes { hasher.update($0) }
+        return hasher.finalize { RecordID(digestPrefix: $0) }
     }
 
     /// The first 16 bytes of the text's SHA-256, as a record keeps an id.
@@ -400,7 +415,7 @@ public struct NightlyRun {
         var accountMessages: [Int] = []
         var accountFees: [Int64] = []
         outbound.withUnsafeBufferPointer { records in
-            var account: String?
+            var account: ShortText?
             var slot = 0
             for index in records.indices {
                 // A resend's rank is -1: its slot counts at 0, the slots' after it.
@@ -410,9 +425,10 @@ public struct NightlyRun {
                 let channel = records[index].channel.rawValue
                 byChannel[channel] += 1
                 byRecipient[records[index].recipient.rawValue] += 1
-                if records[index].account != account {
-                    let name = records[index].account
-                    account = name
+                if records[index].accountID != account {
+                    let id = records[index].accountID
+                    account = id
+                    let name = id.string
                     if let known = accountSlots[name] {
                         slot = known
                     } else {
