@@ -19,7 +19,7 @@ import Testing
         )
     }
 
-    @Test func equalDestinationListsAreKeptOnceAndEachRecordGoesWhereItsContactSays() throws {
+    @Test func equalAddressListsAreKeptOnceAndEachRecordGoesWhereItsContactSays() throws {
         // Each email notification comes with its own (equal) list, as the contact rules make them.
         let customerEmails = ["ana@example.com", "financeiro.ana@example.com.br"]
         let notifications = [
@@ -38,10 +38,14 @@ import Testing
             ["+5511987654321"], ["+5511911112222"],
         ])
         func storage(_ list: [String]) -> UnsafeRawPointer? { list.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) } }
+        // Lists of several addresses are kept once per charge; a number or a single address
+        // is kept inline (`Destinations`), not as a list.
         #expect(storage(records[0].to) == storage(records[3].to))
-        #expect(storage(records[1].to) == storage(records[4].to))
-        #expect(storage(records[1].to) != storage(records[5].to))
         #expect(storage(records[0].to) != storage(records[2].to))
+        #expect(records[1].destinations == Destinations(one: "+5511987654321"))
+        #expect(records[4].destinations == Destinations(one: "+5511987654321"))
+        #expect(records[5].destinations == Destinations(one: "+5511911112222"))
+        #expect(records[2].destinations == Destinations(one: "loja.sol.financeiro@example.com"))
         // No message is boxed until the run gives the records their contexts.
         #expect(records.allSatisfy { if case .awaitingContext = $0.body { true } else { false } })
     }

@@ -191,6 +191,16 @@ public struct JSONWriter: Sendable {
     private static let falseBytes: [UInt8] = Array("false".utf8)
     private static let nullBytes: [UInt8] = Array("null".utf8)
 
+    /// Appends `values` as a compact JSON array of strings.
+    static func appendArray(_ values: [String], to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "["))
+        for (index, value) in values.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            appendEscaped(value, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
     /// Appends `text` as a quoted JSON string: `"` and `\` escaped, control characters as `\n`,
     /// `\r`, `\t`, `\b`, `\f` or `\u00XX`, DEL as `\u007f`, and U+2028/U+2029 as `\u2028`/`\u2029`.
     /// Everything else is copied as UTF-8.

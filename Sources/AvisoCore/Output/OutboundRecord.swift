@@ -33,31 +33,50 @@ public struct OutboundRecord: Sendable, Equatable {
         get { paymentID.string }
         set { paymentID = ShortText(newValue) }
     }
-    /// The three ids as kept: inline, without a String each (see `ShortText`). The date
-    /// fills the tail of the first.
+    /// The three ids as kept: inline, without a String each (see `ShortText`). The date and
+    /// the small numbers below fill the tails the inline ids leave.
     var accountID: ShortText
     /// The date the rule aimed at before the weekend/holiday shift.
     public var scheduledFor: Day
     var customerID: ShortText
+    private var priorityValue: Int32
     var paymentID: ShortText
+    private var slotRankValue: Int32
+    /// `to` as kept: a single destination inline, without a list (see `Destinations`).
+    var destinations: Destinations
+    private var scheduleOffsetValue: Int32
     /// The platform event (`PAYMENT_OVERDUE`).
     public var event: String
     /// The slot name, or `RESEND`.
     public var slot: String
     /// Email addresses, or the one E.164 number (`+55…`) for phone channels.
-    public var to: [String]
+    public var to: [String] {
+        get { destinations.list }
+        set { destinations = Destinations(newValue) }
+    }
     /// Fee in centavos.
     public var fee: Int64
     /// The resend request id, for resends only.
     public var resendRequest: String?
     /// What the record holds for its message.
     var body: Body
+    // The three numbers below are small (a priority, a rank, a day offset of 0 to 90): kept in
+    // 32 bits, where the inline ids leave room; a value beyond 32 bits traps.
     /// 0 manual resend, 1 overdue, 2 due day / linha digitável, 3 warning before, 4 created, 5 received.
-    public var priority: Int
+    public var priority: Int {
+        get { Int(priorityValue) }
+        set { priorityValue = Int32(newValue) }
+    }
     /// Position of the slot in RULES.md's table (`Slot.rawValue`); -1 for `RESEND`.
-    public var slotRank: Int
+    public var slotRank: Int {
+        get { Int(slotRankValue) }
+        set { slotRankValue = Int32(newValue) }
+    }
     /// The slot's offset in days (0 for fixed slots and resends).
-    public var scheduleOffset: Int
+    public var scheduleOffset: Int {
+        get { Int(scheduleOffsetValue) }
+        set { scheduleOffsetValue = Int32(newValue) }
+    }
 
     /// The message itself. A record made by the nightly run holds its message's context
     /// instead, and the text is composed when it is read or written (see `ParallelCompose`).
@@ -107,14 +126,15 @@ public struct OutboundRecord: Sendable, Equatable {
         self.init(idStorage: .text(id), runDate: runDate, priority: priority, account: ShortText(account),
                   customer: ShortText(customer), payment: ShortText(payment),
                   event: event, scheduleOffset: scheduleOffset, slot: slot, slotRank: slotRank, recipient: recipient,
-                  channel: channel, to: to, scheduledFor: scheduledFor, shift: shift, fee: fee,
+                  channel: channel, to: Destinations(to), scheduledFor: scheduledFor, shift: shift, fee: fee,
                   resendRequest: resendRequest, body: body)
     }
 
+    /// A record with its fields as it keeps them (see `ShortText`, `Destinations`).
     init(
         idStorage: RecordID, runDate: Day, priority: Int, account: ShortText, customer: ShortText, payment: ShortText,
         event: String, scheduleOffset: Int, slot: String, slotRank: Int, recipient: Recipient,
-        channel: Channel, to: [String], scheduledFor: Day, shift: Shift, fee: Int64,
+        channel: Channel, to: Destinations, scheduledFor: Day, shift: Shift, fee: Int64,
         resendRequest: String?, body: Body
     ) {
         self.idStorage = idStorage
@@ -124,14 +144,14 @@ public struct OutboundRecord: Sendable, Equatable {
         self.paymentID = payment
         self.event = event
         self.slot = slot
-        self.to = to
+        self.destinations = to
         self.fee = fee
         self.resendRequest = resendRequest
         self.body = body
         self.scheduledFor = scheduledFor
-        self.scheduleOffset = scheduleOffset
-        self.priority = priority
-        self.slotRank = slotRank
+        self.scheduleOffsetValue = Int32(scheduleOffset)
+        self.priorityValue = Int32(priority)
+        self.slotRankValue = Int32(slotRank)
         self.recipient = recipient
         self.channel = channel
         self.shift = shift
@@ -142,7 +162,7 @@ public struct OutboundRecord: Sendable, Equatable {
         a.idStorage.text == b.idStorage.text && a.runDate == b.runDate && a.priority == b.priority && a.accountID == b.accountID
             && a.customerID == b.customerID && a.paymentID == b.paymentID && a.event == b.event
             && a.scheduleOffset == b.scheduleOffset && a.slot == b.slot && a.slotRank == b.slotRank
-            && a.recipient == b.recipient && a.channel == b.channel && a.to == b.to
+            && a.recipient == b.recipient && a.channel == b.channel && a.destinations == b.destinations
             && a.scheduledFor == b.scheduledFor && a.shift == b.shift && a.fee == b.fee
             && a.resendRequest == b.resendRequest && a.message == b.message
     }
@@ -187,11 +207,7 @@ public struct OutboundRecord: Sendable, Equatable {
         let channel = record.pointee.channel
         appendString(",\"channel\":", channel.name, to: &out)
         TextBytes.append(literal: ",\"to\":", to: &out)
-        if channel == .email {
-            appendArray(record.pointee.to, to: &out)
-        } else {
-            JSONWriter.appendEscaped(record.pointee.to.first ?? "", to: &out)
-        }
+        record.pointee.destinations.appendJSON(asArray: channel == .email, to: &out)
         TextBytes.append(literal: ",\"scheduledFor\":\"", to: &out)
         TextBytes.appendISO(record.pointee.scheduledFor, to: &out)
         appendString("\",\"shift\":", record.pointee.shift.rawValue, to: &out)
@@ -222,7 +238,7 @@ public struct OutboundRecord: Sendable, Equatable {
         case .whatsapp(let template, let parameters):
             appendString(",\"template\":", template, to: &out)
             TextBytes.append(literal: ",\"parameters\":", to: &out)
-            appendArray(parameters, to: &out)
+            JSONWriter.appendArray(parameters, to: &out)
         case .voice(let script):
             appendString(",\"script\":", script, to: &out)
         }
@@ -233,14 +249,5 @@ public struct OutboundRecord: Sendable, Equatable {
     private static func appendString(_ key: StaticString, _ value: String, to out: inout [UInt8]) {
         TextBytes.append(literal: key, to: &out)
         JSONWriter.appendEscaped(value, to: &out)
-    }
-
-    private static func appendArray(_ values: [String], to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "["))
-        for (index, value) in values.enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
-            JSONWriter.appendEscaped(value, to: &out)
-        }
-        out.append(UInt8(ascii: "]"))
     }
 }

@@ -34,24 +34,22 @@ final class ChargeMessages: @unchecked Sendable {
         let payment = charge.text.withBytes(Charge.TextField.id) { ShortText(utf8: $0) }
         let customerID = customer.text.withBytes(Customer.TextField.id) { ShortText(utf8: $0) }
         let accountID = ShortText(account.id)
-        // Each distinct list of destinations is kept once per charge and shared by its messages
-        // (a number's one-element list, and the addresses each email notification found anew):
-        // the run keeps a million records' lists until it writes.
+        // A number, or a single address, is kept inline (see `Destinations`); each distinct list
+        // of several addresses is kept once per charge and shared by its messages (each email
+        // notification found its addresses anew): the run keeps a million records until it writes.
         var lists: [[String]] = []
-        func destinations(_ contact: ContactResult) -> [String] {
-            let list: [String]
+        func destinations(_ contact: ContactResult) -> Destinations {
             switch contact {
             case .phone(let number):
-                if let made = lists.first(where: { $0.count == 1 && $0[0] == number }) { return made }
-                list = [number]
+                return Destinations(one: number)
             case .email(let addresses):
-                if let made = lists.first(where: { $0 == addresses }) { return made }
-                list = addresses
+                guard addresses.count > 1 else { return Destinations(addresses) }
+                if let made = lists.first(where: { $0 == addresses }) { return Destinations(made) }
+                lists.append(addresses)
+                return Destinations(addresses)
             case .rejected:
-                return []
+                return Destinations([])
             }
-            lists.append(list)
-            return list
         }
         for planned in notifications where !planned.contact.isRejected {
             // Made in place: a record made first, then appended, was copied (every string and

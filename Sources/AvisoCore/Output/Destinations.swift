@@ -1,0 +1,48 @@
+/// Where an outbound record's message goes, as the record keeps it: a single address or number
+/// (every phone message, most emails) as a `ShortText`, inline when it fits, so a record for a
+/// phone needs no list of its own; two or more addresses (or none) as the list.
+///
+/// The form is decided by the list alone, so two equal lists are always held the same way.
+struct Destinations: Sendable, Equatable {
+    private enum Storage: Sendable, Equatable {
+        case one(ShortText)
+        case list([String])
+    }
+
+    private let storage: Storage
+
+    /// The destinations of `list`, in order.
+    init(_ list: [String]) {
+        storage = list.count == 1 ? .one(ShortText(list[0])) : .list(list)
+    }
+
+    /// A single destination.
+    init(one destination: String) {
+        storage = .one(ShortText(destination))
+    }
+
+    /// The destinations, in order.
+    var list: [String] {
+        switch storage {
+        case .one(let destination): return [destination.string]
+        case .list(let list): return list
+        }
+    }
+
+    /// Appends the destinations as a JSON array (`asArray`), or the first alone as a JSON
+    /// string (an empty one when there is none).
+    func appendJSON(asArray: Bool, to out: inout [UInt8]) {
+        switch storage {
+        case .one(let destination):
+            if asArray { out.append(UInt8(ascii: "[")) }
+            destination.appendJSON(to: &out)
+            if asArray { out.append(UInt8(ascii: "]")) }
+        case .list(let list):
+            if asArray {
+                JSONWriter.appendArray(list, to: &out)
+            } else {
+                JSONWriter.appendEscaped(list.first ?? "", to: &out)
+            }
+        }
+    }
+}

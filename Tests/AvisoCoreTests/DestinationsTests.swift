@@ -1,0 +1,48 @@
+import Testing
+@testable import AvisoCore
+
+@Suite struct DestinationsTests {
+    static let lists: [[String]] = [
+        [], ["+5511987654321"], ["maria@example.com"], ["a@b.c", "maria.da.silva@example.com.br"],
+        ["q\"uote@x"], ["+55119876543210000"], ["", "x"],
+    ]
+
+    @Test(arguments: lists)
+    func keepsTheListAsGiven(list: [String]) {
+        #expect(Destinations(list).list == list)
+        #expect(Destinations(list) == Destinations(list))
+    }
+
+    @Test(arguments: lists)
+    func writesAnArrayOrTheFirstAlone(list: [String]) {
+        var array: [UInt8] = []
+        Destinations(list).appendJSON(asArray: true, to: &array)
+        var expectedArray: [UInt8] = []
+        JSONWriter.appendArray(list, to: &expectedArray)
+        #expect(String(decoding: array, as: UTF8.self) == String(decoding: expectedArray, as: UTF8.self))
+        var single: [UInt8] = []
+        Destinations(list).appendJSON(asArray: false, to: &single)
+        var expectedSingle: [UInt8] = []
+        JSONWriter.appendEscaped(list.first ?? "", to: &expectedSingle)
+        #expect(single == expectedSingle)
+    }
+
+    @Test func oneDestinationIsTheListOfIt() {
+        #expect(Destinations(one: "+5511987654321") == Destinations(["+5511987654321"]))
+        #expect(Destinations(one: "+5511987654321").list == ["+5511987654321"])
+        #expect(Destinations(["a", "b"]) != Destinations(["a"]))
+        #expect(Destinations([]) != Destinations([""]))
+    }
+
+    @Test func theArrayIsCompactJSON() {
+        var out: [UInt8] = []
+        Destinations(["a@b.c", "d\"e@f.g"]).appendJSON(asArray: true, to: &out)
+        #expect(String(decoding: out, as: UTF8.self) == #"["a@b.c","d\"e@f.g"]"#)
+        out = []
+        Destinations(["+5511987654321"]).appendJSON(asArray: true, to: &out)
+        #expect(String(decoding: out, as: UTF8.self) == #"["+5511987654321"]"#)
+        out = []
+        Destinations([]).appendJSON(asArray: false, to: &out)
+        #expect(String(decoding: out, as: UTF8.self) == #""""#)
+    }
+}
