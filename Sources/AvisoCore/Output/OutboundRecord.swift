@@ -84,7 +84,7 @@ public struct OutboundRecord: Sendable, Equatable {
         get {
             switch body {
             case .composed(let message): return message
-            case .pending(let pending, let index): return pending.message(index, channel: channel)
+            case .pending(let pending, let reference): return pending.message(reference, channel: channel)
             case .awaitingContext: return ParallelCompose.placeholder
             }
         }
@@ -96,7 +96,7 @@ public struct OutboundRecord: Sendable, Equatable {
         // Boxed: a composed message (tests, explain) is rare in a run, and inline its 40 bytes
         // would widen every record.
         indirect case composed(OutboundMessage)
-        case pending(PendingMessages, Int)
+        case pending(PendingMessages, MessageReference)
         /// Not yet given its context (`ParallelCompose`); reads as `ParallelCompose.placeholder`.
         /// A case of its own, so that the run's records hold no box until then.
         case awaitingContext
@@ -221,8 +221,8 @@ public struct OutboundRecord: Sendable, Equatable {
             appendMessage(message, to: &out)
         case .awaitingContext:
             appendMessage(ParallelCompose.placeholder, to: &out)
-        case .pending(let pending, let index):
-            pending.appendMessage(index, channel: channel, to: &out, buffers: &buffers)
+        case .pending(let pending, let reference):
+            pending.appendMessage(reference, channel: channel, to: &out, buffers: &buffers)
         }
         TextBytes.append(literal: "}\n", to: &out)
     }

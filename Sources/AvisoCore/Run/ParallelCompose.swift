@@ -32,7 +32,10 @@ enum ParallelCompose {
         let slotOfKey = try keys.keys.map { UInt8(try MessageComposer.slot(ofKey: $0)) }
         // Read from the composing threads from here on, never appended to.
         contexts.finishAppending()
-        let pending = PendingMessages(contexts: contexts, references: references, keys: keys, slotOfKey: slotOfKey, composer: composer)
-        for i in records.indices { records[i].body = .pending(pending, i) }
+        let pending = PendingMessages(contexts: contexts, keys: keys, slotOfKey: slotOfKey, composer: composer)
+        // Each record holds its own reference: kept in a list of their own, the writer found
+        // each record's reference at a cache miss of its own (records are written in output
+        // order, all over the list).
+        for i in records.indices { records[i].body = .pending(pending, references[i]) }
     }
 }
