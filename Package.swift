@@ -31,6 +31,8 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        // jemalloc's options for the executable (a C symbol jemalloc reads at start-up).
+        .target(name: "CAllocatorSettings"),
         .target(
             name: "AvisoCore",
             dependencies: [
@@ -55,6 +57,7 @@ let package = Package(
             name: "aviso",
             dependencies: [
                 "AvisoCore",
+                "CAllocatorSettings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -13,5 +13,14 @@ extension EndToEndTests {
         #expect(result.status == 0)
         #expect(result.stderr.contains("Begin jemalloc statistics"), "stderr: \(result.stderr.prefix(300))")
     }
+
+    /// The executable gives jemalloc its options (`CAllocatorSettings`): transparent huge
+    /// pages for its memory, which an operator's `MALLOC_CONF` can still turn off.
+    @Test func jemallocAsksForHugePagesUnlessTheEnvironmentSaysOtherwise() throws {
+        let given = try AvisoBinary.run(["--version"], environment: ["MALLOC_CONF": "stats_print:true"])
+        #expect(given.stderr.contains("opt.thp: \"always\""), "stderr: \(given.stderr.prefix(600))")
+        let overridden = try AvisoBinary.run(["--version"], environment: ["MALLOC_CONF": "thp:never,stats_print:true"])
+        #expect(overridden.stderr.contains("opt.thp: \"never\""), "stderr: \(overridden.stderr.prefix(600))")
+    }
     #endif
 }
