@@ -69,9 +69,9 @@ struct RunOutputWriter {
     /// Writes the four channel files into `folder`, each with the records of its list in that
     /// order; returns each channel with its file's SHA-256 (hex), in channel order.
     ///
-    /// Chunks of records are composed and encoded on every core, a batch at a time; a serial
-    /// sink hashes and writes each batch in order while the next one is composed (two sets of
-    /// buffers take turns), so memory holds only the chunks in flight.
+    /// Chunks of records are composed and encoded on one thread per core, each taking the next
+    /// chunk as soon as it is done with one; the calling thread hashes and writes the chunks in
+    /// order as they are done (`ChunkWindow`), so memory holds only the chunks in flight.
     static func writeChannelFiles(_ records: [OutboundRecord], lists: [[Int]], folder: String) throws -> [(Channel, String)] {
         let channels = Channel.allCases
         var chunks: [(channel: Int, range: Range<Int>)] = []
@@ -82,44 +82,53 @@ struct RunOutputWriter {
             }
         }
         let sink = try ChannelSink(paths: channels.map { folder + "/" + OutboundFileWriter.fileName(for: $0) })
-        let window = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
-        let slots = ChunkSlots(count: 2 * window)
-        let queue = DispatchQueue(label: "aviso.output.sink")
-        let turns = [DispatchGroup(), DispatchGroup()]
-        var next = 0
-        var turn = 0
-        while next < chunks.count {
-            let batch = Array(chunks[next..<min(chunks.count, next + window)])
-            let base = turn * window
-            // The sink is done with this set of buffers once the batch before last is written.
-            turns[turn].wait()
-            Parallelism.forEach(batch.count) { k in
-                var bytes = slots.take(base + k)
-                var buffers = MessageBuffers()
-                let list = lists[batch[k].channel]
-                records.withUnsafeBufferPointer { records in
-                    let range = batch[k].range
-                    for position in range {
-                        // The records are visited in output order, all over the array: the
-                        // next one is asked for while this one is composed.
-                        if position + 1 < range.upperBound { prefetch(records.baseAddress! + list[position + 1]) }
-                        OutboundRecord.appendJSONLine(of: records.baseAddress.unsafelyUnwrapped + list[position], to: &bytes, buffers: &buffers)
-                    }
+        let composers = Parallelism.enabled ? max(1, ProcessInfo.processInfo.activeProcessorCount) : 0
+        let window = ChunkWindow(count: chunks.count, width: max(1, 4 * composers))
+        let slots = ChunkSlots(count: window.width)
+        let compose: @Sendable (Int, inout [UInt8], inout MessageBuffers) -> Void = { [chunks] chunk, bytes, buffers in
+            let list = lists[chunks[chunk].channel]
+            records.withUnsafeBufferPointer { records in
+                let range = chunks[chunk].range
+                for position in range {
+                    // The records are visited in output order, all over the array: the
+                    // next one is asked for while this one is composed.
+                    if position + 1 < range.upperBound { prefetch(records.baseAddress! + list[position + 1]) }
+                    OutboundRecord.appendJSONLine(of: records.baseAddress.unsafelyUnwrapped + list[position], to: &bytes, buffers: &buffers)
                 }
-                slots.put(base + k, bytes)
             }
-            let drain: @Sendable () -> Void = {
-                for (k, chunk) in batch.enumerated() { sink.write(chunk.channel, slots, base + k) }
-            }
-            if Parallelism.enabled {
-                queue.async(group: turns[turn], execute: drain)
-            } else {
-                drain()
-            }
-            next += batch.count
-            turn = 1 - turn
         }
-        queue.sync {}
+        guard composers > 0 else {
+            var buffers = MessageBuffers()
+            for chunk in chunks.indices {
+                var bytes = slots.take(0)
+                compose(chunk, &bytes, &buffers)
+                slots.put(0, bytes)
+                sink.write(chunks[chunk].channel, slots, 0)
+            }
+            return try channels.map { ($0, try sink.finish($0.rawValue)) }
+        }
+        let done = DispatchGroup()
+        for _ in 0..<composers {
+            done.enter()
+            let thread = Thread {
+                var buffers = MessageBuffers()
+                while let chunk = window.claim() {
+                    let slot = chunk % window.width
+                    var bytes = slots.take(slot)
+                    compose(chunk, &bytes, &buffers)
+                    slots.put(slot, bytes)
+                    window.fill(chunk)
+                }
+                done.leave()
+            }
+            thread.start()
+        }
+        for chunk in chunks.indices {
+            let slot = window.waitFilled(chunk)
+            sink.write(chunks[chunk].channel, slots, slot)
+            window.consume(chunk)
+        }
+        done.wait()
         return try channels.map { ($0, try sink.finish($0.rawValue)) }
     }
 
