@@ -11,6 +11,11 @@ import Testing
         (Int64(100_000_000), "R$ 1.000.000,00"),
         (Int64(12_345_678_901), "R$ 123.456.789,01"),
         (Int64(-500), "-R$ 5,00"),
+        (Int64(-1), "-R$ 0,01"),
+        (Int64(100_000), "R$ 1.000,00"),
+        (Int64(10_000_000), "R$ 100.000,00"),
+        (Int64.max, "R$ 92.233.720.368.547.758,07"),
+        (Int64.min, "-R$ 92.233.720.368.547.758,08"),
     ])
     func brazilianCurrency(cents: Int64, expected: String) {
         #expect(MoneyFormat.brl(cents) == expected)
