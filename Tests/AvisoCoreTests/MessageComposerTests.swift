@@ -217,3 +217,49 @@ import Testing
         #expect(!text.contains("\n\n\n"))
     }
 }
+
+/// The values a template reads are taken from the packed context's bytes: what a context holds
+/// (a link present but empty, no link at all, a boleto link only, no description, a name of
+/// one word) reads as `MessageContext` says.
+@Suite struct TemplateValuesTests {
+    static func context(invoiceUrl: String?, bankSlipUrl: String?, description: String? = "Mensalidade",
+                        customer: String = "Ana Lima") -> MessageContext {
+        MessageContext(
+            slotKey: "CREATED", recipient: .customer, customerName: customer, accountName: "Loja Sol", value: 123_456,
+            dueDate: Day(iso: "2026-12-05")!, invoiceUrl: invoiceUrl, bankSlipUrl: bankSlipUrl,
+            description: description, daysUntilDue: 1, runDate: Day(iso: "2026-12-04")!
+        )
+    }
+
+    @Test(arguments: [
+        ("https://i", "https://b", "https://i"), (nil, "https://b", "https://b"), ("", "https://b", nil),
+        (nil, nil, nil), ("https://i", nil, "https://i"), (nil, "", nil),
+    ] as [(String?, String?, String?)])
+    func theLinkIsTheInvoiceLinkWhenThereIsOneElseTheBoletoLink(invoiceUrl: String?, bankSlipUrl: String?, expected: String?) {
+        let context = Self.context(invoiceUrl: invoiceUrl, bankSlipUrl: bankSlipUrl)
+        let values = TemplateValues(context)
+        // As `MessageContext.link` (the invoice link, else the boleto link), absent when empty.
+        #expect(values.value(.link) == expected)
+        #expect(values.isPresent(.link) == (context.link.map { !$0.isEmpty } ?? false))
+        #expect(values.isPresent(.invoiceUrl) == !(invoiceUrl ?? "").isEmpty)
+        #expect(values.isPresent(.bankSlipUrl) == !(bankSlipUrl ?? "").isEmpty)
+    }
+
+    @Test func textsAndNumbersReadAsTheContextSays() {
+        let values = TemplateValues(Self.context(invoiceUrl: "https://i", bankSlipUrl: nil, description: "", customer: "Ana"))
+        #expect(values.value(.customerName) == "Ana")
+        #expect(values.value(.customerFirstName) == "Ana")
+        #expect(values.customerName == "Ana")
+        #expect(values.value(.accountName) == "Loja Sol")
+        #expect(values.value(.value) == "R$ 1.234,56")
+        #expect(values.value(.dueDate) == "05/12/2026")
+        #expect(values.value(.daysUntilDueText) == "1 dia")
+        #expect(!values.isPresent(.description))
+        #expect(!values.isPresent(.payDate))
+        #expect(!values.isPresent(.daysOverdue))
+        #expect(!values.dueToday)
+        let spaced = TemplateValues(Self.context(invoiceUrl: nil, bankSlipUrl: nil, customer: "Maria  da Silva"))
+        #expect(spaced.value(.customerFirstName) == "Maria")
+        #expect(spaced.customerName == "Maria  da Silva")
+    }
+}

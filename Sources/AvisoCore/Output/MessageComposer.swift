@@ -143,10 +143,17 @@ public final class MessageComposer: Sendable {
     /// `slot(of:)`) into `buffers.first` (subject, SMS text, script) and `buffers.second`
     /// (email text), replacing what they held. Returns nil, or the index of a missing template.
     func composeText(channel: Channel, context: MessageContext, slot: Int, into buffers: inout MessageBuffers) -> Int? {
+        var values = TemplateValues(context)
+        return composeText(channel: channel, values: &values, recipient: context.recipient, slot: slot, into: &buffers)
+    }
+
+    /// `composeText(channel:context:slot:into:)` from a message's values (the run's packed
+    /// context and the message's slot key) and its recipient.
+    func composeText(channel: Channel, values: inout TemplateValues, recipient: Recipient, slot: Int,
+                     into buffers: inout MessageBuffers) -> Int? {
         buffers.first.removeAll(keepingCapacity: true)
         buffers.second.removeAll(keepingCapacity: true)
-        let base = MessageComposer.templateIndex(slot: slot, recipient: context.recipient, part: 0)
-        var values = TemplateValues(context)
+        let base = MessageComposer.templateIndex(slot: slot, recipient: recipient, part: 0)
         switch channel {
         case .email:
             guard render(base + Part.emailSubject, values, into: &buffers.rendered) else { return base + Part.emailSubject }
@@ -221,7 +228,7 @@ public final class MessageComposer: Sendable {
         guard rerender() else { return false }
         if septets <= limit { return true }
 
-        let firstName = MessageComposer.firstName(variables.context.customerName)
+        let firstName = MessageComposer.firstName(variables.customerName)
         variables.set(.customerName, firstName)
         guard rerender() else { return false }
         if septets <= limit { return true }

@@ -4,20 +4,31 @@
 /// their own; a run of 10M charges keeps some 600k contexts until it writes. The slot key and
 /// recipient are each message's own (`MessageReference`), not the context's.
 struct PackedMessageContext: Sendable {
-    private enum Field {
+    /// The texts' places in `texts`.
+    enum Field {
         static let customerName = 0, accountName = 1, invoiceUrl = 2, bankSlipUrl = 3
         static let identificationField = 4, description = 5, count = 6
     }
     // `Int32.min` stands for nil in the two day counts.
     private static let absent = Int32.min
 
-    private let texts: PackedText
-    private let value: Int64
-    private let dueDate: Day
-    private let runDate: Day
-    private let payDate: Day?
-    private let daysUntilDue: Int32
-    private let daysOverdue: Int32
+    /// The six texts (see `Field`); an empty text is told from a missing one.
+    let texts: PackedText
+    /// The charge's face value in centavos.
+    let value: Int64
+    /// The charge's due date.
+    let dueDate: Day
+    /// The run date.
+    let runDate: Day
+    /// The pay date of a paid charge.
+    let payDate: Day?
+    private let daysUntilDueValue: Int32
+    private let daysOverdueValue: Int32
+
+    /// Days from the run date to the due date (before-due messages).
+    var daysUntilDue: Int? { Self.unpacked(daysUntilDueValue) }
+    /// Days from the due date to the run date (overdue messages).
+    var daysOverdue: Int? { Self.unpacked(daysOverdueValue) }
 
     /// Packs `context` (all but its slot key and recipient).
     init(_ context: MessageContext) {
@@ -27,8 +38,8 @@ struct PackedMessageContext: Sendable {
         dueDate = context.dueDate
         runDate = context.runDate
         payDate = context.payDate
-        daysUntilDue = Self.packed(context.daysUntilDue)
-        daysOverdue = Self.packed(context.daysOverdue)
+        daysUntilDueValue = Self.packed(context.daysUntilDue)
+        daysOverdueValue = Self.packed(context.daysOverdue)
     }
 
     /// The context a charge's messages share on `runDate`, packed from the bytes of the charge's
@@ -53,8 +64,8 @@ struct PackedMessageContext: Sendable {
         dueDate = charge.dueDate
         self.runDate = runDate
         payDate = charge.payDate
-        daysUntilDue = charge.dueDate >= runDate ? charge.dueDate.number - runDate.number : Self.absent
-        daysOverdue = runDate > charge.dueDate ? runDate.number - charge.dueDate.number : Self.absent
+        daysUntilDueValue = charge.dueDate >= runDate ? charge.dueDate.number - runDate.number : Self.absent
+        daysOverdueValue = runDate > charge.dueDate ? runDate.number - charge.dueDate.number : Self.absent
     }
 
     /// Bytes `writeNumbers(to:)` writes: everything but the texts.
@@ -67,8 +78,8 @@ struct PackedMessageContext: Sendable {
         target.storeBytes(of: dueDate.number, toByteOffset: 8, as: Int32.self)
         target.storeBytes(of: runDate.number, toByteOffset: 12, as: Int32.self)
         target.storeBytes(of: payDate?.number ?? 0, toByteOffset: 16, as: Int32.self)
-        target.storeBytes(of: daysUntilDue, toByteOffset: 20, as: Int32.self)
-        target.storeBytes(of: daysOverdue, toByteOffset: 24, as: Int32.self)
+        target.storeBytes(of: daysUntilDueValue, toByteOffset: 20, as: Int32.self)
+        target.storeBytes(of: daysOverdueValue, toByteOffset: 24, as: Int32.self)
         target.storeBytes(of: payDate == nil ? 0 : 1, toByteOffset: 28, as: UInt8.self)
     }
 
@@ -85,8 +96,8 @@ struct PackedMessageContext: Sendable {
         dueDate = Day(number: numbers.loadUnaligned(fromByteOffset: 8, as: Int32.self))
         runDate = Day(number: numbers.loadUnaligned(fromByteOffset: 12, as: Int32.self))
         payDate = numbers[28] == 0 ? nil : Day(number: numbers.loadUnaligned(fromByteOffset: 16, as: Int32.self))
-        daysUntilDue = numbers.loadUnaligned(fromByteOffset: 20, as: Int32.self)
-        daysOverdue = numbers.loadUnaligned(fromByteOffset: 24, as: Int32.self)
+        daysUntilDueValue = numbers.loadUnaligned(fromByteOffset: 20, as: Int32.self)
+        daysOverdueValue = numbers.loadUnaligned(fromByteOffset: 24, as: Int32.self)
     }
 
     /// The context a message is composed from: this one with the message's slot key and recipient.
@@ -96,7 +107,7 @@ struct PackedMessageContext: Sendable {
             accountName: texts.string(Field.accountName) ?? "", value: value, dueDate: dueDate, payDate: payDate,
             invoiceUrl: texts.string(Field.invoiceUrl), bankSlipUrl: texts.string(Field.bankSlipUrl),
             identificationField: texts.string(Field.identificationField), description: texts.string(Field.description),
-            daysUntilDue: Self.unpacked(daysUntilDue), daysOverdue: Self.unpacked(daysOverdue), runDate: runDate
+            daysUntilDue: daysUntilDue, daysOverdue: daysOverdue, runDate: runDate
         )
     }
 

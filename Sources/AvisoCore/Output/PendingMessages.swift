@@ -41,10 +41,14 @@ final class PendingMessages: Sendable {
     /// Appends the message fields of the record with `reference`, going by `channel`, to `out`,
     /// as `OutboundRecord.appendJSONLine` writes them, composed in `buffers`.
     func appendMessage(_ reference: MessageReference, channel: Channel, to out: inout [UInt8], buffers: inout MessageBuffers) {
-        let context = context(of: reference)
         if channel == .whatsapp {
-            OutboundRecord.appendMessage(MessageComposer.whatsapp(context), to: &out)
-        } else if composer.composeText(channel: channel, context: context, slot: slot(of: reference), into: &buffers) == nil {
+            OutboundRecord.appendMessage(MessageComposer.whatsapp(context(of: reference)), to: &out)
+            return
+        }
+        // Composed from the packed context: no `String` is made back from its texts.
+        var values = TemplateValues(packed: contexts[Int(reference.context)], slotKey: keys[reference.key])
+        if composer.composeText(channel: channel, values: &values, recipient: reference.recipient, slot: slot(of: reference),
+                                into: &buffers) == nil {
             TextBytes.append(literal: channel == .email ? ",\"subject\":" : channel == .sms ? ",\"text\":" : ",\"script\":", to: &out)
             buffers.first.withUnsafeBufferPointer { JSONWriter.appendEscaped(utf8: $0, to: &out) }
             if channel == .email {

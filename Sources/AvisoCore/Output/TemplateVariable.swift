@@ -37,10 +37,15 @@ enum TemplateVariable: Int, CaseIterable {
 }
 
 /// The values of one message, computed only when a template asks for them and appended
-/// straight to the message's bytes. Entries can be replaced (the SMS shortening steps) or
-/// removed (an optional value left out).
+/// straight to the message's bytes: the texts from the packed context's bytes (the run keeps
+/// its contexts packed, and a `String` made back from each text of each message was a sixth of
+/// composing it). Entries can be replaced (the SMS shortening steps) or removed (an optional
+/// value left out).
 struct TemplateValues {
-    let context: MessageContext
+    /// The message's context: its texts packed, its numbers.
+    let packed: PackedMessageContext
+    /// The message's slot key (`WARNING_DUE`).
+    let slotKey: String
     // Bit `rawValue` set when that variable has a value in the context (before overrides).
     private let presence: UInt32
     // Bit `rawValue` set when that variable is replaced; its value (nil: removed) is then in
@@ -50,10 +55,17 @@ struct TemplateValues {
     private var overridden: UInt32 = 0
     private var overrideValues: [String?] = []
 
+    /// The values of `context` (packed first: tests and `explain` compose this way).
     init(_ context: MessageContext) {
-        self.context = context
+        self.init(packed: PackedMessageContext(context), slotKey: context.slotKey)
+    }
+
+    /// The values of a packed context with the message's slot key.
+    init(packed: PackedMessageContext, slotKey: String) {
+        self.packed = packed
+        self.slotKey = slotKey
         var presence: UInt32 = 0
-        for variable in TemplateVariable.allCases where Self.isPresent(variable, in: context) {
+        for variable in TemplateVariable.allCases where Self.isPresent(variable, in: packed) {
             presence |= 1 << UInt32(variable.rawValue)
         }
         self.presence = presence
@@ -97,7 +109,12 @@ struct TemplateValues {
     }
 
     /// Due today: the run date is the due date (drives `{{#dueToday}}` / `{{#dueSoon}}`).
-    var dueToday: Bool { context.runDate == context.dueDate }
+    var dueToday: Bool { packed.runDate == packed.dueDate }
+
+    /// The context's customer name (empty when it has none).
+    var customerName: String {
+        withText(PackedMessageContext.Field.customerName) { String(decoding: $0 ?? UnsafeRawBufferPointer(start: nil, count: 0), as: UTF8.self) }
+    }
 
     /// The presence of every value plus the due-today flag, as one key.
     var shapeKey: UInt64 {
@@ -109,17 +126,39 @@ struct TemplateValues {
         return key
     }
 
+    /// Calls `body` with the bytes of the packed context's text `field`, nil when it has none.
+    @inline(__always)
+    private func withText<R>(_ field: Int, _ body: (UnsafeRawBufferPointer?) -> R) -> R {
+        packed.texts.withBytes(field, body)
+    }
+
+    /// Appends the packed context's text `field` (nothing when it has none).
+    @inline(__always)
+    private func appendText(_ field: Int, to out: inout [UInt8]) {
+        withText(field) { if let bytes = $0 { out.append(contentsOf: bytes) } }
+    }
+
+    /// The field of the link: the invoice link when the context has one (even empty, as
+    /// `MessageContext.link` is `invoiceUrl ?? bankSlipUrl`), else the boleto link.
+    private var linkField: Int {
+        withText(PackedMessageContext.Field.invoiceUrl) { $0 != nil }
+            ? PackedMessageContext.Field.invoiceUrl : PackedMessageContext.Field.bankSlipUrl
+    }
+
     /// The context's own value of a present variable.
     private func appendBase(_ variable: TemplateVariable, to out: inout [UInt8]) {
-        let c = context
+        typealias Field = PackedMessageContext.Field
+        let c = packed
         switch variable {
-        case .slotKey: TextBytes.append(c.slotKey, to: &out)
-        case .customerName: TextBytes.append(c.customerName, to: &out)
+        case .slotKey: TextBytes.append(slotKey, to: &out)
+        case .customerName: appendText(Field.customerName, to: &out)
         case .customerFirstName:
-            TextBytes.withUTF8(c.customerName) { name in
+            withText(Field.customerName) { raw in
+                guard let raw else { return }
+                let name = raw.bindMemory(to: UInt8.self)
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: name[MessageText.firstName(name)]))
             }
-        case .accountName: TextBytes.append(c.accountName, to: &out)
+        case .accountName: appendText(Field.accountName, to: &out)
         case .value: MoneyFormat.appendBRL(c.value, to: &out)
         case .valueDecimal: MoneyFormat.appendDecimal(c.value, to: &out)
         case .valueSpoken: TextBytes.append(MoneyFormat.spoken(c.value), to: &out)
@@ -127,11 +166,11 @@ struct TemplateValues {
         case .dueDateISO: TextBytes.appendISO(c.dueDate, to: &out)
         case .runDate: TextBytes.appendBrazilian(c.runDate, to: &out)
         case .payDate: if let payDate = c.payDate { TextBytes.appendBrazilian(payDate, to: &out) }
-        case .link: if let link = c.link { TextBytes.append(link, to: &out) }
-        case .invoiceUrl: if let url = c.invoiceUrl { TextBytes.append(url, to: &out) }
-        case .bankSlipUrl: if let url = c.bankSlipUrl { TextBytes.append(url, to: &out) }
-        case .identificationField: if let field = c.identificationField { TextBytes.append(field, to: &out) }
-        case .description: if let description = c.description { TextBytes.append(description, to: &out) }
+        case .link: appendText(linkField, to: &out)
+        case .invoiceUrl: appendText(Field.invoiceUrl, to: &out)
+        case .bankSlipUrl: appendText(Field.bankSlipUrl, to: &out)
+        case .identificationField: appendText(Field.identificationField, to: &out)
+        case .description: appendText(Field.description, to: &out)
         case .daysUntilDue: if let days = c.daysUntilDue { TextBytes.appendInteger(Int64(days), to: &out) }
         case .daysUntilDueText: if let days = c.daysUntilDue { Self.appendDaysText(days, to: &out) }
         case .daysUntilDueSpoken: if let days = c.daysUntilDue { TextBytes.append(MessageComposer.daysSpoken(days), to: &out) }
@@ -151,23 +190,22 @@ struct TemplateValues {
         }
     }
 
-    private static func isPresent(_ variable: TemplateVariable, in c: MessageContext) -> Bool {
+    /// Whether the packed context has a value for `variable`: a text present and not empty
+    /// (the link: the invoice link when present, else the boleto link), a day count of 0 or more.
+    private static func isPresent(_ variable: TemplateVariable, in c: PackedMessageContext) -> Bool {
+        typealias Field = PackedMessageContext.Field
+        func text(_ field: Int) -> Bool { c.texts.withBytes(field) { ($0?.count ?? 0) > 0 } }
         switch variable {
         case .payDate: return c.payDate != nil
-        case .link: return present(c.link)
-        case .invoiceUrl: return present(c.invoiceUrl)
-        case .bankSlipUrl: return present(c.bankSlipUrl)
-        case .identificationField: return present(c.identificationField)
-        case .description: return present(c.description)
+        case .link: return text(c.texts.withBytes(Field.invoiceUrl) { $0 != nil } ? Field.invoiceUrl : Field.bankSlipUrl)
+        case .invoiceUrl: return text(Field.invoiceUrl)
+        case .bankSlipUrl: return text(Field.bankSlipUrl)
+        case .identificationField: return text(Field.identificationField)
+        case .description: return text(Field.description)
         case .daysUntilDue, .daysUntilDueText, .daysUntilDueSpoken: return days(c.daysUntilDue)
         case .daysOverdue, .daysOverdueText, .daysOverdueSpoken: return days(c.daysOverdue)
         default: return true
         }
-    }
-
-    private static func present(_ text: String?) -> Bool {
-        guard let text else { return false }
-        return !text.isEmpty
     }
 
     private static func days(_ days: Int?) -> Bool {
