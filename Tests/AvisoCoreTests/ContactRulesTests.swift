@@ -148,6 +148,12 @@ import Testing
     ])
     func emailValidity(address: String, valid: Bool) {
         #expect(ContactRules.isValidEmail(address) == valid)
+        // The same inside a longer text (a Substring, as the address lists are split into).
+        let list = "x@y.com, " + address + " ;z"
+        let start = list.index(list.startIndex, offsetBy: 9)
+        let piece = list[start..<list.index(start, offsetBy: address.count)]
+        #expect(piece == address)
+        #expect(ContactRules.isValidEmail(piece) == valid)
     }
 
     @Test func emailLengthLimitIs254Bytes() {
