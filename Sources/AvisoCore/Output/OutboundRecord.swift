@@ -231,16 +231,31 @@ public struct OutboundRecord: Sendable, Equatable {
     static func appendMessage(_ message: OutboundMessage, to out: inout [UInt8]) {
         switch message {
         case .email(let subject, let text):
-            appendString(",\"subject\":", subject, to: &out)
-            appendString(",\"text\":", text, to: &out)
+            TextBytes.withUTF8(subject) { subject in
+                TextBytes.withUTF8(text) { appendTextFields(channel: .email, first: subject, second: $0, to: &out) }
+            }
         case .sms(let text):
-            appendString(",\"text\":", text, to: &out)
+            TextBytes.withUTF8(text) { appendTextFields(channel: .sms, first: $0, second: $0, to: &out) }
         case .whatsapp(let template, let parameters):
             appendString(",\"template\":", template, to: &out)
             TextBytes.append(literal: ",\"parameters\":", to: &out)
             JSONWriter.appendArray(parameters, to: &out)
         case .voice(let script):
-            appendString(",\"script\":", script, to: &out)
+            TextBytes.withUTF8(script) { appendTextFields(channel: .voice, first: $0, second: $0, to: &out) }
+        }
+    }
+
+    /// Appends the fields of an email, SMS or voice message from their UTF-8 bytes: `first` is
+    /// the subject, the SMS text or the script, `second` the email's text (read for email
+    /// only). The one place that names those fields, for messages composed in a run's buffers
+    /// (`PendingMessages`) as for composed ones.
+    static func appendTextFields(channel: Channel, first: UnsafeBufferPointer<UInt8>, second: UnsafeBufferPointer<UInt8>,
+                                 to out: inout [UInt8]) {
+        TextBytes.append(literal: channel == .email ? ",\"subject\":" : channel == .sms ? ",\"text\":" : ",\"script\":", to: &out)
+        JSONWriter.appendEscaped(utf8: first, to: &out)
+        if channel == .email {
+            TextBytes.append(literal: ",\"text\":", to: &out)
+            JSONWriter.appendEscaped(utf8: second, to: &out)
         }
     }
 

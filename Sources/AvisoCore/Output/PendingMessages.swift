@@ -49,11 +49,10 @@ final class PendingMessages: Sendable {
         var values = TemplateValues(packed: contexts[Int(reference.context)], slotKey: keys[reference.key])
         if composer.composeText(channel: channel, values: &values, recipient: reference.recipient, slot: slot(of: reference),
                                 into: &buffers) == nil {
-            TextBytes.append(literal: channel == .email ? ",\"subject\":" : channel == .sms ? ",\"text\":" : ",\"script\":", to: &out)
-            buffers.first.withUnsafeBufferPointer { JSONWriter.appendEscaped(utf8: $0, to: &out) }
-            if channel == .email {
-                TextBytes.append(literal: ",\"text\":", to: &out)
-                buffers.second.withUnsafeBufferPointer { JSONWriter.appendEscaped(utf8: $0, to: &out) }
+            buffers.first.withUnsafeBufferPointer { first in
+                buffers.second.withUnsafeBufferPointer {
+                    OutboundRecord.appendTextFields(channel: channel, first: first, second: $0, to: &out)
+                }
             }
         } else {
             // The slot was checked and every built-in key has a template: never reached.

@@ -138,10 +138,10 @@ struct TemplateValues {
         withText(field) { if let bytes = $0 { out.append(contentsOf: bytes) } }
     }
 
-    /// The field of the link: the invoice link when the context has one (even empty, as
-    /// `MessageContext.link` is `invoiceUrl ?? bankSlipUrl`), else the boleto link.
-    private var linkField: Int {
-        withText(PackedMessageContext.Field.invoiceUrl) { $0 != nil }
+    /// The field of `context`'s link: the invoice link when the context has one (even empty,
+    /// as `MessageContext.link` is `invoiceUrl ?? bankSlipUrl`), else the boleto link.
+    private static func linkField(of context: PackedMessageContext) -> Int {
+        context.texts.withBytes(PackedMessageContext.Field.invoiceUrl) { $0 != nil }
             ? PackedMessageContext.Field.invoiceUrl : PackedMessageContext.Field.bankSlipUrl
     }
 
@@ -166,7 +166,7 @@ struct TemplateValues {
         case .dueDateISO: TextBytes.appendISO(c.dueDate, to: &out)
         case .runDate: TextBytes.appendBrazilian(c.runDate, to: &out)
         case .payDate: if let payDate = c.payDate { TextBytes.appendBrazilian(payDate, to: &out) }
-        case .link: appendText(linkField, to: &out)
+        case .link: appendText(Self.linkField(of: c), to: &out)
         case .invoiceUrl: appendText(Field.invoiceUrl, to: &out)
         case .bankSlipUrl: appendText(Field.bankSlipUrl, to: &out)
         case .identificationField: appendText(Field.identificationField, to: &out)
@@ -197,7 +197,7 @@ struct TemplateValues {
         func text(_ field: Int) -> Bool { c.texts.withBytes(field) { ($0?.count ?? 0) > 0 } }
         switch variable {
         case .payDate: return c.payDate != nil
-        case .link: return text(c.texts.withBytes(Field.invoiceUrl) { $0 != nil } ? Field.invoiceUrl : Field.bankSlipUrl)
+        case .link: return text(linkField(of: c))
         case .invoiceUrl: return text(Field.invoiceUrl)
         case .bankSlipUrl: return text(Field.bankSlipUrl)
         case .identificationField: return text(Field.identificationField)

@@ -360,17 +360,20 @@ public struct NightlyRun {
         TextBytes.append(recipient.name, to: &key)
         key.append(0x0A)
         TextBytes.append(channel.name, to: &key)
-        var hasher = SHA256()
-        key.withUnsafeBytes { hasher.update($0) }
-        return hasher.finalize { RecordID(digestPrefix: $0) }
+        return key.withUnsafeBytes { digestID(bytes: $0) }
     }
 
     /// The first 16 bytes of the text's SHA-256, as a record keeps an id.
     static func digestID(_ text: String) -> RecordID {
-        var hasher = SHA256()
         // Hashed in place: `Array(text.utf8)` allocated a copy through an unspecialized entry
         // (a run-time metadata lookup), for every message of the day.
-        TextBytes.withUTF8(text) { hasher.update(UnsafeRawBufferPointer($0)) }
+        TextBytes.withUTF8(text) { digestID(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// `digestID(_:)` of a text's UTF-8 bytes.
+    static func digestID(bytes: UnsafeRawBufferPointer) -> RecordID {
+        var hasher = SHA256()
+        hasher.update(bytes)
         return hasher.finalize { RecordID(digestPrefix: $0) }
     }
 

@@ -85,7 +85,9 @@ struct RunOutputWriter {
         let composers = Parallelism.enabled ? max(1, ProcessInfo.processInfo.activeProcessorCount) : 0
         let window = ChunkWindow(count: chunks.count, width: max(1, 4 * composers))
         let slots = ChunkSlots(count: window.width)
-        let compose: @Sendable (Int, inout [UInt8], inout MessageBuffers) -> Void = { [chunks] chunk, bytes, buffers in
+        // Composes chunk `chunk`'s lines into buffer `slot`.
+        let fill: @Sendable (_ chunk: Int, _ slot: Int, inout MessageBuffers) -> Void = { [chunks] chunk, slot, buffers in
+            var bytes = slots.take(slot)
             let list = lists[chunks[chunk].channel]
             records.withUnsafeBufferPointer { records in
                 let range = chunks[chunk].range
@@ -96,13 +98,12 @@ struct RunOutputWriter {
                     OutboundRecord.appendJSONLine(of: records.baseAddress.unsafelyUnwrapped + list[position], to: &bytes, buffers: &buffers)
                 }
             }
+            slots.put(slot, bytes)
         }
         guard composers > 0 else {
             var buffers = MessageBuffers()
             for chunk in chunks.indices {
-                var bytes = slots.take(0)
-                compose(chunk, &bytes, &buffers)
-                slots.put(0, bytes)
+                fill(chunk, 0, &buffers)
                 sink.write(chunks[chunk].channel, slots, 0)
             }
             return try channels.map { ($0, try sink.finish($0.rawValue)) }
@@ -113,10 +114,7 @@ struct RunOutputWriter {
             let thread = Thread {
                 var buffers = MessageBuffers()
                 while let chunk = window.claim() {
-                    let slot = chunk % window.width
-                    var bytes = slots.take(slot)
-                    compose(chunk, &bytes, &buffers)
-                    slots.put(slot, bytes)
+                    fill(chunk, chunk % window.width, &buffers)
                     window.fill(chunk)
                 }
                 done.leave()
