@@ -23,10 +23,12 @@ import Testing
     func entriesRoundTrip(count: Int) throws {
         var random = SplitMix64(seed: UInt64(count) + 100)
         for _ in 0..<200 {
+            let added = (0..<count).map { _ in Self.randomEntry(&random) }
             var contribution = UpcomingSends.Contribution()
-            contribution.entries = (0..<count).map { _ in Self.randomEntry(&random) }
+            for entry in added { contribution.append(entry) }
             let note = try #require(contribution.packed())
-            #expect(Self.unpacked(note) == contribution.entries.map { "\($0)" })
+            #expect(Self.unpacked(note) == added.map { "\($0)" })
+            #expect(contribution.isEmpty == added.isEmpty)
         }
     }
 
@@ -39,10 +41,11 @@ import Testing
         ]
         for first in extremes {
             for position in 0..<11 {
+                let added = (0..<11).map { $0 == position ? first : extremes[($0 + 1) % extremes.count] }
                 var contribution = UpcomingSends.Contribution()
-                contribution.entries = (0..<11).map { $0 == position ? first : extremes[($0 + 1) % extremes.count] }
+                contribution.entries = added
                 let note = try #require(contribution.packed())
-                #expect(Self.unpacked(note) == contribution.entries.map { "\($0)" })
+                #expect(Self.unpacked(note) == added.map { "\($0)" })
             }
         }
     }
@@ -56,6 +59,24 @@ import Testing
         #expect(contribution.packed() == nil)
         contribution.entries = [.letter(day: 16)]
         #expect(contribution.packed() == nil)
+    }
+
+    @Test("entries that outgrow a note are all kept, in order", arguments: [0, 3, 10, 11])
+    func outgrowingANote(unfitAt position: Int) {
+        var random = SplitMix64(seed: UInt64(position) + 7)
+        let unfit: Entry = position == 11 ? .letter(day: 3) : .notification(day: 16, slot: .overdueRepeat, channel: .whatsapp, rejected: true)
+        let added = (0..<14).map { $0 == position ? unfit : Self.randomEntry(&random) }
+        var contribution = UpcomingSends.Contribution()
+        for (index, entry) in added.enumerated() {
+            contribution.append(entry)
+            // Before the unfit entry everything fits a note; from it on, nothing is a note.
+            #expect((contribution.packed() != nil) == (index < position), "after entry \(index)")
+            #expect(contribution.entries.map { "\($0)" } == added[...index].map { "\($0)" })
+            #expect(!contribution.isEmpty)
+        }
+        var walked: [String] = []
+        contribution.forEach { walked.append("\($0)") }
+        #expect(walked == added.map { "\($0)" })
     }
 
     @Test("adding a note adds what adding its contribution adds")

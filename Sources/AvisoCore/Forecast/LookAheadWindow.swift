@@ -49,7 +49,7 @@ final class LookAheadWindow: Sendable {
                 guard candidates & (1 << UInt64(planner.runDate - firstDay)) != 0, charge.dateCreated < planner.runDate else { return }
                 if let countedReach {
                     try planner.countNotifications(for: charge, reach: countedReach, settings: settings) { slot, channel, rejected in
-                        contribution.entries.append(.notification(day: index, slot: slot, channel: channel, rejected: rejected))
+                        contribution.append(.notification(day: index, slot: slot, channel: channel, rejected: rejected))
                     }
                     return
                 }
@@ -57,10 +57,10 @@ final class LookAheadWindow: Sendable {
                 for planned in try planner.notifications(for: charge, customer: customer, account: account(), settings: settings, contacts: &contacts) {
                     var rejected = false
                     if case .rejected = planned.contact { rejected = true }
-                    contribution.entries.append(.notification(day: index, slot: planned.slot, channel: planned.channel, rejected: rejected))
+                    contribution.append(.notification(day: index, slot: planned.slot, channel: planned.channel, rejected: rejected))
                 }
                 if let letter = try planner.letter(for: charge, customer: customer), case .mail = letter.outcome {
-                    contribution.entries.append(.letter(day: index))
+                    contribution.append(.letter(day: index))
                 }
             }
         }

@@ -64,7 +64,60 @@ struct UpcomingSends: Sendable {
             case letter(day: Int)
         }
 
-        var entries: [Entry] = []
+        // The entries, packed as `packed()` gives them while they fit a note: most charges with
+        // a share of the look ahead have a few entries, and a growing array was an allocation
+        // or three per such charge (some 7 in 10 charges of a large export). Once an entry
+        // does not fit, every entry is kept in `spilled` instead, in order.
+        private var note = CountedNote(low: 0, high: 0)
+        private var spilled: [Entry]?
+
+        /// No entries.
+        init() {}
+
+        /// The entries, in the order they were added.
+        var entries: [Entry] {
+            get {
+                if let spilled { return spilled }
+                var all: [Entry] = []
+                Self.forEachEntry(packedIn: note) { all.append($0) }
+                return all
+            }
+            set {
+                self = Contribution()
+                for entry in newValue { append(entry) }
+            }
+        }
+
+        /// Whether there are no entries.
+        var isEmpty: Bool { spilled?.isEmpty ?? (note.high >> 60 == 0) }
+
+        /// Adds `entry` after the others.
+        mutating func append(_ entry: Entry) {
+            if spilled != nil {
+                spilled!.append(entry)
+                return
+            }
+            let count = Int(note.high >> 60)
+            guard count < Self.packedCapacity, let bits = Self.bits(of: entry) else {
+                spilled = entries + [entry]
+                return
+            }
+            let offset = count * 11
+            if offset < 64 { note.low |= bits << UInt64(offset) }
+            // An entry that straddles the two words puts its high bits in the second.
+            if offset + 11 > 64 { note.high |= offset >= 64 ? bits << UInt64(offset - 64) : bits >> UInt64(64 - offset) }
+            note.high = note.high & ~(0xF << 60) | UInt64(count + 1) << 60
+        }
+
+        /// Calls `body` with each entry, in order.
+        @inline(__always)
+        func forEach(_ body: (Entry) -> Void) {
+            if let spilled {
+                for entry in spilled { body(entry) }
+            } else {
+                Self.forEachEntry(packedIn: note, body)
+            }
+        }
 
         /// The most entries a `CountedNote` holds, at 11 bits each (the last 4 bits count them).
         static let packedCapacity = 11
@@ -75,26 +128,22 @@ struct UpcomingSends: Sendable {
         /// run as a planned row). Bits of an entry: 0 letter, 1 rejected, 2–3 channel, 4–6
         /// slot, 7–10 the day's index.
         func packed() -> CountedNote? {
+            spilled == nil ? note : nil
+        }
+
+        /// An entry's 11 bits in a note, or nil when its day index does not fit 4 bits.
+        @inline(__always)
+        private static func bits(of entry: Entry) -> UInt64? {
             // Three bits of slot and two of channel: a ninth slot or fifth channel must widen them.
-            guard entries.count <= Self.packedCapacity, Slot.allCases.count <= 8, Channel.allCases.count <= 4 else { return nil }
-            var words: (UInt64, UInt64) = (0, 0)
-            for (index, entry) in entries.enumerated() {
-                var bits: UInt64
-                switch entry {
-                case .letter(let day):
-                    guard day < 16 else { return nil }
-                    bits = UInt64(day) << 7 | 1
-                case .notification(let day, let slot, let channel, let rejected):
-                    guard day < 16 else { return nil }
-                    bits = UInt64(day) << 7 | UInt64(slot.rawValue) << 4 | UInt64(channel.rawValue) << 2 | (rejected ? 2 : 0)
-                }
-                let offset = index * 11
-                if offset < 64 { words.0 |= bits << UInt64(offset) }
-                // An entry that straddles the two words puts its high bits in the second.
-                if offset + 11 > 64 { words.1 |= offset >= 64 ? bits << UInt64(offset - 64) : bits >> UInt64(64 - offset) }
+            guard Slot.allCases.count <= 8, Channel.allCases.count <= 4 else { return nil }
+            switch entry {
+            case .letter(let day):
+                guard day >= 0 && day < 16 else { return nil }
+                return UInt64(day) << 7 | 1
+            case .notification(let day, let slot, let channel, let rejected):
+                guard day >= 0 && day < 16 else { return nil }
+                return UInt64(day) << 7 | UInt64(slot.rawValue) << 4 | UInt64(channel.rawValue) << 2 | (rejected ? 2 : 0)
             }
-            words.1 |= UInt64(entries.count) << 60
-            return CountedNote(low: words.0, high: words.1)
         }
 
         /// Calls `body` with each entry a `packed()` note holds, in order.
@@ -127,7 +176,7 @@ struct UpcomingSends: Sendable {
 
     /// Adds a charge's contribution to the totals of its dates.
     mutating func add(_ contribution: Contribution) {
-        for entry in contribution.entries { add(entry) }
+        contribution.forEach { add($0) }
     }
 
     /// Adds a charge's contribution packed in a note (`Contribution.packed`).

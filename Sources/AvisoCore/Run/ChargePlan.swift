@@ -38,7 +38,7 @@ struct ChargePlan: Sendable {
         guard hasNothingButTheLookAhead else { return false }
         switch upcoming {
         case nil: return true
-        case .success(let contribution)?: return contribution.entries.isEmpty
+        case .success(let contribution)?: return contribution.isEmpty
         case .failure?: return false
         }
     }
@@ -49,7 +49,7 @@ struct ChargePlan: Sendable {
     /// note (`PreparedRow.counted`), not as a plan. Nil otherwise, or when the share does not fit
     /// a note.
     var lookAheadNote: CountedNote? {
-        guard hasNothingButTheLookAhead, case .success(let contribution)? = upcoming, !contribution.entries.isEmpty else { return nil }
+        guard hasNothingButTheLookAhead, case .success(let contribution)? = upcoming, !contribution.isEmpty else { return nil }
         return contribution.packed()
     }
 
