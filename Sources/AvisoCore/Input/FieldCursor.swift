@@ -11,25 +11,28 @@ struct FieldCursor {
     /// Where the record lies in its file (`RawRecord.fileRange`).
     let fileRange: Range<Int>?
     let names: [String]
+    /// Buffers of rows let go, which `packedText` packs into (nil: a new buffer each time).
+    private let spares: PackedTextSpares?
 
     private init(starts: UnsafeBufferPointer<Int>, ends: UnsafeBufferPointer<Int>, storage: UnsafeBufferPointer<UInt8>,
-                 fileRange: Range<Int>?, names: [String]) {
+                 fileRange: Range<Int>?, names: [String], spares: PackedTextSpares?) {
         self.starts = starts
         self.ends = ends
         self.storage = storage
         self.fileRange = fileRange
         self.names = names
+        self.spares = spares
     }
 
     /// Calls `decode` with a cursor over `record` and returns what it returns; the cursor must
-    /// not outlive the call.
-    static func read<Row>(_ record: inout RawRecord, names: [String],
+    /// not outlive the call. Packed texts go into buffers from `spares` when it has some.
+    static func read<Row>(_ record: inout RawRecord, names: [String], spares: PackedTextSpares? = nil,
                           _ decode: (FieldCursor) throws(RowError) -> Row) throws(RowError) -> Row {
         var outcome: Result<Row, RowError>?
         let fileRange = record.fileRange
         record.withValueBuffers { starts, ends, storage in
             do throws(RowError) {
-                outcome = .success(try decode(FieldCursor(starts: starts, ends: ends, storage: storage, fileRange: fileRange, names: names)))
+                outcome = .success(try decode(FieldCursor(starts: starts, ends: ends, storage: storage, fileRange: fileRange, names: names, spares: spares)))
             } catch {
                 outcome = .failure(error)
             }
@@ -41,9 +44,10 @@ struct FieldCursor {
     @inline(__always)
     func has(_ i: Int) -> Bool { starts[i] >= 0 }
 
-    /// The record's wanted fields `fields` packed (see `PackedText.init(record:fields:)`).
+    /// The record's wanted fields `fields` packed (see `PackedText.init(record:fields:)`), in a
+    /// spare buffer when the cursor was given some.
     func packedText(_ fields: [Int]) -> PackedText {
-        PackedText(starts: starts, ends: ends, source: storage, fields: fields)
+        PackedText(starts: starts, ends: ends, source: storage, fields: fields, reusing: spares?.take() ?? [])
     }
 
     /// Field `i`'s bytes as a buffer of the record's, nil when it has no value.

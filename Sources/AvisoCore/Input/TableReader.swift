@@ -581,6 +581,8 @@ struct TableReader<Schema: InputTableSchema> {
         private var tokens: [UInt64] = [0, 0, 0, 0]
         private var pushed = 0
         private var lag: Int { prefetching ? 3 : 0 }
+        // The text buffers of rows settled as only counted, packed into again.
+        private let spares = PackedTextSpares()
 
         init(prepare: @escaping (Schema.Row, Int) -> PreparedRow<Prepared>, prefetch: RowPrefetch<Schema.Row>?, capacity: Int) {
             self.prepare = prepare
@@ -599,7 +601,7 @@ struct TableReader<Schema: InputTableSchema> {
             }
             let row: Schema.Row
             do {
-                row = try FieldCursor.read(&record, names: Schema.fields, Schema.decode)
+                row = try FieldCursor.read(&record, names: Schema.fields, spares: spares, Schema.decode)
             } catch {
                 settle(.failure(error, line: record.line, number: record.number, id: idIndex.flatMap { record.string($0) }))
                 return
@@ -664,7 +666,10 @@ struct TableReader<Schema: InputTableSchema> {
         private mutating func emit(_ row: __owned Schema.Row, line: Int, number: Int) {
             switch prepare(row, number) {
             case .work(let work): items.append(.row(row, work, line: line, number: number))
-            case let .counted(leftOut, note): items.append(.counted(leftOut: leftOut, note: note, line: line, number: number))
+            case let .counted(leftOut, note):
+                items.append(.counted(leftOut: leftOut, note: note, line: line, number: number))
+                // The row goes when this returns; its buffer then serves the next row.
+                if let buffer = Schema.textBuffer(of: row) { spares.give(buffer) }
             }
         }
     }

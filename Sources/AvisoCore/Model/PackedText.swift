@@ -15,6 +15,10 @@ public struct PackedText: Sendable, Hashable {
     /// No values.
     public init() {}
 
+    /// The buffer the values are packed in, to pack another row's into once this value is let
+    /// go (`PackedTextSpares`).
+    var bufferForReuse: [UInt8] { storage }
+
     /// Packs the given values, field `i` from `values[i]`.
     public init(_ values: [String?]) {
         precondition(values.count <= 16, "PackedText holds at most 16 values")
@@ -33,18 +37,21 @@ public struct PackedText: Sendable, Hashable {
     }
 
     /// `init(record:fields:)` from a record's buffers: its values' `starts` and `ends` in
-    /// `source`, -1 for a field with no value.
+    /// `source`, -1 for a field with no value. The bytes go into `spare` when it is unshared
+    /// (see `PackedTextSpares`), else into a new buffer.
     init(starts: UnsafeBufferPointer<Int>, ends: UnsafeBufferPointer<Int>, source: UnsafeBufferPointer<UInt8>,
-         fields recordFields: [Int]) {
+         fields recordFields: [Int], reusing spare: consuming [UInt8] = []) {
         precondition(recordFields.count <= 16, "PackedText holds at most 16 values")
         // Every charge and customer row is packed: offsets read and values copied through the
         // buffers, with no closure or slice per field (a slice would retain the record's bytes).
+        // Moved out once, inside the closure, so that the buffer stays unshared.
+        var reusable: [UInt8]? = consume spare
         storage = recordFields.withUnsafeBufferPointer { wanted in
             var total = 0
             for field in wanted where starts[field] >= 0 { total += ends[field] - starts[field] }
             let wide = total >= 0x8000
             let headerCount = 1 + wanted.count * (wide ? 4 : 2)
-            return Self.bytes(count: headerCount + total) { base in
+            return Self.bytes(count: headerCount + total, reusing: reusable.take() ?? []) { base in
                 base[0] = UInt8(wanted.count) | (wide ? Self.wideFlag : 0)
                 var end = headerCount
                 for (index, field) in wanted.enumerated() {
@@ -122,6 +129,28 @@ public struct PackedText: Sendable, Hashable {
             }
             return end
         }
+    }
+
+    /// `count` bytes filled by `fill`, which returns how many it wrote (at most `count`), in
+    /// `spare` (whatever it holds) when it is not empty.
+    @inline(__always)
+    private static func bytes(count: Int, reusing spare: consuming [UInt8], _ fill: (UnsafeMutablePointer<UInt8>) -> Int) -> [UInt8] {
+        var bytes = consume spare
+        if !bytes.isEmpty {
+            // Grown (or shrunk, below) to the count: its old bytes are all written over.
+            if bytes.count < count {
+                let missing = count - bytes.count
+                if missing <= zeroes.count {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: zeroes[..<missing]))
+                } else {
+                    bytes.append(contentsOf: repeatElement(0, count: missing))
+                }
+            }
+            let written = bytes.withUnsafeMutableBufferPointer { fill($0.baseAddress!) }
+            if written < bytes.count { bytes.removeLast(bytes.count - written) }
+            return bytes
+        }
+        return Self.bytes(count: count, fill)
     }
 
     /// `count` bytes filled by `fill`, which returns how many it wrote (at most `count`).
