@@ -51,8 +51,9 @@ import Testing
     }
 
     /// The run moves a charge's records into the day's list: the list gets them all, in
-    /// planner order and unchanged, `each` sees each one before it moves, and the charge keeps
-    /// none (so its end releases nothing twice).
+    /// planner order and unchanged but for their bodies, which now say the context's number,
+    /// their slot's key (numbered as first met) and recipient; the charge keeps none (so its
+    /// end releases nothing twice).
     @Test func recordsMovedIntoTheDaysListAreTheChargesRecordsInOrder() throws {
         let notifications = [
             Self.planned(.warningDue, .customer, .email, .email(["ana@example.com"])),
@@ -65,11 +66,20 @@ import Testing
         #expect(before.count == 3)
         let list = ChunkedArray<OutboundRecord>(chunkCapacity: 2)
         list.append(before[0])
-        var seen: [String] = []
-        messages.moveRecords(into: list) { seen.append($0.pointee.slot + "/" + $0.pointee.channel.name) }
-        #expect(seen == ["WARNING_DUE/email", "WARNING_DUE/sms", "LINHA_DIGITAVEL/whatsapp"])
+        var keys = SlotKeys()
+        _ = keys.index(of: "CREATED")
+        messages.moveRecords(into: list, context: 7, keys: &keys)
         #expect(messages.count == 0)
         #expect(messages.records.isEmpty)
-        #expect(list.joined() == [before[0]] + before)
+        let moved = list.joined()
+        #expect(moved == [before[0]] + before)
+        let references = moved.dropFirst().map { record -> String in
+            guard case .awaitingContext(let reference?) = record.body else { return "none" }
+            return "\(reference.context) \(keys.keys[Int(reference.key)]) \(reference.recipient)"
+        }
+        #expect(references == ["7 WARNING_DUE customer", "7 WARNING_DUE provider", "7 LINHA_DIGITAVEL customer"])
+        #expect(keys.keys == ["CREATED", "WARNING_DUE", "LINHA_DIGITAVEL"])
+        // The first record was never moved: it still waits for its number.
+        if case .awaitingContext(let reference) = moved[0].body { #expect(reference == nil) } else { Issue.record("not awaiting") }
     }
 }

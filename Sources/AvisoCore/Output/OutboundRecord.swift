@@ -98,8 +98,9 @@ public struct OutboundRecord: Sendable, Equatable {
         indirect case composed(OutboundMessage)
         case pending(PendingMessages, MessageReference)
         /// Not yet given its context (`ParallelCompose`); reads as `ParallelCompose.placeholder`.
-        /// A case of its own, so that the run's records hold no box until then.
-        case awaitingContext
+        /// A case of its own, so that the run's records hold no box until then. The reference
+        /// is nil until the run numbers the charge's context (see `ChargeMessages.moveRecords`).
+        case awaitingContext(MessageReference?)
     }
 
     /// A record with every field given.

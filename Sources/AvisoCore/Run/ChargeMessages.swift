@@ -63,7 +63,7 @@ final class ChargeMessages: @unchecked Sendable {
                 slot: planned.slot.name, slotRank: planned.slot.rawValue, recipient: planned.recipient,
                 channel: planned.channel, to: destinations(planned.contact), scheduledFor: planned.scheduledFor,
                 shift: planned.shift, fee: configuration.fee(for: planned.channel), resendRequest: nil,
-                body: .awaitingContext
+                body: .awaitingContext(nil)
             ))
             count += 1
         }
@@ -74,12 +74,16 @@ final class ChargeMessages: @unchecked Sendable {
         storage.deallocate()
     }
 
-    /// Moves the records, in planner order, to the end of `list`, calling `each` with each one
-    /// just before it moves; the charge then holds none.
-    func moveRecords(into list: ChunkedArray<OutboundRecord>, _ each: (UnsafePointer<OutboundRecord>) -> Void) {
+    /// Moves the records, in planner order, to the end of `list`, each to be composed from the
+    /// run's context number `context` with its own slot (its key numbered in `keys`) and
+    /// recipient; the charge then holds none.
+    func moveRecords(into list: ChunkedArray<OutboundRecord>, context: Int32, keys: inout SlotKeys) {
         for index in 0..<count {
-            each(storage + index)
-            list.append(moving: storage + index)
+            let record = storage + index
+            // A slot message's template key is its slot's name.
+            record.pointee.body = .awaitingContext(MessageReference(context: context, key: keys.index(of: record.pointee.slot),
+                                                                    recipient: record.pointee.recipient))
+            list.append(moving: record)
         }
         count = 0
     }

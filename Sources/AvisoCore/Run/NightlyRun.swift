@@ -101,7 +101,6 @@ public struct NightlyRun {
         // One composition context per charge with messages; each record points at its charge's.
         // Kept as bytes, written out to the spill folder (see `MessageContextStore`).
         let contexts = MessageContextStore(spillDirectory: options.resolvedSpillDirectory)
-        let references = ChunkedArray<MessageReference>()
         var slotKeys = SlotKeys()
         var letters: [ManifestLetter] = []
         var decisionRejects: [RejectRecord] = []
@@ -173,12 +172,7 @@ public struct NightlyRun {
                     decisionRejects.append(reject)
                 }
                 if let messages = plan.messages {
-                    let context = contexts.append(messages.context)
-                    messages.moveRecords(into: records) { record in
-                        // A slot message's template key is its slot's name.
-                        references.append(MessageReference(context: context, key: slotKeys.index(of: record.pointee.slot),
-                                                           recipient: record.pointee.recipient))
-                    }
+                    messages.moveRecords(into: records, context: contexts.append(messages.context), keys: &slotKeys)
                 }
                 if let decision = plan.letter {
                     switch decision.outcome {
@@ -251,9 +245,8 @@ public struct NightlyRun {
                     rejects.append(reject)
                     continue
                 }
-                let (record, reference) = makeResendRecord(decision, channel: channel, to: contact.destinations, target: target, runDate: runDate, contexts: contexts, keys: &slotKeys)
-                records.append(record)
-                references.append(reference)
+                records.append(makeResendRecord(decision, channel: channel, to: contact.destinations, target: target, runDate: runDate,
+                                                contexts: contexts, keys: &slotKeys))
             }
         }
 
@@ -261,7 +254,7 @@ public struct NightlyRun {
         var outbound = records.joined()
         // Freed at the process's exit, not one by one after the run (see `ReleaseAtExit`).
         defer { ReleaseAtExit.shared.keep(outbound) }
-        try ParallelCompose.compose(&outbound, contexts: contexts, references: references.joined(), keys: slotKeys, composer: composer)
+        try ParallelCompose.compose(&outbound, contexts: contexts, keys: slotKeys, composer: composer)
 
         tally(outbound: outbound, letters: letters, rejects: rejects, into: &report)
 
@@ -386,19 +379,18 @@ public struct NightlyRun {
     private func makeResendRecord(
         _ decision: ResendDecision, channel: Channel, to: [String], target: ResendTarget, runDate: Day,
         contexts: MessageContextStore, keys: inout SlotKeys
-    ) -> (OutboundRecord, MessageReference) {
+    ) -> OutboundRecord {
         let context = contexts.append(PackedMessageContext(charge: target.charge, customer: target.customer, account: target.account, runDate: runDate))
         let event: NotificationEvent = decision.overdue ? .paymentOverdue : .paymentDueDateWarning
-        let record = OutboundRecord(
+        let key = keys.index(of: decision.overdue ? "RESEND_OVERDUE" : "RESEND_BEFORE_DUE")
+        return OutboundRecord(
             id: Self.resendID(request: decision.request.id, channel: channel),
             runDate: runDate, priority: 0, account: target.account.id, customer: target.customer.id,
             payment: target.charge.id, event: event.rawValue, scheduleOffset: 0, slot: "RESEND", slotRank: -1,
             recipient: .customer, channel: channel, to: to, scheduledFor: runDate, shift: .none,
             fee: options.configuration.fee(for: channel), resendRequest: decision.request.id,
-            body: .awaitingContext
+            body: .awaitingContext(MessageReference(context: context, key: key, recipient: .customer))
         )
-        let key = keys.index(of: decision.overdue ? "RESEND_OVERDUE" : "RESEND_BEFORE_DUE")
-        return (record, MessageReference(context: context, key: key, recipient: .customer))
     }
 
     private func tally(outbound: [OutboundRecord], letters: [ManifestLetter], rejects: [RejectRecord], into report: inout RunReport) {

@@ -20,12 +20,25 @@ enum ParallelCompose {
                     keys: keys, composer: composer)
     }
 
-    /// Gives record `i` the context `references[i]` points at, with its slot key and recipient.
-    /// - Throws: `AvisoError(.usage)` for the first record whose slot key has no templates, as
-    ///   composing it would.
+    /// Gives record `i` the context `references[i]` points at, with its slot key and recipient;
+    /// on failure the records are left as they were.
+    /// - Throws: as `compose(_:contexts:keys:composer:)`.
     static func compose(_ records: inout [OutboundRecord], contexts: MessageContextStore, references: [MessageReference],
                         keys: SlotKeys, composer: MessageComposer) throws {
         precondition(records.count == references.count)
+        var awaiting = records
+        for i in awaiting.indices { awaiting[i].body = .awaitingContext(references[i]) }
+        try compose(&awaiting, contexts: contexts, keys: keys, composer: composer)
+        records = awaiting
+    }
+
+    /// Gives each record awaiting its context (`OutboundRecord.Body.awaitingContext`) the
+    /// context its reference points at, with its slot key and recipient; a record whose message
+    /// is composed already keeps it.
+    /// - Throws: `AvisoError(.usage)` for the first record whose slot key has no templates, as
+    ///   composing it would (nothing is changed then).
+    static func compose(_ records: inout [OutboundRecord], contexts: MessageContextStore, keys: SlotKeys,
+                        composer: MessageComposer) throws {
         guard !records.isEmpty else { return }
         // Each key is looked up once. `SlotKeys` numbers the keys as the records first meet
         // them, so the first key without templates is that of the first record with one.
@@ -36,6 +49,15 @@ enum ParallelCompose {
         // Each record holds its own reference: kept in a list of their own, the writer found
         // each record's reference at a cache miss of its own (records are written in output
         // order, all over the list).
-        for i in records.indices { records[i].body = .pending(pending, references[i]) }
+        for i in records.indices {
+            switch records[i].body {
+            case .awaitingContext(let reference?):
+                records[i].body = .pending(pending, reference)
+            case .awaitingContext(nil):
+                preconditionFailure("record \(i) was never given its context's number")
+            case .composed, .pending:
+                continue
+            }
+        }
     }
 }
