@@ -30,10 +30,20 @@ private struct Setup: CustomStringConvertible {
     /// Read from the bytes written to a file and mapped (`CSVRecordReader(mapped:)`); the
     /// source and reader chunk sizes do not apply.
     var mapped = false
+    /// Every record read by the full scan (`CSVRecordReader.triesPlainScan` off).
+    var fullScanOnly = false
 
     var description: String {
-        mapped ? "mapped cap \(quotedCap) max \(maxRecordBytes)"
-            : "source \(sourceChunk.map(String.init) ?? "all") reader \(readerChunk) cap \(quotedCap) max \(maxRecordBytes)"
+        (mapped ? "mapped cap \(quotedCap) max \(maxRecordBytes)"
+            : "source \(sourceChunk.map(String.init) ?? "all") reader \(readerChunk) cap \(quotedCap) max \(maxRecordBytes)")
+            + (fullScanOnly ? " full scan only" : "")
+    }
+
+    /// The same limits, every record read by the full scan.
+    var withFullScanOnly: Setup {
+        var setup = self
+        setup.fullScanOnly = true
+        return setup
     }
 
     /// The same limits, read from a mapped file.
@@ -55,13 +65,14 @@ private func mappedFile(_ bytes: [UInt8]) throws -> MappedFile {
 private let fields = ["id", "name", "value"]
 
 private func open(_ bytes: [UInt8], _ setup: Setup) throws -> CSVRecordReader {
-    if setup.mapped {
-        return try CSVRecordReader(mapped: mappedFile(bytes), fileName: "charges.csv", fields: fields, required: [],
-                                   quotedCap: setup.quotedCap, maxRecordBytes: setup.maxRecordBytes)
-    }
-    return try CSVRecordReader(source: MemoryByteSource(bytes, maxChunk: setup.sourceChunk), fileName: "charges.csv",
-                        fields: fields, required: [], chunkSize: setup.readerChunk,
-                        quotedCap: setup.quotedCap, maxRecordBytes: setup.maxRecordBytes)
+    let reader = setup.mapped
+        ? try CSVRecordReader(mapped: mappedFile(bytes), fileName: "charges.csv", fields: fields, required: [],
+                              quotedCap: setup.quotedCap, maxRecordBytes: setup.maxRecordBytes)
+        : try CSVRecordReader(source: MemoryByteSource(bytes, maxChunk: setup.sourceChunk), fileName: "charges.csv",
+                              fields: fields, required: [], chunkSize: setup.readerChunk,
+                              quotedCap: setup.quotedCap, maxRecordBytes: setup.maxRecordBytes)
+    reader.triesPlainScan = !setup.fullScanOnly
+    return reader
 }
 
 private func seen(_ record: RawRecord) -> Seen {
@@ -103,6 +114,7 @@ private func chunked(_ bytes: [UInt8], _ setup: Setup, target: Int) throws -> Ou
             #expect(chunk.firstNumber == nextNumber, "chunk number")
             joined.append(contentsOf: UnsafeBufferPointer(start: chunk.bytes, count: chunk.count))
             let parser = CSVRecordReader(chunk: chunk)
+            parser.triesPlainScan = !setup.fullScanOnly
             var record = RawRecord(fieldCount: fields.count)
             var count = 0
             while try parser.next(into: &record) {
@@ -143,8 +155,9 @@ private struct Random {
     mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }
 
-/// A random CSV body made of pieces that matter to record boundaries.
-private func randomFile(seed: UInt64, pieces: Int) -> [UInt8] {
+/// A random CSV body made of pieces that matter to record boundaries (and, with
+/// `quotedValues`, many quoted values, simple or not, as exports write them).
+private func randomFile(seed: UInt64, pieces: Int, quotedValues: Bool = false) -> [UInt8] {
     var random = Random(state: seed)
     let headers: [[UInt8]] = [
         Array("id,name,value\n".utf8), Array("id;name;value\r\n".utf8),
@@ -158,8 +171,16 @@ private func randomFile(seed: UInt64, pieces: Int) -> [UInt8] {
         Array("\"a\" b".utf8), Array("\n\n".utf8), Array(" \r\n".utf8),
         Array("1,\"long field with, a comma and a \"\" quote\",42\n".utf8),
     ]
+    let quoted: [[UInt8]] = [
+        Array("\"89,90\"".utf8), Array(" \"Consulta, retorno\" ".utf8), Array("\"\"".utf8), Array("\" \t a \"".utf8),
+        Array("\t\"x;y\"".utf8), Array("\"São\"".utf8), Array("\"a\"\"b\"".utf8), Array("\"a\"\r".utf8),
+        Array("\"c\r\nd\"".utf8), Array("\"e\"f".utf8), Array("g\"h\"".utf8), Array("\"\(String(repeating: "z", count: 30))\"".utf8),
+    ]
     var bytes = headers[random.below(headers.count)]
-    for _ in 0..<pieces { bytes += tokens[random.below(tokens.count)] }
+    for _ in 0..<pieces {
+        let pool = quotedValues && random.below(3) == 0 ? quoted : tokens
+        bytes += pool[random.below(pool.count)]
+    }
     return bytes
 }
 
@@ -301,6 +322,28 @@ private func randomFile(seed: UInt64, pieces: Int) -> [UInt8] {
             for target in [1, 7, 19, 64] {
                 #expect(try chunked(bytes, setup, target: target) == expected, "seed \(seed), \(setup), chunk \(target)")
                 #expect(try chunked(bytes, setup.asMapped, target: target) == mappedExpected, "seed \(seed), \(setup.asMapped), chunk \(target)")
+            }
+        }
+    }
+
+    /// One-line records are read by `scanPlain` when their quoted values are simple, by the
+    /// full scan otherwise: the two must read every file alike, down to lines and problems.
+    @Test(arguments: 0..<80)
+    func thePlainScanReadsAsTheFullScan(seed: Int) throws {
+        let bytes = randomFile(seed: UInt64(seed) + 1000, pieces: 60 + seed * 5, quotedValues: true)
+        let setups = [Setup(), Setup(sourceChunk: 5, readerChunk: 9, quotedCap: 16), Setup().asMapped,
+                      Setup(quotedCap: 12, maxRecordBytes: 50).asMapped]
+        for setup in setups {
+            let full: Outcome
+            do {
+                full = try plain(bytes, setup.withFullScanOnly)
+            } catch {
+                continue // a header the reader refuses
+            }
+            #expect(try plain(bytes, setup) == full, "seed \(seed), \(setup)")
+            for target in [1, 23, 64] {
+                #expect(try chunked(bytes, setup, target: target) == chunked(bytes, setup.withFullScanOnly, target: target),
+                        "seed \(seed), \(setup), chunk \(target)")
             }
         }
     }

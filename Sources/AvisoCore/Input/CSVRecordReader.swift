@@ -46,6 +46,9 @@ public final class CSVRecordReader: RecordReader {
     private let chunkSize: Int
     private let quotedCap: Int
     private let maxRecordBytes: Int
+    /// Whether one-line records are first tried by `scanPlain` (false: every record goes
+    /// through the full scan, which tests compare it with).
+    var triesPlainScan = true
 
     private var buffer: UnsafeMutablePointer<UInt8>
     private var capacity: Int
@@ -516,7 +519,7 @@ public final class CSVRecordReader: RecordReader {
         let map = splitting == nil ? UnsafeBufferPointer(columnTargets) : UnsafeBufferPointer(start: nil, count: 0)
         let collecting = headerValues != nil
         let columnCount = collecting ? Int.max : header.count
-        if !collecting, let plain = scanPlain(from: start, map: map, columnCount: columnCount, into: &record) {
+        if !collecting, triesPlainScan, let plain = scanPlain(from: start, map: map, columnCount: columnCount, into: &record) {
             return plain
         }
         var problem: RecordProblem?
@@ -733,12 +736,15 @@ public final class CSVRecordReader: RecordReader {
         }
     }
 
-    /// The record at `start` when it is one line with no quote in it, ended by a line feed
-    /// within the buffered bytes, as most export rows are; nil for any other record (nothing is
-    /// kept in `record` then), which the full scan reads instead. The delimiters, quotes and line
-    /// feeds of 64 bytes at a time are found at once (`aviso_byte_mask`), where searching for the
-    /// next one field after field spent most of its work setting out. Values are trimmed and
-    /// placed exactly as the full scan's unquoted fields are.
+    /// The record at `start` when it is one line ended by a line feed within the buffered
+    /// bytes whose quoted fields (if any) are simple, as most export rows are; nil for any other
+    /// record (nothing is kept in `record` then), which the full scan reads instead. A simple
+    /// quoted field opens with its quote (after spaces or tabs), holds no line feed nor doubled
+    /// quote, and its closing quote is followed at once by the delimiter or the line feed (a
+    /// value with the delimiter in it, `"89,90"`, `"Consulta, retorno"`). The delimiters, quotes
+    /// and line feeds of 64 bytes at a time are found at once (`aviso_byte_mask`), where
+    /// searching for the next one field after field spent most of its work setting out. Values
+    /// are trimmed and placed exactly as the full scan's are.
     @inline(__always)
     private func scanPlain(from start: Int, map: UnsafeBufferPointer<Int>, columnCount: Int,
                            into record: inout RawRecord) -> Scan? {
@@ -747,40 +753,62 @@ public final class CSVRecordReader: RecordReader {
         let delimiter = self.delimiter
         let quote = CSVRecordReader.quote
         let lineFeed = CSVRecordReader.lineFeed
-        // How the walk ended: at the row's line feed (with the number of fields), at a quote,
-        // or past the buffered bytes. Values are placed through the offset buffers, not
-        // `RawRecord.place`, whose two array writes each checked the arrays' uniqueness.
+        let quoteLimit = min(end, start + quotedCap)
+        // How the walk ended: at the row's line feed (with the number of fields), at a quote
+        // the full scan must read, or past the buffered bytes. Values are placed through the
+        // offset buffers, not `RawRecord.place`, whose two array writes each checked the arrays'
+        // uniqueness.
         enum Outcome { case row(lineFeed: Int, fields: Int), quote(placed: Bool), incomplete(placed: Bool) }
         let outcome: Outcome = record.starts.withUnsafeMutableBufferPointer { starts in
             record.ends.withUnsafeMutableBufferPointer { ends in
                 var column = 0
                 var fieldStart = start
                 var block = start
+                // Places the value `from..<to` (trimmed) of the current field, when wanted.
+                @inline(__always) func place(_ from: Int, _ to: Int) {
+                    let target = column < map.count ? map[column] : -1
+                    guard target >= 0 else { return }
+                    var low = from
+                    var high = to
+                    while low < high, RawRecord.isSpace(bytes[low]) { low += 1 }
+                    while high > low, RawRecord.isSpace(bytes[high - 1]) { high -= 1 }
+                    // The first value placed for a field is kept (as `RawRecord.place` does).
+                    if low < high, starts[target] < 0 {
+                        starts[target] = low - start
+                        ends[target] = high - start
+                    }
+                }
                 while block < end {
                     let count = min(64, end - block)
+                    var next = block + count
                     var found = aviso_byte_mask(bytes + block, count, delimiter, quote, lineFeed)
                     while found != 0 {
                         let stop = block + found.trailingZeroBitCount
                         found &= found - 1
                         let byte = bytes[stop]
-                        if byte == quote { return .quote(placed: column > 0) }
-                        let target = column < map.count ? map[column] : -1
-                        if target >= 0 {
-                            var low = fieldStart
-                            var high = stop
-                            while low < high, RawRecord.isSpace(bytes[low]) { low += 1 }
-                            while high > low, RawRecord.isSpace(bytes[high - 1]) { high -= 1 }
-                            // The first value placed for a field is kept (as `RawRecord.place` does).
-                            if low < high, starts[target] < 0 {
-                                starts[target] = low - start
-                                ends[target] = high - start
-                            }
+                        if byte == quote {
+                            // The quote must open the field: only spaces or tabs before it.
+                            var blank = fieldStart
+                            while blank < stop, bytes[blank] == CSVRecordReader.space || bytes[blank] == CSVRecordReader.tab { blank += 1 }
+                            guard blank == stop else { return .quote(placed: column > 0) }
+                            let close = ByteSearch.firstFar(quote, lineFeed, lineFeed, in: bytes, from: stop + 1, to: quoteLimit)
+                            guard close < quoteLimit, close + 1 < end, bytes[close] == quote else { return .quote(placed: column > 0) }
+                            let after = bytes[close + 1]
+                            guard after == delimiter || after == lineFeed else { return .quote(placed: column > 0) }
+                            place(stop + 1, close)
+                            if after == lineFeed { return .row(lineFeed: close + 1, fields: column + 1) }
+                            column += 1
+                            fieldStart = close + 2
+                            // The walk goes on after the delimiter, in a block of its own.
+                            next = fieldStart
+                            break
                         }
+                        place(fieldStart, stop)
                         if byte == lineFeed { return .row(lineFeed: stop, fields: column + 1) }
                         column += 1
                         fieldStart = stop + 1
                     }
-                    block += count
+                    block = next
                 }
                 return .incomplete(placed: column > 0)
             }
