@@ -326,6 +326,33 @@ private func randomFile(seed: UInt64, pieces: Int, quotedValues: Bool = false) -
         }
     }
 
+    /// Long runs of lines without quotes, as exports are, cut into chunks large and small:
+    /// blank lines among them (empty, spaces, tabs, CRs) count as no record, lines starting
+    /// with a space or tab do, and every chunk parses to the records it says it holds.
+    @Test(arguments: [false, true])
+    func longRunsOfPlainLinesWithBlankOnesAreCutExactly(crlf: Bool) throws {
+        var random = Random(state: crlf ? 77 : 78)
+        let end = crlf ? "\r\n" : "\n"
+        let pieces = ["\(end)", "   \(end)", "\t\r\n", " \t \(end)", "\r\n", " 5,lead,1\(end)", "\t6,tab,2\(end)",
+                      "7,\"q,r\",3\(end)", "8,x\"y,4\(end)"]
+        var text = "id,name,value" + end
+        for row in 0..<3000 {
+            if random.below(6) == 0 {
+                text += pieces[random.below(pieces.count)]
+            } else {
+                text += "\(row),name \(row) \(String(repeating: "v", count: random.below(90))),\(row * 7)" + end
+            }
+        }
+        let bytes = Array(text.utf8)
+        for setup in [Setup(), Setup(sourceChunk: 100, readerChunk: 300), Setup().asMapped, Setup(maxRecordBytes: 60).asMapped] {
+            let expected = try plain(bytes, setup)
+            #expect(expected.records.count > 2400, "\(setup)")
+            for target in [1, 50, 333, 4096, 1 << 20] {
+                #expect(try chunked(bytes, setup, target: target) == expected, "\(setup), chunk \(target)")
+            }
+        }
+    }
+
     /// One-line records are read by `scanPlain` when their quoted values are simple, by the
     /// full scan otherwise: the two must read every file alike, down to lines and problems.
     @Test(arguments: 0..<80)
