@@ -14,6 +14,10 @@ final class LookAheadWindow: Sendable {
     // The planners lent without a reference count (see `LentObjects`): every charge's
     // candidate dates are asked of the first, and those of a charge with candidates of each.
     private let lentPlanners: LentObjects<NotificationPlanner>
+    // For each day from `firstDay` (a bit of the candidate dates), the index of its planner,
+    // or -1 when it is not a business day: a charge's dates are visited by their bits, not
+    // every planner by its date (about ten a charge, for the half of the charges with any).
+    private let plannerOfDay: [Int]
 
     /// Whether the window has any day (a planner per business day).
     var hasDays: Bool { lentPlanners.count > 0 }
@@ -23,6 +27,13 @@ final class LookAheadWindow: Sendable {
         lentPlanners = LentObjects(planners)
         self.firstDay = firstDay
         self.lastDay = lastDay
+        var plannerOfDay = Array(repeating: -1, count: 64)
+        for (index, planner) in planners.enumerated() {
+            let day = planner.runDate - firstDay
+            precondition(day >= 0 && day < 64, "a window's planners are within 64 days of its first day")
+            plannerOfDay[day] = index
+        }
+        self.plannerOfDay = plannerOfDay
     }
 
     /// What a charge would emit on the window's dates, checking each contact once in
@@ -44,9 +55,14 @@ final class LookAheadWindow: Sendable {
         // Counted by reach, the customer is not made; a letter needs its address.
         let countedReach = reach.flatMap { !$0.postalService && !charge.postalService ? $0 : nil }
         let customer: Customer? = countedReach == nil ? fetch() : nil
-        for index in 0..<lentPlanners.count {
+        // Dates in order, as the planners are.
+        var dates = candidates
+        while dates != 0 {
+            let index = plannerOfDay[dates.trailingZeroBitCount]
+            dates &= dates - 1
+            guard index >= 0 else { continue }
             try lentPlanners.with(index) { planner in
-                guard candidates & (1 << UInt64(planner.runDate - firstDay)) != 0, charge.dateCreated < planner.runDate else { return }
+                guard charge.dateCreated < planner.runDate else { return }
                 if let countedReach {
                     try planner.countNotifications(for: charge, reach: countedReach, settings: settings) { slot, channel, rejected in
                         contribution.append(.notification(day: index, slot: slot, channel: channel, rejected: rejected))
