@@ -116,6 +116,63 @@ import Testing
         #expect(ContactRules.voice(mobilePhone: mobile, phone: phone) == .phone(expected))
     }
 
+    /// The phone rule as RULES.md words it, plainly on Strings: the reference the byte-level
+    /// classifier is held to.
+    static func referencePhone(_ raw: String) -> (kind: ContactRules.PhoneKind, e164: String)? {
+        var digits = raw.filter { !" .-()".contains($0) }
+        if digits.hasPrefix("+55") {
+            digits.removeFirst(3)
+        } else if (digits.count == 12 || digits.count == 13) && digits.hasPrefix("55") {
+            digits.removeFirst(2)
+        } else if (digits.count == 11 || digits.count == 12) && digits.hasPrefix("0") {
+            digits.removeFirst(1)
+        }
+        guard digits.count == 10 || digits.count == 11, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+              ContactRules.isValidDDD(Int(digits.prefix(2))!) else { return nil }
+        let lead = digits[digits.index(digits.startIndex, offsetBy: 2)]
+        if digits.count == 11 && lead == "9" { return (.mobile, "+55" + digits) }
+        if digits.count == 10 && "2345".contains(lead) { return (.landline, "+55" + digits) }
+        return nil
+    }
+
+    @Test("numbers are classified on their bytes as the rule says, whatever their length or bytes")
+    func classifierAgreesWithTheReference() {
+        var random = SplitMix64(seed: 41)
+        let alphabet = Array("0123456789999555+ .-()x9é\t")
+        var inputs = ["", "+55", "+55 (11) 98765-43210", "0055 11 98765 4321", "+55 11 98765-4321 ", "11 98765-4321 9",
+                      "(11) 98765-4321", "5511987654321", "011987654321", "+5511 3456 7890", "++5511987654321",
+                      String(repeating: "9", count: 40), "(11) 9876５-4321"]
+        for _ in 0..<20_000 {
+            let length = random.within(0...18)
+            inputs.append(String((0..<length).map { _ in alphabet[random.below(alphabet.count)] }))
+        }
+        // Numbers that are nearly valid: a valid one with one byte changed, dropped or doubled.
+        for _ in 0..<5_000 {
+            var number = Array(["(11) 98765-4321", "+55 21 3456-7890", "011 4456 7890", "5531987654321"][random.below(4)])
+            let at = random.below(number.count)
+            switch random.below(3) {
+            case 0: number[at] = alphabet[random.below(alphabet.count)]
+            case 1: number.remove(at: at)
+            default: number.insert(number[at], at: at)
+            }
+            inputs.append(String(number))
+        }
+        var mismatches: [String] = []
+        var valid = 0
+        for raw in inputs {
+            let expected = Self.referencePhone(raw)
+            let found = ContactRules.classifyPhone(raw)
+            let kind = Array(raw.utf8).withUnsafeBufferPointer { ContactRules.phoneKind(utf8: $0) }
+            if found?.kind != expected?.kind || found?.e164 != expected?.e164 || kind != expected?.kind {
+                mismatches.append(raw.debugDescription)
+            }
+            if expected != nil { valid += 1 }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+        // Not trivially in agreement: many of them are numbers.
+        #expect(valid > 1_000)
+    }
+
     @Test func voiceWithOnlyPhone() {
         #expect(ContactRules.voice(mobilePhone: nil, phone: "0 11 3456 7890") == .phone("+551134567890"))
     }

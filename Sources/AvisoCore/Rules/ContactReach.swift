@@ -28,10 +28,13 @@ struct ContactReach: OptionSet, Sendable {
         } else if Self.accepts(ContactRules.emailAddresses(primary: customer.email, additional: customer.additionalEmails)) {
             reach.insert(.email)
         }
-        if Self.accepts(ContactRules.mobile(customer.mobilePhone)) {
+        // The numbers are judged on their bytes, as `ContactRules.mobile` and `voice` judge
+        // them, with no String made for a number or its E.164 form.
+        let mobileKind = Self.phoneKind(customer, Customer.TextField.mobilePhone)
+        if mobileKind == .mobile {
             // A valid mobile is also the voice call's number.
             reach.formUnion([.mobile, .voice])
-        } else if Self.accepts(ContactRules.voice(mobilePhone: customer.mobilePhone, phone: customer.phone)) {
+        } else if mobileKind != nil || Self.phoneKind(customer, Customer.TextField.phone) != nil {
             reach.insert(.voice)
         }
         self = reach
@@ -69,6 +72,14 @@ struct ContactReach: OptionSet, Sendable {
         case .email: return contains(.email)
         case .sms, .whatsapp: return contains(.mobile)
         case .voice: return contains(.voice)
+        }
+    }
+
+    /// The kind of the customer's number in text field `field`, nil when it has none or it is
+    /// neither a mobile nor a landline.
+    private static func phoneKind(_ customer: Customer, _ field: Int) -> ContactRules.PhoneKind? {
+        customer.text.withBytes(field) { bytes in
+            bytes.flatMap { ContactRules.phoneKind(utf8: $0.assumingMemoryBound(to: UInt8.self)) }
         }
     }
 

@@ -164,43 +164,77 @@ public enum ContactRules {
     /// a leading `55` when 12 or 13 digits remain, or a trunk `0` when 11 or 12 remain) and
     /// classifies it: its kind and E.164 form, or nil when it is neither a mobile nor a landline.
     public static func classifyPhone(_ raw: String) -> (kind: PhoneKind, e164: String)? {
-        var digits: [UInt8] = []
-        digits.reserveCapacity(16)
-        for byte in raw.utf8 {
-            switch byte {
-            case UInt8(ascii: " "), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: ")"):
-                continue
-            default:
-                digits.append(byte)
+        TextBytes.withUTF8(raw) { bytes in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 3 + nationalDigits) { e164 in
+                let base = e164.baseAddress!
+                guard let kind = classifyPhone(utf8: bytes, national: base + 3) else { return nil }
+                base[0] = UInt8(ascii: "+")
+                base[1] = UInt8(ascii: "5")
+                base[2] = UInt8(ascii: "5")
+                let count = 3 + (kind == .mobile ? 11 : 10)
+                return (kind, String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self))
             }
         }
-        var start = 0
-        if digits.count >= 3, digits[0] == UInt8(ascii: "+"), digits[1] == UInt8(ascii: "5"), digits[2] == UInt8(ascii: "5") {
-            start = 3
-        } else if digits.count == 12 || digits.count == 13, digits[0] == UInt8(ascii: "5"), digits[1] == UInt8(ascii: "5") {
-            start = 2
-        } else if digits.count == 11 || digits.count == 12, digits[0] == UInt8(ascii: "0") {
-            start = 1
+    }
+
+    /// The kind of the raw number `bytes` (cleaned and classified as `classifyPhone(_:)` does),
+    /// without making a String: what a customer's reach needs of its numbers, for each of
+    /// millions of customers. Nil when it is neither a mobile nor a landline.
+    static func phoneKind(utf8 bytes: UnsafeBufferPointer<UInt8>) -> PhoneKind? {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: nationalDigits) { national in
+            classifyPhone(utf8: bytes, national: national.baseAddress!)
         }
-        let count = digits.count - start
-        guard count == 10 || count == 11 else { return nil }
-        for i in start..<digits.count where digits[i] < UInt8(ascii: "0") || digits[i] > UInt8(ascii: "9") {
-            return nil
+    }
+
+    /// The most digits of a number after its country code or trunk prefix.
+    private static let nationalDigits = 11
+
+    /// `classifyPhone(_:)` on UTF-8 bytes: the kind, with the national digits (area code first,
+    /// 11 for a mobile, 10 for a landline) written at `national`; nil, writing anything there,
+    /// when the number is neither.
+    private static func classifyPhone(utf8 raw: UnsafeBufferPointer<UInt8>, national: UnsafeMutablePointer<UInt8>) -> PhoneKind? {
+        // A valid number keeps at most 14 bytes (`+55` and 11 digits): a longer one is not read on.
+        let keptLimit = 14
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: keptLimit) { buffer -> PhoneKind? in
+            let digits = buffer.baseAddress!
+            var kept = 0
+            for byte in raw {
+                switch byte {
+                case UInt8(ascii: " "), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: ")"):
+                    continue
+                default:
+                    guard kept < keptLimit else { return nil }
+                    digits[kept] = byte
+                    kept += 1
+                }
+            }
+            var start = 0
+            if kept >= 3, digits[0] == UInt8(ascii: "+"), digits[1] == UInt8(ascii: "5"), digits[2] == UInt8(ascii: "5") {
+                start = 3
+            } else if kept == 12 || kept == 13, digits[0] == UInt8(ascii: "5"), digits[1] == UInt8(ascii: "5") {
+                start = 2
+            } else if kept == 11 || kept == 12, digits[0] == UInt8(ascii: "0") {
+                start = 1
+            }
+            let count = kept - start
+            guard count == 10 || count == 11 else { return nil }
+            for i in start..<kept where digits[i] < UInt8(ascii: "0") || digits[i] > UInt8(ascii: "9") {
+                return nil
+            }
+            let ddd = Int(digits[start] - 48) * 10 + Int(digits[start + 1] - 48)
+            guard isValidDDD(ddd) else { return nil }
+            let lead = digits[start + 2]
+            let kind: PhoneKind
+            if count == 11, lead == UInt8(ascii: "9") {
+                kind = .mobile
+            } else if count == 10, lead >= UInt8(ascii: "2"), lead <= UInt8(ascii: "5") {
+                kind = .landline
+            } else {
+                return nil
+            }
+            national.update(from: digits + start, count: count)
+            return kind
         }
-        let ddd = Int(digits[start] - 48) * 10 + Int(digits[start + 1] - 48)
-        guard isValidDDD(ddd) else { return nil }
-        let lead = digits[start + 2]
-        let kind: PhoneKind
-        if count == 11, lead == UInt8(ascii: "9") {
-            kind = .mobile
-        } else if count == 10, lead >= UInt8(ascii: "2"), lead <= UInt8(ascii: "5") {
-            kind = .landline
-        } else {
-            return nil
-        }
-        var e164: [UInt8] = [UInt8(ascii: "+"), UInt8(ascii: "5"), UInt8(ascii: "5")]
-        e164.append(contentsOf: digits[start...])
-        return (kind, String(decoding: e164, as: UTF8.self))
     }
 
     /// Whether a two-digit area code is one of the 67 DDDs in use in Brazil.
