@@ -39,5 +39,5 @@ enum ChargeTable: InputTableSchema {
     static func id(of row: Charge) -> String? { row.id }
 
     /// Most charges are only counted where they are decoded: their text's buffer is packed into again.
-    static func textBuffer(of row: Charge) -> [UInt8]? { row.text.bufferForReuse }
+    static func textBuffer(of row: consuming Charge) -> [UInt8]? { row.text.bufferForReuse }
 }

@@ -16,10 +16,10 @@ protocol InputTableSchema: SendableMetatype {
     static func id(of row: Row) -> String?
     /// The buffer of the row's packed text, for the next rows to pack into once the row is let
     /// go (see `PackedTextSpares`), or nil when rows keep none worth reusing.
-    static func textBuffer(of row: Row) -> [UInt8]?
+    static func textBuffer(of row: consuming Row) -> [UInt8]?
 }
 
 extension InputTableSchema {
     /// Rows keep no buffer worth reusing, unless the table says otherwise.
-    static func textBuffer(of row: Row) -> [UInt8]? { nil }
+    static func textBuffer(of row: consuming Row) -> [UInt8]? { nil }
 }

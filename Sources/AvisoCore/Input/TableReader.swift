@@ -607,12 +607,13 @@ struct TableReader<Schema: InputTableSchema> {
                 return
             }
             guard prefetching else {
-                emit(row, line: record.line, number: record.number)
+                emit(consume row, line: record.line, number: record.number)
                 return
             }
             let slot = pushed & 3
             tokens[slot] = prefetch.start(row)
-            rows[slot] = row
+            // Moved, not copied: a copy of a row retains its text, and the row was then released.
+            rows[slot] = consume row
             lines[slot] = record.line
             numbers[slot] = record.number
             pushed += 1
@@ -657,18 +658,18 @@ struct TableReader<Schema: InputTableSchema> {
             guard ready >= 0, ready < pushed else { return }
             let slot = ready & 3
             if let row = rows[slot].take() {
-                emit(row, line: lines[slot], number: numbers[slot])
+                emit(consume row, line: lines[slot], number: numbers[slot])
             } else if let item = failures[slot].take() {
                 items.append(item)
             }
         }
 
-        private mutating func emit(_ row: __owned Schema.Row, line: Int, number: Int) {
+        private mutating func emit(_ row: consuming Schema.Row, line: Int, number: Int) {
             switch prepare(row, number) {
             case .work(let work): items.append(.row(row, work, line: line, number: number))
             case let .counted(leftOut, note):
                 items.append(.counted(leftOut: leftOut, note: note, line: line, number: number))
-                // The row goes when this returns; its buffer then serves the next row.
+                // The row goes here; its buffer then serves the next row.
                 if let buffer = Schema.textBuffer(of: row) { spares.give(buffer) }
             }
         }
