@@ -69,4 +69,40 @@ import Testing
         #expect(Self.summary(lazy) == direct)
         #expect(fetches == 0)
     }
+
+    /// A plan keeps its few decisions in a box it may share with its copies: changing one plan
+    /// must leave every copy as it was.
+    @Test func aCopyOfAPlanKeepsItsOwnDecisions() throws {
+        var plan = ChargePlan(charge: RulesFixtures.charge(due: "2027-03-15"), customerDeleted: false, customer: { RulesFixtures.customer },
+                              account: RulesFixtures.account, settings: .builtIn,
+                              rules: PlanningRules(planner: try RulesFixtures.planner("2026-12-04"), lookAhead: nil))
+        let untouched = plan
+        #expect(plan.isQuiet)
+        let first = PlannedNotification(slot: .warningDue, recipient: .customer, channel: .email, scheduleOffset: 0,
+                                        scheduledFor: RulesFixtures.day("2026-12-04"), shift: .none, contact: .email(["ana@example.com"]))
+        plan.notifications = [first]
+        var contribution = UpcomingSends.Contribution()
+        contribution.append(.letter(day: 1))
+        plan.upcoming = .success(contribution)
+        let copy = plan
+        plan.notifications.append(first)
+        plan.letter = LetterDecision(sendDate: RulesFixtures.day("2026-12-04"), estimatedDelivery: nil, outcome: .rejected(reason: "X", detail: ""))
+        plan.failure = AvisoError(.calendar, "not covered")
+        plan.upcoming = .failure(AvisoError(.calendar, "not covered"))
+        #expect(copy.notifications.count == 1)
+        #expect(copy.letter == nil)
+        #expect(copy.failure == nil)
+        if case .success(let kept)? = copy.upcoming { #expect(kept.entries.count == 1) } else { Issue.record("the copy's look ahead changed") }
+        #expect(!copy.isQuiet)
+        #expect(copy.lookAheadNote == nil)
+        #expect(untouched.isQuiet && untouched.notifications.isEmpty && untouched.upcoming == nil)
+        #expect(plan.notifications.count == 2 && plan.letter != nil && plan.failure != nil)
+        // Back to nothing: quiet again, though its box stays.
+        plan.notifications = []
+        plan.letter = nil
+        plan.failure = nil
+        plan.upcoming = nil
+        #expect(plan.isQuiet)
+        #expect(copy.notifications.count == 1)
+    }
 }

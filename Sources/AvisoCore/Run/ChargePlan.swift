@@ -4,43 +4,81 @@
 /// then applied in file order by the run, which alone builds records and counts.
 struct ChargePlan: Sendable {
     /// The charge's share of the report's look ahead; nil when there is no look ahead.
-    var upcoming: Result<UpcomingSends.Contribution, any Error>?
+    var upcoming: Result<UpcomingSends.Contribution, any Error>? {
+        get {
+            if let failure = rare?.upcomingFailure { return .failure(failure) }
+            return hasLookAhead ? .success(contribution) : nil
+        }
+        set {
+            switch newValue {
+            case .success(let share)?:
+                hasLookAhead = true
+                contribution = share
+                if rare?.upcomingFailure != nil { editRare { $0.upcomingFailure = nil } }
+            case .failure(let error)?:
+                hasLookAhead = true
+                contribution = UpcomingSends.Contribution()
+                editRare { $0.upcomingFailure = error }
+            case nil:
+                hasLookAhead = false
+                contribution = UpcomingSends.Contribution()
+                if rare?.upcomingFailure != nil { editRare { $0.upcomingFailure = nil } }
+            }
+        }
+    }
     /// Left out of the run (see `LeftOutReason`): nothing below was worked out.
     var leftOut = false
-    /// The run date's notifications, in planner order.
-    var notifications: [PlannedNotification] = []
-    /// The run date's letter decision, if the letter is due.
-    var letter: LetterDecision? {
-        get { letterBox?.value }
-        set { letterBox = newValue.map(OutOfLine.init) }
-    }
-    /// A calendar failure while planning, thrown when the run reaches this charge.
-    var failure: AvisoError? {
-        get { failureBox?.value }
-        set { failureBox = newValue.map(OutOfLine.init) }
-    }
-    // The letter and the failure are rare and large (a plan takes 161 bytes with them inline,
-    // 49 with them out of line): kept out of line, as a plan is made for each of millions of
-    // charges and moved several times on its way to the run.
-    private var letterBox: OutOfLine<LetterDecision>?
-    private var failureBox: OutOfLine<AvisoError>?
-    /// The records of the notifications with a usable contact, when the caller makes them
-    /// here too (`NightlyRun` does); nil otherwise or when there is none.
-    var messages: ChargeMessages?
     /// Whether a resend request of the run names this charge (set by the caller, who knows the
     /// requests); the run then keeps the charge for the resends.
     var isResendTarget = false
+    /// The run date's notifications, in planner order.
+    var notifications: [PlannedNotification] {
+        get { rare?.notifications ?? [] }
+        set {
+            guard rare != nil || !newValue.isEmpty else { return }
+            editRare { $0.notifications = newValue }
+        }
+    }
+    /// The run date's letter decision, if the letter is due.
+    var letter: LetterDecision? {
+        get { rare?.letter }
+        set {
+            guard rare != nil || newValue != nil else { return }
+            editRare { $0.letter = newValue }
+        }
+    }
+    /// A calendar failure while planning, thrown when the run reaches this charge.
+    var failure: AvisoError? {
+        get { rare?.failure }
+        set {
+            guard rare != nil || newValue != nil else { return }
+            editRare { $0.failure = newValue }
+        }
+    }
+    /// The records of the notifications with a usable contact, when the caller makes them
+    /// here too (`NightlyRun` does); nil otherwise or when there is none.
+    var messages: ChargeMessages? {
+        get { rare?.messages }
+        set {
+            guard rare != nil || newValue != nil else { return }
+            editRare { $0.messages = newValue }
+        }
+    }
+
+    // A plan is made for each of millions of charges and moved and copied on its way to the
+    // run: what most plans hold (the look ahead's share, two flags) is inline, and what few
+    // hold (notifications, letter, failures, records) is in one box, nil for most. With each
+    // of those a field of its own, a copy of a plan retained five references and its end
+    // released them, for every charge.
+    private var contribution = UpcomingSends.Contribution()
+    private var hasLookAhead = false
+    private var rare: Rare?
 
     /// Whether the run has nothing to do with the charge but count it: no look ahead entry
     /// nor look ahead failure, no notification (not even a rejected one), no letter, no
     /// failure, no records and no resend request. Such a charge never reaches the run's thread.
     var isQuiet: Bool {
-        guard hasNothingButTheLookAhead else { return false }
-        switch upcoming {
-        case nil: return true
-        case .success(let contribution)?: return contribution.isEmpty
-        case .failure?: return false
-        }
+        hasNothingButTheLookAhead && rare?.upcomingFailure == nil && contribution.isEmpty
     }
 
     /// The plan's share of the look ahead packed in a note, when that share is all the run has
@@ -49,20 +87,50 @@ struct ChargePlan: Sendable {
     /// note (`PreparedRow.counted`), not as a plan. Nil otherwise, or when the share does not fit
     /// a note.
     var lookAheadNote: CountedNote? {
-        guard hasNothingButTheLookAhead, case .success(let contribution)? = upcoming, !contribution.isEmpty else { return nil }
+        guard hasNothingButTheLookAhead, rare?.upcomingFailure == nil, !contribution.isEmpty else { return nil }
         return contribution.packed()
     }
 
     /// No failure, notification (not even a rejected one), letter, record nor resend request:
     /// whatever the run does with the charge beyond counting it comes from its look ahead.
     private var hasNothingButTheLookAhead: Bool {
-        failureBox == nil && notifications.isEmpty && letterBox == nil && messages == nil && !isResendTarget
+        !isResendTarget && (rare?.holdsNoDecision ?? true)
     }
 
-    /// An immutable value kept on the heap, so that what holds it stays small.
-    private final class OutOfLine<Value: Sendable>: Sendable {
-        let value: Value
-        init(_ value: Value) { self.value = value }
+    /// Changes the box, made first when there is none, and copied first when another plan
+    /// shares it (a plan is a value).
+    private mutating func editRare(_ change: (Rare) -> Void) {
+        if rare == nil {
+            rare = Rare()
+        } else if !isKnownUniquelyReferenced(&rare) {
+            rare = rare!.copy()
+        }
+        change(rare!)
+    }
+
+    /// What few plans hold. Changed only through `editRare`, by the one plan that holds it
+    /// (copied first otherwise), and read by any: hence `@unchecked Sendable`.
+    private final class Rare: @unchecked Sendable {
+        var notifications: [PlannedNotification] = []
+        var letter: LetterDecision?
+        var failure: AvisoError?
+        var upcomingFailure: (any Error)?
+        var messages: ChargeMessages?
+
+        /// No notification, letter, failure nor records (a look ahead failure aside).
+        var holdsNoDecision: Bool {
+            notifications.isEmpty && letter == nil && failure == nil && messages == nil
+        }
+
+        func copy() -> Rare {
+            let copy = Rare()
+            copy.notifications = notifications
+            copy.letter = letter
+            copy.failure = failure
+            copy.upcomingFailure = upcomingFailure
+            copy.messages = messages
+            return copy
+        }
     }
 
     /// Plans one charge for the run date (and the look ahead, when `rules` has a window), given
