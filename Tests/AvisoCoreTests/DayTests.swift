@@ -42,4 +42,33 @@ import Testing
     @Test func brazilianFormat() throws {
         #expect(try #require(Day(iso: "2026-01-07")).brazilian == "07/01/2026")
     }
+
+    /// Days of the years an export holds are looked up in a table, others worked out: both
+    /// must give the same days, one after the other, and refuse the same impossible dates.
+    @Test func everyDayOfThreeCenturiesFollowsTheOneBefore() {
+        var previous: Int32?
+        var mismatches: [String] = []
+        for year in 1890...2210 {
+            for month in 0...13 {
+                for day in -1...33 {
+                    let made = Day(year: year, month: month, day: day)
+                    let exists = (1...12).contains(month) && day >= 1 && day <= Day.daysInMonth(year: year, month: month)
+                    guard exists else {
+                        if made != nil { mismatches.append("\(year)-\(month)-\(day) made") }
+                        continue
+                    }
+                    guard let made else {
+                        mismatches.append("\(year)-\(month)-\(day) refused")
+                        continue
+                    }
+                    if made.number != Int32(Day.daysFromCivil(year: year, month: month, day: day)) { mismatches.append("\(year)-\(month)-\(day)") }
+                    if let previous, made.number != previous + 1 { mismatches.append("\(year)-\(month)-\(day) not next") }
+                    if made.components != (year, month, day) { mismatches.append("\(year)-\(month)-\(day) components") }
+                    previous = made.number
+                }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+        #expect(Day(year: 2024, month: 2, day: 29) != nil && Day(year: 2100, month: 2, day: 29) == nil && Day(year: 2000, month: 2, day: 29) != nil)
+    }
 }
