@@ -211,6 +211,8 @@ import Testing
         let piece = list[start..<list.index(start, offsetBy: address.count)]
         #expect(piece == address)
         #expect(ContactRules.isValidEmail(piece) == valid)
+        // The same on the address's bytes, as a customer's reach checks it.
+        #expect(Array(address.utf8).withUnsafeBytes { ContactRules.isValidEmail(utf8: $0) } == valid)
     }
 
     @Test func emailLengthLimitIs254Bytes() {

@@ -54,11 +54,12 @@ struct ContactReach: OptionSet, Sendable {
     /// not needed. A value with `,` or `;` or with white space or a non-ASCII byte at either
     /// end is not plain (the rule would split or trim it): false, and the rule decides.
     static func hasPlainValidEmail(_ customer: Customer) -> Bool {
-        // Checked on the bytes first: most customers' email is plain, and then no String is made
-        // for the list the rule would build.
-        let plain = customer.text.withBytes(Customer.TextField.email) { $0.map(ContactRules.isPlainAddress) ?? false }
-        guard plain, let email = customer.email else { return false }
-        return ContactRules.isValidEmail(email)
+        // Checked on the bytes: most customers' email is plain, and then no String is made for
+        // it, nor for the list the rule would build.
+        customer.text.withBytes(Customer.TextField.email) { bytes in
+            guard let bytes else { return false }
+            return ContactRules.isPlainAddress(bytes) && ContactRules.isValidEmail(utf8: bytes)
+        }
     }
 
     init(rawValue: UInt8) {

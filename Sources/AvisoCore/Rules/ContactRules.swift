@@ -60,6 +60,13 @@ public enum ContactRules {
         return true
     }
 
+    /// `isValidEmail` on an address's UTF-8 bytes, with no String made for it unless it holds
+    /// non-ASCII bytes (whose Unicode spaces are then looked for in its text).
+    static func isValidEmail(utf8 bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let hasNonASCII = emailShape(bytes) else { return false }
+        return !hasNonASCII || isValidEmail(String(decoding: bytes, as: UTF8.self))
+    }
+
     /// The byte-level checks of `isValidEmail`: nil when they fail, else whether the address
     /// holds non-ASCII bytes (whose Unicode spaces the caller then looks for).
     @inline(__always)
