@@ -270,4 +270,28 @@ struct ByteKeyIndexTests {
         #expect(index.slotTable.address != 0)
     }
 
+
+    @Test("an index made to hold n entries takes them all without growing, and is no larger than growing would have made it",
+          arguments: [0, 1, 12, 13, 48, 49, 1000, 98_304, 98_305])
+    func holdingEntriesWithoutGrowing(entries: Int) {
+        var sized = ByteKeyIndex(holding: entries)
+        var grown = ByteKeyIndex(expected: 0)
+        for n in 0..<entries {
+            let hash = UInt64(truncatingIfNeeded: n &* 0x9E37_79B9) << 32 | UInt64(n)
+            let grewEarly = sized.reserveOne()
+            #expect(!grewEarly, "grew at entry \(n)")
+            grown.reserveOne()
+            for index in [0, 1] {
+                let probe = index == 0 ? sized.probe(hash: hash, matches: { _ in false }) : grown.probe(hash: hash, matches: { _ in false })
+                guard case .vacant(let slot) = probe else { continue }
+                if index == 0 { sized.fill(slot, hash: hash, entry: n) } else { grown.fill(slot, hash: hash, entry: n) }
+            }
+        }
+        #expect(sized.count == entries)
+        #expect(sized.slotTable.mask == max(grown.slotTable.mask, 15))
+        // One more entry makes it grow exactly when it has no room to spare.
+        let roomLeft = (entries + 1) * 4 <= (sized.slotTable.mask + 1) * 3
+        let grew = sized.reserveOne()
+        #expect(grew == !roomLeft)
+    }
 }

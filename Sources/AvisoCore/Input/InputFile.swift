@@ -1,3 +1,5 @@
+import Foundation
+
 /// Opens an input file as a stream of its content bytes, inflating gzip transparently.
 public enum InputFile {
     /// Opens `path`; a name ending in `.gz` (any case) or content starting with the gzip magic
@@ -41,6 +43,22 @@ public enum InputFile {
         guard !isGzipByName(path: path, displayName: displayName), let file = MappedFile(path: path),
               !file.startsLikeGzip else { return nil }
         return file
+    }
+
+    /// About how many lines a plain (not gzipped) file holds, from the lines in its first
+    /// 256 KiB and its size (exactly, for a file that short); nil for a gzipped file or one
+    /// that cannot be mapped. For sizing tables before reading the file.
+    static func estimatedLineCount(path: String, displayName: String) -> Int? {
+        guard let file = mappedIfPlain(path: path, displayName: displayName) else { return nil }
+        let sample = min(file.count, 256 << 10)
+        var lines = 0
+        var at = 0
+        while at < sample, let found = memchr(file.base + at, 0x0A, sample - at) {
+            lines += 1
+            at = file.base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+        }
+        guard sample < file.count else { return lines }
+        return Int(Double(file.count) * Double(max(lines, 1)) / Double(sample))
     }
 
     /// Whether the path or the name it is shown by ends in `.gz` (any case).

@@ -33,10 +33,14 @@ final class ChargeIDClaims: @unchecked Sendable {
     private let lateCount = AtomicCounter()
 
     /// Claims whose ids are kept in memory, or, with `spillDirectory`, written out to a
-    /// temporary file made there (see `SpillArena`).
-    /// `blockBits` sets the size of the arenas' blocks (tests make them small, to write many out).
-    init(spillDirectory: String? = nil, blockBits: Int = 18) {
-        shards = LentObjects((0..<(1 << Self.shardBits)).map { _ in Shard(spillDirectory: spillDirectory, blockBits: blockBits) })
+    /// temporary file made there (see `SpillArena`), with room for about `expected` ids before
+    /// the shards' indexes grow. `blockBits` sets the size of the arenas' blocks (tests make
+    /// them small, to write many out).
+    init(spillDirectory: String? = nil, expected: Int = 0, blockBits: Int = 18) {
+        let perShard = max(expected, 0) >> Self.shardBits
+        shards = LentObjects((0..<(1 << Self.shardBits)).map { _ in
+            Shard(spillDirectory: spillDirectory, blockBits: blockBits, expected: perShard)
+        })
     }
 
     /// Bytes of ids written to the temporary file so far.
@@ -96,7 +100,7 @@ final class ChargeIDClaims: @unchecked Sendable {
     /// number (4 bytes).
     private final class Shard {
         let lock = NSLock()
-        private var index = ByteKeyIndex(expected: 1 << 10)
+        private var index: ByteKeyIndex
         // 256 KiB blocks: the 16 blocks being filled are all the claims keep of the ids' bytes.
         let arena: SpillArena
         // The holders of ids too long for an arena block (only a hostile file has them).
@@ -107,7 +111,8 @@ final class ChargeIDClaims: @unchecked Sendable {
         // a wasted hint: prefetching never faults.
         private let table = UnsafeMutablePointer<UInt>.allocate(capacity: 2)
 
-        init(spillDirectory: String?, blockBits: Int) {
+        init(spillDirectory: String?, blockBits: Int, expected: Int) {
+            index = expected > 0 ? ByteKeyIndex(holding: expected) : ByteKeyIndex(expected: 1 << 10)
             arena = SpillArena(blockBits: blockBits, directory: spillDirectory)
             table.initialize(repeating: 0, count: 2)
             publishTable()

@@ -57,6 +57,13 @@ public struct CustomerDirectory: Sendable {
         texts = SpillArena(directory: spillDirectory)
     }
 
+    /// An empty directory whose id index has room for `holding` customers before it grows, and
+    /// whose texts are written out as `init(expected:spillDirectory:)` says.
+    init(holding: Int, spillDirectory: String? = nil) {
+        ids = IDPositions(holding: holding)
+        texts = SpillArena(directory: spillDirectory)
+    }
+
     /// Bytes of customers' texts written to the temporary file.
     var spilledBytes: Int { texts.spilledBytes }
 

@@ -86,7 +86,8 @@ public struct ExportSnapshot: Sendable {
         let rows = inputs["customers"].flatMap { input in
             input.format == .csv ? CustomerRows(path: input.path, fileName: input.fileName) : nil
         }
-        var customers = CustomerDirectory(spillDirectory: rows == nil ? spillDirectory : nil)
+        var customers = CustomerDirectory(holding: Self.expectedRows(inputs["customers"]),
+                                          spillDirectory: rows == nil ? spillDirectory : nil)
         customers.rows = rows
         // Each customer's contact-data problems are judged on the decoding threads, so the
         // run's data-quality census needs no pass of its own over the customers' texts.
@@ -213,7 +214,7 @@ public struct ExportSnapshot: Sendable {
         _ handle: (Charge, _ customerPosition: Int, Work) throws -> ChargeUse
     ) throws -> TableStatistics {
         let snapshot = self
-        let claims = claims ?? ChargeIDClaims(spillDirectory: spillDirectory)
+        let claims = claims ?? ChargeIDClaims(spillDirectory: spillDirectory, expected: Self.expectedRows(inputs["charges"]))
         let locate: @Sendable (Charge, Int) -> PreparedRow<PreparedCharge<Work>?> = { charge, number in
             let empty = UnsafeRawBufferPointer(start: nil, count: 0)
             // Ids are looked up by their bytes: no String is made for a charge the run only passes by.
@@ -289,6 +290,15 @@ public struct ExportSnapshot: Sendable {
         var reader = TableReader<Schema>(input: input, maxRejectRatio: maxRejectRatio)
         reader.hashesInput = audits
         return reader
+    }
+
+    /// Somewhat fewer rows than a plain CSV file seems to hold (`InputFile.estimatedLineCount`),
+    /// for sizing its id index ahead: short of the count, the index grows once at most; past
+    /// it, the index could take twice the memory it needs. 0 when there is no estimate.
+    static func expectedRows(_ input: LocatedInput?) -> Int {
+        guard let input, input.format == .csv,
+              let lines = InputFile.estimatedLineCount(path: input.path, displayName: input.fileName) else { return 0 }
+        return lines / 10 * 9
     }
 
     static func duplicate(_ what: String, _ id: String) -> RowError {

@@ -23,6 +23,16 @@ struct ByteKeyIndex {
         mask = capacity - 1
     }
 
+    /// An index with room for `entries` entries before it grows (it grows when three quarters
+    /// full): sized from a count known or estimated before the first entry, it skips the
+    /// doublings (each a new table to fill, and every entry placed again) on the way there.
+    init(holding entries: Int) {
+        var capacity = 16
+        while capacity * 3 < max(entries, 0) * 4 { capacity <<= 1 }
+        slots = Array(repeating: 0, count: capacity)
+        mask = capacity - 1
+    }
+
     /// The 64-bit hash of a key.
     @inline(__always)
     static func hash(_ key: UnsafeRawBufferPointer) -> UInt64 {

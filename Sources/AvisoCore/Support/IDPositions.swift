@@ -14,6 +14,11 @@ struct IDPositions: Sendable {
         index = ByteKeyIndex(expected: expected)
     }
 
+    /// An empty index with room for `holding` ids before it grows (see `ByteKeyIndex(holding:)`).
+    init(holding: Int) {
+        index = ByteKeyIndex(holding: holding)
+    }
+
     /// The ids of `ids`, each at its offset in the sequence; an id already there keeps its first
     /// position.
     init(_ ids: some Collection<String>) {
