@@ -46,6 +46,20 @@ import Testing
         #expect(line(record) == #"{"id":"req_9:whatsapp","runDate":"2026-12-04","priority":0,"account":"acc_1","customer":"cus_1","payment":"pay_1","event":"PAYMENT_OVERDUE","scheduleOffset":0,"slot":"RESEND","recipient":"CUSTOMER","channel":"whatsapp","to":"+5511987654321","scheduledFor":"2026-12-04","shift":"NONE","fee":25,"resendRequest":"req_9","template":"aviso_resend_overdue","parameters":["Maria","Loja","R$ 10,00","01/12/2026",""]}"# + "\n")
     }
 
+    @Test("every recipient, channel and shift is written by its name", arguments: [Shift.none, .pulledForward, .pushedBack])
+    func enumFieldsAreWrittenByName(shift: Shift) {
+        for recipient in Recipient.allCases {
+            for channel in Channel.allCases {
+                var record = Self.record(channel: channel, to: ["+5511987654321"], message: .sms(text: "Oi"))
+                record.recipient = recipient
+                record.shift = shift
+                let written = line(record)
+                #expect(written.contains(#","recipient":"\#(recipient.name)","channel":"\#(channel.name)","to":"#))
+                #expect(written.contains(#","scheduledFor":"2026-12-05","shift":"\#(shift.rawValue)","fee":0,"#))
+            }
+        }
+    }
+
     @Test func voiceLineHasScript() {
         var record = Self.record(channel: .voice, to: ["+551133334444"], message: .voice(script: "Olá."))
         record.recipient = .customer

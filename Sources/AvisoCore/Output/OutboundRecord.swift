@@ -204,14 +204,14 @@ public struct OutboundRecord: Sendable, Equatable {
         TextBytes.append(literal: ",\"scheduleOffset\":", to: &out)
         TextBytes.appendInteger(Int64(record.pointee.scheduleOffset), to: &out)
         appendString(",\"slot\":", record.pointee.slot, to: &out)
-        appendString(",\"recipient\":", record.pointee.recipient.name, to: &out)
+        out.append(contentsOf: recipientFields[record.pointee.recipient.rawValue])
         let channel = record.pointee.channel
-        appendString(",\"channel\":", channel.name, to: &out)
+        out.append(contentsOf: channelFields[channel.rawValue])
         TextBytes.append(literal: ",\"to\":", to: &out)
         record.pointee.destinations.appendJSON(asArray: channel == .email, to: &out)
         TextBytes.append(literal: ",\"scheduledFor\":\"", to: &out)
         TextBytes.appendISO(record.pointee.scheduledFor, to: &out)
-        appendString("\",\"shift\":", record.pointee.shift.rawValue, to: &out)
+        out.append(contentsOf: shiftFields[shiftIndex(record.pointee.shift)])
         TextBytes.append(literal: ",\"fee\":", to: &out)
         TextBytes.appendInteger(record.pointee.fee, to: &out)
         if let resendRequest = record.pointee.resendRequest {
@@ -262,6 +262,28 @@ public struct OutboundRecord: Sendable, Equatable {
 
     /// Appends `key` (the literal up to the value: comma, quoted name, colon) and `value` as
     /// a JSON string.
+    // The enum-valued fields as they are written, key and value (the shift's key closing the
+    // date before it): made once, not escaped again for every record.
+    private static let recipientFields = Recipient.allCases.map { field(",\"recipient\":", $0.name) }
+    private static let channelFields = Channel.allCases.map { field(",\"channel\":", $0.name) }
+    private static let shifts: [Shift] = [.none, .pulledForward, .pushedBack]
+    private static let shiftFields = shifts.map { field("\",\"shift\":", $0.rawValue) }
+
+    @inline(__always)
+    private static func shiftIndex(_ shift: Shift) -> Int {
+        switch shift {
+        case .none: return 0
+        case .pulledForward: return 1
+        case .pushedBack: return 2
+        }
+    }
+
+    private static func field(_ key: StaticString, _ value: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        appendString(key, value, to: &bytes)
+        return bytes
+    }
+
     private static func appendString(_ key: StaticString, _ value: String, to out: inout [UInt8]) {
         TextBytes.append(literal: key, to: &out)
         JSONWriter.appendEscaped(value, to: &out)
