@@ -98,4 +98,28 @@ static inline uint64_t aviso_byte_mask(const uint8_t *bytes, long count, uint8_t
     }
     return mask;
 }
+/// One bit per byte of `bytes[0..<count]` (count at most 64) that a JSON string must look at:
+/// below 0x20, `"`, `\\`, DEL (0x7F) or 0xE2 (the lead byte of U+2028 and U+2029). Sixteen
+/// bytes per compare where SSE2 is available; a plain loop elsewhere and for a short tail.
+static inline uint64_t aviso_json_escape_mask(const uint8_t *bytes, long count) {
+    uint64_t mask = 0;
+    long k = 0;
+#if defined(__SSE2__)
+    const __m128i control = _mm_set1_epi8(0x1F);
+    for (; k + 16 <= count; k += 16) {
+        const __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(bytes + k));
+        // Unsigned x <= 0x1F: max(x, 0x1F) is 0x1F.
+        const __m128i low = _mm_cmpeq_epi8(_mm_max_epu8(x, control), control);
+        const __m128i marks = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\')));
+        const __m128i others = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F)), _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xE2)));
+        mask |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(low, marks), others)) << k;
+    }
+#endif
+    for (; k < count; k++) {
+        const uint8_t byte = bytes[k];
+        if (byte < 0x20 || byte == '"' || byte == '\\' || byte == 0x7F || byte == 0xE2) mask |= (uint64_t)1 << k;
+    }
+    return mask;
+}
+
 #endif

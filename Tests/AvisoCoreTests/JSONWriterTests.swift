@@ -27,6 +27,47 @@ import Testing
         #expect(encoded(input) == expected)
     }
 
+    /// The escaping rule, scalar by scalar: the reference the byte-level writer is held to.
+    static func referenceEscaped(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    @Test("texts of every length and mix escape as the rule says, escapes across 64-byte blocks included")
+    func randomTextsEscapeAsTheReference() {
+        var random = SplitMix64(seed: 2028)
+        let pieces: [String] = ["a", "b", " ", "Olá", "ç", "\"", "\\", "\n", "\r", "\t", "\u{08}", "\u{0C}", "\u{01}", "\u{1F}",
+                                "\u{7F}", "\u{2028}", "\u{2029}", "€", "\u{2027}", "\u{2030}", "😀", "R$ 1.234,56", "~", "\u{E2}"]
+        var mismatches: [String] = []
+        for round in 0..<3000 {
+            // Long runs of plain text put the escapes at every place of a block.
+            var text = String(repeating: "x", count: round % 70)
+            for _ in 0..<random.within(0...40) { text += pieces[random.below(pieces.count)] }
+            if encoded(text) != Self.referenceEscaped(text) { mismatches.append(text.debugDescription) }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(3))")
+    }
+
     @Test func compactObjectKeepsKeyOrderAndNesting() {
         var json = JSONWriter()
         json.beginObject()

@@ -1,3 +1,5 @@
+import CSystemSupport
+
 /// A small deterministic JSON writer appending UTF-8 bytes to a buffer.
 ///
 /// Keys are written in the order they are given (never through a dictionary), numbers are
@@ -209,70 +211,59 @@ public struct JSONWriter: Sendable {
     }
 
     /// `appendEscaped(_:to:)` for text given as UTF-8 bytes. Runs of bytes that need no escape
-    /// are copied in one append.
+    /// are copied in one append; the bytes that need a look are found 64 at a time
+    /// (`aviso_json_escape_mask`), where a look at every eight bytes cost most of the work.
     static func appendEscaped(utf8 text: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         let n = text.count
         var run = 0
-        var i = 0
-        let base = text.baseAddress
-        while i < n {
-            // Eight bytes at a time while none of them needs a look.
-            if i + 8 <= n, let base, !mayNeedEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
-                i += 8
-                continue
-            }
-            let byte = text[i]
-            // Fast path: everything from space to `~` but `"` and `\`, and every byte of a
-            // multi-byte sequence but the lead byte E2 (U+2028 and U+2029 start with it).
-            if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F && byte != 0xE2 {
-                i += 1
-                continue
-            }
-            if byte == 0xE2 {
-                guard i + 2 < n, text[i + 1] == 0x80, text[i + 2] == 0xA8 || text[i + 2] == 0xA9 else {
-                    i += 1
-                    continue
+        var block = 0
+        if let base = text.baseAddress {
+            while block < n {
+                let count = min(64, n - block)
+                var marks = aviso_json_escape_mask(base + block, count)
+                while marks != 0 {
+                    let i = block + marks.trailingZeroBitCount
+                    marks &= marks - 1
+                    // (U+2028's escape takes three bytes, but its last two are never marked.)
+                    let byte = text[i]
+                    if byte == 0xE2 {
+                        // Only U+2028 and U+2029 are escaped; any other E2 sequence is copied.
+                        guard i + 2 < n, text[i + 1] == 0x80, text[i + 2] == 0xA8 || text[i + 2] == 0xA9 else { continue }
+                        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<i]))
+                        bytes.append(contentsOf: text[i + 2] == 0xA8 ? lineSeparator : paragraphSeparator)
+                        run = i + 3
+                        continue
+                    }
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<i]))
+                    appendEscape(of: byte, to: &bytes)
+                    run = i + 1
                 }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<i]))
-                bytes.append(contentsOf: text[i + 2] == 0xA8 ? lineSeparator : paragraphSeparator)
-                i += 3
-                run = i
-                continue
+                block += count
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<i]))
-            bytes.append(UInt8(ascii: "\\"))
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
-            case 0x0A: bytes.append(UInt8(ascii: "n"))
-            case 0x0D: bytes.append(UInt8(ascii: "r"))
-            case 0x09: bytes.append(UInt8(ascii: "t"))
-            case 0x08: bytes.append(UInt8(ascii: "b"))
-            case 0x0C: bytes.append(UInt8(ascii: "f"))
-            default:
-                bytes.append(UInt8(ascii: "u"))
-                bytes.append(UInt8(ascii: "0"))
-                bytes.append(UInt8(ascii: "0"))
-                bytes.append(hexDigit(byte >> 4))
-                bytes.append(hexDigit(byte & 0x0F))
-            }
-            i += 1
-            run = i
         }
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<n]))
         bytes.append(UInt8(ascii: "\""))
     }
 
-    /// Whether any of the eight bytes of `word` is below 0x20 or is `"`, `\\`, DEL or E2 (may
-    /// say yes for a word that needs nothing; never says no for one that does).
+    /// Appends the escape of `byte`: a control character, `"`, `\\` or DEL.
     @inline(__always)
-    private static func mayNeedEscape(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZero(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
-        let below = (word &- ones &* 0x20) & ~word & highs
-        return below | hasZero(word ^ (ones &* 0x22)) | hasZero(word ^ (ones &* 0x5C))
-            | hasZero(word ^ (ones &* 0x7F)) | hasZero(word ^ (ones &* 0xE2)) != 0
+    private static func appendEscape(of byte: UInt8, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\\"))
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+        case 0x0A: bytes.append(UInt8(ascii: "n"))
+        case 0x0D: bytes.append(UInt8(ascii: "r"))
+        case 0x09: bytes.append(UInt8(ascii: "t"))
+        case 0x08: bytes.append(UInt8(ascii: "b"))
+        case 0x0C: bytes.append(UInt8(ascii: "f"))
+        default:
+            bytes.append(UInt8(ascii: "u"))
+            bytes.append(UInt8(ascii: "0"))
+            bytes.append(UInt8(ascii: "0"))
+            bytes.append(hexDigit(byte >> 4))
+            bytes.append(hexDigit(byte & 0x0F))
+        }
     }
 
     private static let lineSeparator: [UInt8] = Array("\\u2028".utf8)
