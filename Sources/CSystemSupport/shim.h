@@ -122,4 +122,37 @@ static inline uint64_t aviso_json_escape_mask(const uint8_t *bytes, long count) 
     return mask;
 }
 
+/// Whether `byte` is copied as it is by GSM-7 folding at one septet: ASCII in the GSM 03.38
+/// basic table (printable ASCII but `[`, `\\`, `]`, `^`, `` ` ``, `{`, `|`, `}`, `~` and DEL; of the
+/// control characters, line feed and carriage return). Tests hold it to the alphabet's tables.
+static inline int aviso_gsm7_is_plain(uint8_t byte) {
+    if (byte >= 0x7B) return 0;
+    if (byte < 0x20) return byte == '\n' || byte == '\r';
+    return !(byte >= 0x5B && byte <= 0x5E) && byte != 0x60;
+}
+
+/// The length of the run of `aviso_gsm7_is_plain` bytes at the start of `bytes[0..<count]`,
+/// sixteen bytes per compare where SSE2 is available.
+static inline long aviso_gsm7_plain_run(const uint8_t *bytes, long count) {
+    long k = 0;
+#if defined(__SSE2__)
+    for (; k + 16 <= count; k += 16) {
+        const __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(bytes + k));
+        // Unsigned comparisons through max: x >= a exactly when max(x, a) == x.
+        const __m128i atLeast7B = _mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8(0x7B)), x);
+        const __m128i below20 = _mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8(0x1F)), _mm_set1_epi8(0x1F));
+        const __m128i lineBreak = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\r')));
+        const __m128i brackets = _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8(0x5B)), x),
+                                               _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(0x5E)), x));
+        const __m128i backtick = _mm_cmpeq_epi8(x, _mm_set1_epi8(0x60));
+        const __m128i other = _mm_or_si128(_mm_or_si128(atLeast7B, _mm_andnot_si128(lineBreak, below20)),
+                                           _mm_or_si128(brackets, backtick));
+        const unsigned mask = (unsigned)_mm_movemask_epi8(other);
+        if (mask != 0) return k + __builtin_ctz(mask);
+    }
+#endif
+    while (k < count && aviso_gsm7_is_plain(bytes[k])) k++;
+    return k;
+}
+
 #endif

@@ -1,3 +1,5 @@
+import CSystemSupport
+
 /// The GSM 03.38 default alphabet of SMS: folding any text into it and counting septets.
 ///
 /// Folding keeps every character of the basic table and of the extension table, replaces
@@ -59,8 +61,19 @@ public enum GSM7 {
             // following combining mark may merge with it.
             var composable = false
             var i = 0
+            let base = input.baseAddress!
             tables.ascii.withUnsafeBufferPointer { ascii in
                 while i < n {
+                    // A run of ASCII of the basic table (most of a message) is copied at once.
+                    let run = aviso_gsm7_plain_run(base + i, n - i)
+                    if run > 0 {
+                        (o + w).update(from: base + i, count: run)
+                        w += run
+                        septets += run
+                        composable = true
+                        i += run
+                        if i == n { break }
+                    }
                     let b0 = input[i]
                     if b0 < 0x80 {
                         let kind = ascii[Int(b0)]
@@ -164,6 +177,12 @@ public enum GSM7 {
     private static func cost(_ v: UInt32) -> Int {
         if v < 0x80 { return asciiClass[Int(v)] == 2 ? 2 : 1 }
         return extensionTable.contains(v) ? 2 : 1
+    }
+
+    /// What folding does with an ASCII byte (below 0x80): 0 outside the alphabet, 1 in the
+    /// basic table, 2 in the extension table (the table `fold` reads, for tests).
+    static func asciiKind(_ byte: UInt8) -> UInt8 {
+        tables.ascii[Int(byte)]
     }
 
     /// For each ASCII code: 0 outside the alphabet, 1 in the basic table, 2 in the extension
