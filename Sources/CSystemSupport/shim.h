@@ -155,4 +155,27 @@ static inline long aviso_gsm7_plain_run(const uint8_t *bytes, long count) {
     return k;
 }
 
+/// The length of the run at the start of `bytes[0..<count]` with no space, tab, line feed,
+/// carriage return or 0xC2 (the lead byte of a no-break space): text that compacting spaces
+/// copies as it is. Sixteen bytes per compare where SSE2 is available.
+static inline long aviso_text_word_run(const uint8_t *bytes, long count) {
+    long k = 0;
+#if defined(__SSE2__)
+    for (; k + 16 <= count; k += 16) {
+        const __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(bytes + k));
+        const __m128i blank = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\t')));
+        const __m128i lineBreak = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\r')));
+        const __m128i lead = _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC2));
+        const unsigned mask = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(blank, lineBreak), lead));
+        if (mask != 0) return k + __builtin_ctz(mask);
+    }
+#endif
+    while (k < count) {
+        const uint8_t byte = bytes[k];
+        if (byte == ' ' || byte == '\t' || byte == '\n' || byte == '\r' || byte == 0xC2) break;
+        k++;
+    }
+    return k;
+}
+
 #endif

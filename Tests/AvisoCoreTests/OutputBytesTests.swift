@@ -63,6 +63,21 @@ import Testing
         #expect(String(decoding: bytes, as: UTF8.self) == expected)
     }
 
+    /// Words are copied a run at a time (`aviso_text_word_run`): long texts of words, blanks,
+    /// no-break spaces, other 0xC2 characters and line breaks compact as the oracle does.
+    @Test func longTextsCompactAsBefore() {
+        var random = SplitMix64(seed: 160)
+        let pieces = ["Olá", "Maria", ",", "R$ 1.234,56", " ", "  ", "\t", "\u{A0}", " \u{A0} ", "°", "©", "\n", "\r\n", "\n\n",
+                      " \n", "\u{A0}\n", "vencida", "há", "12", "dias", "😀", "\u{85}"]
+        var mismatches: [String] = []
+        for round in 0..<3000 {
+            var text = String(repeating: "w", count: round % 37)
+            for _ in 0..<random.within(0...50) { text += pieces[random.below(pieces.count)] }
+            if MessageComposer.compactSpaces(text) != LegacyOutputOracle.compactSpaces(text) { mismatches.append(text.debugDescription) }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(3))")
+    }
+
     @Test(arguments: tricky)
     func textCleanUpsAsBefore(text: String) {
         #expect(MessageComposer.oneLine(text) == LegacyOutputOracle.oneLine(text))

@@ -1,3 +1,5 @@
+import CSystemSupport
+
 /// The clean-ups applied to rendered message text, on UTF-8 bytes. White space is the ASCII
 /// space, tab, line feed, carriage return, vertical tab and form feed, plus U+00A0 (`C2 A0`).
 /// Each function appends its result to `out`, leaving what `out` held before untouched.
@@ -49,7 +51,22 @@ enum MessageText {
             var w = 0
             var pendingSpace = false
             var i = 0
+            let base = bytes.baseAddress!
             while i < n {
+                // A word (no blank, line break or no-break space) is copied at once, after the
+                // space it waits for.
+                let run = aviso_text_word_run(base + i, n - i)
+                if run > 0 {
+                    if pendingSpace {
+                        o[w] = 0x20
+                        w += 1
+                        pendingSpace = false
+                    }
+                    (o + w).update(from: base + i, count: run)
+                    w += run
+                    i += run
+                    if i == n { break }
+                }
                 let b = bytes[i]
                 let inline = b == 0x20 || b == 0x09 || (b == 0xC2 && i + 1 < n && bytes[i + 1] == 0xA0)
                 if inline {
