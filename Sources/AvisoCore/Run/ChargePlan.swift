@@ -34,35 +34,23 @@ struct ChargePlan: Sendable {
     /// The run date's notifications, in planner order.
     var notifications: [PlannedNotification] {
         get { rare?.notifications ?? [] }
-        set {
-            guard rare != nil || !newValue.isEmpty else { return }
-            editRare { $0.notifications = newValue }
-        }
+        set { setRare(\.notifications, newValue, empty: newValue.isEmpty) }
     }
     /// The run date's letter decision, if the letter is due.
     var letter: LetterDecision? {
         get { rare?.letter }
-        set {
-            guard rare != nil || newValue != nil else { return }
-            editRare { $0.letter = newValue }
-        }
+        set { setRare(\.letter, newValue, empty: newValue == nil) }
     }
     /// A calendar failure while planning, thrown when the run reaches this charge.
     var failure: AvisoError? {
         get { rare?.failure }
-        set {
-            guard rare != nil || newValue != nil else { return }
-            editRare { $0.failure = newValue }
-        }
+        set { setRare(\.failure, newValue, empty: newValue == nil) }
     }
     /// The records of the notifications with a usable contact, when the caller makes them
     /// here too (`NightlyRun` does); nil otherwise or when there is none.
     var messages: ChargeMessages? {
         get { rare?.messages }
-        set {
-            guard rare != nil || newValue != nil else { return }
-            editRare { $0.messages = newValue }
-        }
+        set { setRare(\.messages, newValue, empty: newValue == nil) }
     }
 
     // A plan is made for each of millions of charges and moved and copied on its way to the
@@ -95,6 +83,12 @@ struct ChargePlan: Sendable {
     /// whatever the run does with the charge beyond counting it comes from its look ahead.
     private var hasNothingButTheLookAhead: Bool {
         !isResendTarget && (rare?.holdsNoDecision ?? true)
+    }
+
+    /// Sets one of the box's values; an `empty` value needs no box made for it.
+    private mutating func setRare<Value>(_ field: ReferenceWritableKeyPath<Rare, Value>, _ value: Value, empty: Bool) {
+        guard rare != nil || !empty else { return }
+        editRare { $0[keyPath: field] = value }
     }
 
     /// Changes the box, made first when there is none, and copied first when another plan
