@@ -86,6 +86,7 @@ struct ChargePlan: Sendable {
     }
 
     /// Sets one of the box's values; an `empty` value needs no box made for it.
+    @inline(__always)
     private mutating func setRare<Value>(_ field: ReferenceWritableKeyPath<Rare, Value>, _ value: Value, empty: Bool) {
         guard rare != nil || !empty else { return }
         editRare { $0[keyPath: field] = value }
