@@ -60,6 +60,27 @@ import Testing
         }
     }
 
+    @Test("a slot's event and name are written as the slot says, and any other text as it is")
+    func slotAndEventAreWrittenAsGiven() {
+        for slot in Slot.allCases {
+            var record = Self.record(channel: .sms, to: ["+5511987654321"], message: .sms(text: "Oi"))
+            record.slotRank = slot.rawValue
+            record.slot = slot.name
+            record.event = slot.event.rawValue
+            #expect(line(record).contains(#""event":"\#(slot.event.rawValue)","scheduleOffset":0,"slot":"\#(slot.name)","#))
+            // A text that is not the rank's slot, or not its event, is written (escaped) as it is.
+            record.slot = "RESEND \"x\""
+            #expect(line(record).contains(#""event":"\#(slot.event.rawValue)","scheduleOffset":0,"slot":"RESEND \"x\"","#))
+            record.slot = slot.name
+            record.event = "PAYMENT_OVERDUE"
+            #expect(line(record).contains(#""event":"PAYMENT_OVERDUE","scheduleOffset":0,"slot":"\#(slot.name)","#))
+        }
+        var resend = Self.record(channel: .sms, to: ["+5511987654321"], message: .sms(text: "Oi"))
+        resend.slotRank = -1
+        resend.slot = "RESEND"
+        #expect(line(resend).contains(#""event":"PAYMENT_DUEDATE_WARNING","scheduleOffset":0,"slot":"RESEND","#))
+    }
+
     @Test func voiceLineHasScript() {
         var record = Self.record(channel: .voice, to: ["+551133334444"], message: .voice(script: "Olá."))
         record.recipient = .customer

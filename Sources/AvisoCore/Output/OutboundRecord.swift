@@ -200,10 +200,22 @@ public struct OutboundRecord: Sendable, Equatable {
         record.pointee.customerID.appendJSON(to: &out)
         TextBytes.append(literal: ",\"payment\":", to: &out)
         record.pointee.paymentID.appendJSON(to: &out)
-        appendString(",\"event\":", record.pointee.event, to: &out)
+        // A slot's own event and name (every record but a resend's) are written from bytes made
+        // once; any other text is escaped.
+        let slot = Slot(rawValue: record.pointee.slotRank)
+        let known = slot.map { record.pointee.slot == $0.name && record.pointee.event == $0.event.rawValue } ?? false
+        if known, let slot {
+            out.append(contentsOf: eventFields[slot.rawValue])
+        } else {
+            appendString(",\"event\":", record.pointee.event, to: &out)
+        }
         TextBytes.append(literal: ",\"scheduleOffset\":", to: &out)
         TextBytes.appendInteger(Int64(record.pointee.scheduleOffset), to: &out)
-        appendString(",\"slot\":", record.pointee.slot, to: &out)
+        if known, let slot {
+            out.append(contentsOf: slotFields[slot.rawValue])
+        } else {
+            appendString(",\"slot\":", record.pointee.slot, to: &out)
+        }
         out.append(contentsOf: recipientFields[record.pointee.recipient.rawValue])
         let channel = record.pointee.channel
         out.append(contentsOf: channelFields[channel.rawValue])
@@ -263,7 +275,10 @@ public struct OutboundRecord: Sendable, Equatable {
     /// Appends `key` (the literal up to the value: comma, quoted name, colon) and `value` as
     /// a JSON string.
     // The enum-valued fields as they are written, key and value (the shift's key closing the
-    // date before it): made once, not escaped again for every record.
+    // date before it): made once, not escaped again for every record. A slot's event and name
+    // are indexed by the slot's raw value.
+    private static let eventFields = Slot.allCases.map { field(",\"event\":", $0.event.rawValue) }
+    private static let slotFields = Slot.allCases.map { field(",\"slot\":", $0.name) }
     private static let recipientFields = Recipient.allCases.map { field(",\"recipient\":", $0.name) }
     private static let channelFields = Channel.allCases.map { field(",\"channel\":", $0.name) }
     private static let shifts: [Shift] = [.none, .pulledForward, .pushedBack]
