@@ -1,5 +1,3 @@
-import Foundation
-
 /// Opens an input file as a stream of its content bytes, inflating gzip transparently.
 public enum InputFile {
     /// Opens `path`; a name ending in `.gz` (any case) or content starting with the gzip magic
@@ -51,12 +49,7 @@ public enum InputFile {
     static func estimatedLineCount(path: String, displayName: String) -> Int? {
         guard let file = mappedIfPlain(path: path, displayName: displayName) else { return nil }
         let sample = min(file.count, 256 << 10)
-        var lines = 0
-        var at = 0
-        while at < sample, let found = memchr(file.base + at, 0x0A, sample - at) {
-            lines += 1
-            at = file.base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
-        }
+        let lines = XMLChunkSplitter.lineFeeds(file.base, count: sample)
         guard sample < file.count else { return lines }
         return Int(Double(file.count) * Double(max(lines, 1)) / Double(sample))
     }

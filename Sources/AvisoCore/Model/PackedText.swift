@@ -132,44 +132,28 @@ public struct PackedText: Sendable, Hashable {
     }
 
     /// `count` bytes filled by `fill`, which returns how many it wrote (at most `count`), in
-    /// `spare` (whatever it holds) when it is not empty.
+    /// `spare` (whatever it holds) when it is not empty, else in a new buffer of that size.
     @inline(__always)
-    private static func bytes(count: Int, reusing spare: consuming [UInt8], _ fill: (UnsafeMutablePointer<UInt8>) -> Int) -> [UInt8] {
+    private static func bytes(count: Int, reusing spare: consuming [UInt8] = [],
+                              _ fill: (UnsafeMutablePointer<UInt8>) -> Int) -> [UInt8] {
         var bytes = consume spare
-        if !bytes.isEmpty {
-            // Grown (or shrunk, below) to the count: its old bytes are all written over.
-            if bytes.count < count {
-                let missing = count - bytes.count
-                if missing <= zeroes.count {
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: zeroes[..<missing]))
-                } else {
-                    bytes.append(contentsOf: repeatElement(0, count: missing))
-                }
-            }
-            let written = bytes.withUnsafeMutableBufferPointer { fill($0.baseAddress!) }
-            if written < bytes.count { bytes.removeLast(bytes.count - written) }
-            return bytes
-        }
-        return Self.bytes(count: count, fill)
-    }
-
-    /// `count` bytes filled by `fill`, which returns how many it wrote (at most `count`).
-    @inline(__always)
-    private static func bytes(count: Int, _ fill: (UnsafeMutablePointer<UInt8>) -> Int) -> [UInt8] {
         // Reserved, zeroed, then filled: `init(unsafeUninitializedCapacity:)` and
         // `init(repeating:count:)` allocate through a standard-library entry the compiler
         // cannot specialize, which looks the array type's metadata up at run time on every
         // call (about 550 instructions, once per charge and customer row); `reserveCapacity`
-        // is specialized here, and zeroes copied from `zeroes` cost a `memcpy`.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(count)
-        if count <= zeroes.count {
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: zeroes[..<count]))
-        } else {
-            bytes.append(contentsOf: repeatElement(0, count: count))
+        // is specialized here, and zeroes copied from `zeroes` cost a `memcpy`. A spare is
+        // grown (or shrunk, below) to the count: its old bytes are all written over.
+        if bytes.isEmpty { bytes.reserveCapacity(count) }
+        let missing = count - bytes.count
+        if missing > 0 {
+            if missing <= zeroes.count {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: zeroes[..<missing]))
+            } else {
+                bytes.append(contentsOf: repeatElement(0, count: missing))
+            }
         }
         let written = bytes.withUnsafeMutableBufferPointer { fill($0.baseAddress!) }
-        if written < count { bytes.removeLast(count - written) }
+        if written < bytes.count { bytes.removeLast(bytes.count - written) }
         return bytes
     }
 

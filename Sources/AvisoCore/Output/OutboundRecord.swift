@@ -202,16 +202,17 @@ public struct OutboundRecord: Sendable, Equatable {
         record.pointee.paymentID.appendJSON(to: &out)
         // A slot's own event and name (every record but a resend's) are written from bytes made
         // once; any other text is escaped.
-        let slot = Slot(rawValue: record.pointee.slotRank)
-        let known = slot.map { record.pointee.slot == $0.name && record.pointee.event == $0.event.rawValue } ?? false
-        if known, let slot {
+        let slot = Slot(rawValue: record.pointee.slotRank).flatMap { slot in
+            record.pointee.slot == slot.name && record.pointee.event == slot.event.rawValue ? slot : nil
+        }
+        if let slot {
             out.append(contentsOf: eventFields[slot.rawValue])
         } else {
             appendString(",\"event\":", record.pointee.event, to: &out)
         }
         TextBytes.append(literal: ",\"scheduleOffset\":", to: &out)
         TextBytes.appendInteger(Int64(record.pointee.scheduleOffset), to: &out)
-        if known, let slot {
+        if let slot {
             out.append(contentsOf: slotFields[slot.rawValue])
         } else {
             appendString(",\"slot\":", record.pointee.slot, to: &out)

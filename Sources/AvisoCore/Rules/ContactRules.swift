@@ -56,15 +56,18 @@ public enum ContactRules {
         guard let hasNonASCII = shape else { return false }
         // Unicode spaces (no-break space and the like) are rare; look for them only when the
         // address holds non-ASCII bytes at all.
-        if hasNonASCII, address.unicodeScalars.contains(where: { $0.properties.isWhitespace }) { return false }
-        return true
+        return !hasNonASCII || !holdsUnicodeSpace(address)
     }
 
     /// `isValidEmail` on an address's UTF-8 bytes, with no String made for it unless it holds
     /// non-ASCII bytes (whose Unicode spaces are then looked for in its text).
     static func isValidEmail(utf8 bytes: UnsafeRawBufferPointer) -> Bool {
         guard let hasNonASCII = emailShape(bytes) else { return false }
-        return !hasNonASCII || isValidEmail(String(decoding: bytes, as: UTF8.self))
+        return !hasNonASCII || !holdsUnicodeSpace(String(decoding: bytes, as: UTF8.self))
+    }
+
+    private static func holdsUnicodeSpace<S: StringProtocol>(_ text: S) -> Bool {
+        text.unicodeScalars.contains { $0.properties.isWhitespace }
     }
 
     /// The byte-level checks of `isValidEmail`: nil when they fail, else whether the address

@@ -17,18 +17,20 @@ struct ByteKeyIndex {
 
     /// An index sized for about `expected` entries (it grows as needed).
     init(expected: Int = 0) {
-        var capacity = 16
-        while capacity < expected * 2 { capacity <<= 1 }
-        slots = Array(repeating: 0, count: capacity)
-        mask = capacity - 1
+        self.init(slotsFor: max(expected, 0) * 2)
     }
 
     /// An index with room for `entries` entries before it grows (it grows when three quarters
     /// full): sized from a count known or estimated before the first entry, it skips the
     /// doublings (each a new table to fill, and every entry placed again) on the way there.
     init(holding entries: Int) {
+        self.init(slotsFor: (max(entries, 0) * 4 + 2) / 3)
+    }
+
+    /// An empty index of the smallest power of two of slots, 16 at least, that is `wanted` or more.
+    private init(slotsFor wanted: Int) {
         var capacity = 16
-        while capacity * 3 < max(entries, 0) * 4 { capacity <<= 1 }
+        while capacity < wanted { capacity <<= 1 }
         slots = Array(repeating: 0, count: capacity)
         mask = capacity - 1
     }
