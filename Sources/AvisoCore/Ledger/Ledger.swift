@@ -260,6 +260,8 @@ public final class Ledger {
             try messages.withUnsafeBufferPointer { messages in
                 for (count, position) in order.enumerated() {
                     if count % messagesPerBatch == 0 { try checkpoint() }
+                    // Key order visits the rows all over the array: a few are asked for ahead.
+                    if count + Self.rowsAhead < order.count { Prefetch.lines(of: messages.baseAddress! + order[count + Self.rowsAhead]) }
                     // Read in place: a copy of the message would retain its strings.
                     row.removeAll(keepingCapacity: true)
                     let ends = Row.appendLedgerValues(of: messages.baseAddress! + position, to: &row)
@@ -321,6 +323,9 @@ public final class Ledger {
 
     /// Messages inserted between two checks for a cancelled recording.
     static let messagesPerBatch = 4096
+
+    /// How far ahead in key order a message's memory is asked for while an earlier one is inserted.
+    static let rowsAhead = 4
 
     /// The positions of `messages` in the order of the table's key after the run date: payment,
     /// then id, both in byte order as SQLite compares them, so that inserting them only ever

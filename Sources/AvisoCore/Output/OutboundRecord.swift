@@ -206,25 +206,25 @@ public struct OutboundRecord: Sendable, Equatable {
             record.pointee.slot == slot.name && record.pointee.event == slot.event.rawValue ? slot : nil
         }
         if let slot {
-            out.append(contentsOf: eventFields[slot.rawValue])
+            eventFields.append(slot.rawValue, to: &out)
         } else {
             appendString(",\"event\":", record.pointee.event, to: &out)
         }
         TextBytes.append(literal: ",\"scheduleOffset\":", to: &out)
         TextBytes.appendInteger(Int64(record.pointee.scheduleOffset), to: &out)
         if let slot {
-            out.append(contentsOf: slotFields[slot.rawValue])
+            slotFields.append(slot.rawValue, to: &out)
         } else {
             appendString(",\"slot\":", record.pointee.slot, to: &out)
         }
-        out.append(contentsOf: recipientFields[record.pointee.recipient.rawValue])
+        recipientFields.append(record.pointee.recipient.rawValue, to: &out)
         let channel = record.pointee.channel
-        out.append(contentsOf: channelFields[channel.rawValue])
+        channelFields.append(channel.rawValue, to: &out)
         TextBytes.append(literal: ",\"to\":", to: &out)
         record.pointee.destinations.appendJSON(asArray: channel == .email, to: &out)
         TextBytes.append(literal: ",\"scheduledFor\":\"", to: &out)
         TextBytes.appendISO(record.pointee.scheduledFor, to: &out)
-        out.append(contentsOf: shiftFields[shiftIndex(record.pointee.shift)])
+        shiftFields.append(shiftIndex(record.pointee.shift), to: &out)
         TextBytes.append(literal: ",\"fee\":", to: &out)
         TextBytes.appendInteger(record.pointee.fee, to: &out)
         if let resendRequest = record.pointee.resendRequest {
@@ -277,13 +277,14 @@ public struct OutboundRecord: Sendable, Equatable {
     /// a JSON string.
     // The enum-valued fields as they are written, key and value (the shift's key closing the
     // date before it): made once, not escaped again for every record. A slot's event and name
-    // are indexed by the slot's raw value.
-    private static let eventFields = Slot.allCases.map { field(",\"event\":", $0.event.rawValue) }
-    private static let slotFields = Slot.allCases.map { field(",\"slot\":", $0.name) }
-    private static let recipientFields = Recipient.allCases.map { field(",\"recipient\":", $0.name) }
-    private static let channelFields = Channel.allCases.map { field(",\"channel\":", $0.name) }
+    // are indexed by the slot's raw value. Permanent tables: both composing threads append
+    // them for every message, and an array's reference count is a cache line both write.
+    private static let eventFields = PermanentByteTable(Slot.allCases.map { field(",\"event\":", $0.event.rawValue) })
+    private static let slotFields = PermanentByteTable(Slot.allCases.map { field(",\"slot\":", $0.name) })
+    private static let recipientFields = PermanentByteTable(Recipient.allCases.map { field(",\"recipient\":", $0.name) })
+    private static let channelFields = PermanentByteTable(Channel.allCases.map { field(",\"channel\":", $0.name) })
     private static let shifts: [Shift] = [.none, .pulledForward, .pushedBack]
-    private static let shiftFields = shifts.map { field("\",\"shift\":", $0.rawValue) }
+    private static let shiftFields = PermanentByteTable(shifts.map { field("\",\"shift\":", $0.rawValue) })
 
     @inline(__always)
     private static func shiftIndex(_ shift: Shift) -> Int {

@@ -1,4 +1,3 @@
-import CSystemSupport
 import Foundation
 
 /// Writes a run's files into the staging folder and fills in the report's output list (records
@@ -94,7 +93,7 @@ struct RunOutputWriter {
                 for position in range {
                     // The records are visited in output order, all over the array: the
                     // next one is asked for while this one is composed.
-                    if position + 1 < range.upperBound { prefetch(records.baseAddress! + list[position + 1]) }
+                    if position + 1 < range.upperBound { Prefetch.lines(of: records.baseAddress! + list[position + 1]) }
                     OutboundRecord.appendJSONLine(of: records.baseAddress.unsafelyUnwrapped + list[position], to: &bytes, buffers: &buffers)
                 }
             }
@@ -128,15 +127,6 @@ struct RunOutputWriter {
         }
         done.wait()
         return try channels.map { ($0, try sink.finish($0.rawValue)) }
-    }
-
-    /// Asks for every cache line of the record at `record`.
-    @inline(__always)
-    private static func prefetch(_ record: UnsafePointer<OutboundRecord>) {
-        let start = UnsafeRawPointer(record)
-        for offset in stride(from: 0, to: MemoryLayout<OutboundRecord>.stride, by: 64) {
-            aviso_prefetch(start + offset)
-        }
     }
 
     /// The four open channel files and their hashers, fed in order by one serial queue.
