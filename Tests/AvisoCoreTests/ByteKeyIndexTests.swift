@@ -230,15 +230,22 @@ struct ByteKeyIndexTests {
             }
         }
         var named = 0
-        for id in ids {
+        for (n, id) in ids.enumerated() {
             let candidate = steps(id)
             guard candidate != RowPrefetch<Charge>.nothing else { continue }
-            // A candidate is an entry of the index: its summary may be asked for.
-            directory.prefetchSummary(candidate: candidate)
+            // A candidate is an entry of the index: its summary may be asked for, which names
+            // a customer; when the candidate is the id's own entry, that customer is the id's,
+            // and its account index is read from the summary.
+            let position = directory.prefetchSummary(candidate: candidate)
+            #expect(position != RowPrefetch<Charge>.nothing && position < UInt64(ids.count))
+            guard position == UInt64(directory.position(ofID: id)!) else { continue }
+            #expect(directory.accountIndexAhead(position: position) == n % 7)
             named += 1
         }
         // At most half full, most ids sit in the first slot probed for them.
         #expect(named > ids.count / 2)
+        #expect(directory.accountIndexAhead(position: UInt64(ids.count)) == nil)
+        #expect(directory.accountIndexAhead(position: RowPrefetch<Charge>.nothing) == nil)
         // An id not there names nothing: its first slot is empty, or holds another id's
         // hash (whose upper 32 bits are the absent id's only by a 1-in-4-billion chance).
         #expect((0..<1000).map { steps("cus_absent_\($0)") }.allSatisfy { $0 == RowPrefetch<Charge>.nothing })

@@ -270,20 +270,23 @@ private func observe(_ path: String, name: String, chunked: Bool, chunkSize: Int
     }
 
     /// A prefetch that logs its steps: `start` turns account `idN` into token N * 10, `next`
-    /// adds 1, `last` logs what it gets, so a step given another row's token shows.
+    /// and `last` add 1, `final` logs what it gets, so a step given another row's token shows.
     private static func loggingPrefetch(_ log: StepLog) -> RowPrefetch<Account> {
         RowPrefetch(start: { account in
             log.add("s\(account.id.dropFirst(2))")
             return UInt64(account.id.dropFirst(2))! * 10
         }, next: { token in
-            log.add("n\(token / 10)")
+            log.add(token % 10 == 0 ? "n\(token / 10)" : "n?\(token)")
             return token + 1
         }, last: { token in
             log.add(token % 10 == 1 ? "l\(token / 10)" : "l?\(token)")
+            return token + 1
+        }, final: { token in
+            log.add(token % 10 == 2 ? "f\(token / 10)" : "f?\(token)")
         })
     }
 
-    @Test("with a prefetch, one thread runs each row's steps start, next and last one record apart, and prepares the row a record after its last step")
+    @Test("with a prefetch, one thread runs each row's steps start, next, last and final one record apart, and prepares the row a record after its final step")
     func prefetchStepsRunOneRecordApart() throws {
         // Record 3 has a stray quote: it gets no steps and is not prepared.
         let path = try temporaryFile("accounts.csv", Array("id,name\nid1,a\nid2,b\nid3,\"x\nid4,d\nid5,e\n".utf8))
@@ -299,12 +302,12 @@ private func observe(_ path: String, name: String, chunked: Bool, chunkSize: Int
             #expect(prepared == account.id)
             return .used
         }
-        #expect(log.all == ["s1", "s2", "n1", "n2", "l1", "s4", "l2", "p1", "s5", "n4", "p2", "n5", "l4", "l5", "p4", "p5"])
+        #expect(log.all == ["s1", "s2", "n1", "n2", "l1", "s4", "l2", "f1", "s5", "n4", "f2", "p1", "n5", "l4", "p2", "l5", "f4", "f5", "p4", "p5"])
         #expect(handled == ["id1", "id2", "id4", "id5"])
         #expect(rejects.map(\.reason) == ["BAD_QUOTES"])
     }
 
-    @Test("with a prefetch, every sound row gets its three steps in order before it is prepared, and the rows reach handle as without one",
+    @Test("with a prefetch, every sound row gets its four steps in order before it is prepared, and the rows reach handle as without one",
           arguments: [(false, 2 << 20), (true, 7), (true, 64), (true, 2 << 20)])
     func prefetchChangesNoResult(chunked: Bool, chunkSize: Int) throws {
         let rows = (1...3000).map { "id\($0),name \($0)\n" }.joined()
@@ -333,7 +336,7 @@ private func observe(_ path: String, name: String, chunked: Bool, chunkSize: Int
         var steps: [String: [String]] = [:]
         for event in log.all { steps[String(event.dropFirst()), default: []].append(String(event.prefix(1))) }
         #expect(steps.count == 3000)
-        let expected = ["s", "n", "l", "p", "s", "n", "l", "p"]
+        let expected = ["s", "n", "l", "f", "p", "s", "n", "l", "f", "p"]
         #expect(steps.values.allSatisfy { $0 == expected }, "\(steps.first { $0.value != expected }.map { "\($0)" } ?? "")")
     }
 }

@@ -557,10 +557,10 @@ struct TableReader<Schema: InputTableSchema> {
     }
 
     /// Decoded records made into items in order, each row with `prepare`'s work on it. With a
-    /// `prefetch`, a row is prepared three records after it was decoded, and the steps of
+    /// `prefetch`, a row is prepared four records after it was decoded, and the steps of
     /// `RowPrefetch` run for the rows in between: `start` as a row is decoded, `next` one
-    /// record later, `last` two records later, so that each step's load has the time of a
-    /// record's decoding and preparing to arrive.
+    /// record later, `last` two records later, `final` three, so that each step's load has the
+    /// time of a record's decoding and preparing to arrive.
     private struct Preparing<Prepared: Sendable> {
         let prepare: (Schema.Row, Int) -> PreparedRow<Prepared>
         // Kept unwrapped, with `prefetching` saying whether there is one: binding an optional's
@@ -569,24 +569,27 @@ struct TableReader<Schema: InputTableSchema> {
         private let prefetch: RowPrefetch<Schema.Row>
         private let prefetching: Bool
         private(set) var items: [Item<Prepared>] = []
-        // The last four records pushed, by count modulo 4: each a decoded row (with its line,
+        // The last eight records pushed, by count modulo 8: each a decoded row (with its line,
         // record number and prefetch token) or the item of a record that failed. Kept in
         // arrays of their own types: held as one enum per record, each record was copied and
         // destroyed through the enum's metadata (generic outlined value operations, about 600
         // instructions a row).
-        private var rows: [Schema.Row?] = [nil, nil, nil, nil]
-        private var failures: [Item<Prepared>?] = [nil, nil, nil, nil]
-        private var lines: [Int] = [0, 0, 0, 0]
-        private var numbers: [Int] = [0, 0, 0, 0]
-        private var tokens: [UInt64] = [0, 0, 0, 0]
+        private var rows: [Schema.Row?] = Array(repeating: nil, count: Self.slotCount)
+        private var failures: [Item<Prepared>?] = Array(repeating: nil, count: Self.slotCount)
+        private var lines: [Int] = Array(repeating: 0, count: Self.slotCount)
+        private var numbers: [Int] = Array(repeating: 0, count: Self.slotCount)
+        private var tokens: [UInt64] = Array(repeating: 0, count: Self.slotCount)
         private var pushed = 0
-        private var lag: Int { prefetching ? 3 : 0 }
+        private var lag: Int { prefetching ? 4 : 0 }
+        // Records in flight, a power of two above the lag.
+        private static var slotCount: Int { 8 }
+        private static var slotMask: Int { slotCount - 1 }
         // The text buffers of rows settled as only counted, packed into again.
         private let spares = PackedTextSpares()
 
         init(prepare: @escaping (Schema.Row, Int) -> PreparedRow<Prepared>, prefetch: RowPrefetch<Schema.Row>?, capacity: Int) {
             self.prepare = prepare
-            self.prefetch = prefetch ?? RowPrefetch(start: { _ in RowPrefetch<Schema.Row>.nothing }, next: { $0 }, last: { _ in })
+            self.prefetch = prefetch ?? RowPrefetch(start: { _ in RowPrefetch<Schema.Row>.nothing }, next: { $0 }, last: { $0 }, final: { _ in })
             prefetching = prefetch != nil
             items.reserveCapacity(capacity)
         }
@@ -610,7 +613,7 @@ struct TableReader<Schema: InputTableSchema> {
                 emit(consume row, line: record.line, number: record.number)
                 return
             }
-            let slot = pushed & 3
+            let slot = pushed & Self.slotMask
             tokens[slot] = prefetch.start(row)
             // Moved, not copied: a copy of a row retains its text, and the row was then released.
             rows[slot] = consume row
@@ -625,7 +628,7 @@ struct TableReader<Schema: InputTableSchema> {
                 items.append(item)
                 return
             }
-            let slot = pushed & 3
+            let slot = pushed & Self.slotMask
             tokens[slot] = RowPrefetch<Schema.Row>.nothing
             failures[slot] = item
             pushed += 1
@@ -643,20 +646,25 @@ struct TableReader<Schema: InputTableSchema> {
         }
 
         // Runs the later steps for the records `end` closes: `next` for record end - 2,
-        // `last` for end - 3, and prepares record end - 4 (counting from 0, lag 3).
-        // Called only with a prefetch (`push` and `finish` see to it).
+        // `last` for end - 3, `final` for end - 4, and prepares record end - 5 (counting from
+        // 0, lag 4). Called only with a prefetch (`push` and `finish` see to it).
         private mutating func advance(through end: Int) {
-            let near = end - 2
-            if near >= 0, near < pushed, tokens[near & 3] != RowPrefetch<Schema.Row>.nothing {
-                tokens[near & 3] = prefetch.next(tokens[near & 3])
+            let nothing = RowPrefetch<Schema.Row>.nothing
+            let second = end - 2
+            if second >= 0, second < pushed, tokens[second & Self.slotMask] != nothing {
+                tokens[second & Self.slotMask] = prefetch.next(tokens[second & Self.slotMask])
             }
-            let now = end - 3
-            if now >= 0, now < pushed, tokens[now & 3] != RowPrefetch<Schema.Row>.nothing {
-                prefetch.last(tokens[now & 3])
+            let third = end - 3
+            if third >= 0, third < pushed, tokens[third & Self.slotMask] != nothing {
+                tokens[third & Self.slotMask] = prefetch.last(tokens[third & Self.slotMask])
+            }
+            let fourth = end - 4
+            if fourth >= 0, fourth < pushed, tokens[fourth & Self.slotMask] != nothing {
+                prefetch.final(tokens[fourth & Self.slotMask])
             }
             let ready = end - 1 - lag
             guard ready >= 0, ready < pushed else { return }
-            let slot = ready & 3
+            let slot = ready & Self.slotMask
             if let row = rows[slot].take() {
                 emit(consume row, line: lines[slot], number: numbers[slot])
             } else if let item = failures[slot].take() {

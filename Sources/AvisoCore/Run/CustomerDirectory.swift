@@ -209,12 +209,22 @@ public struct CustomerDirectory: Sendable {
         return UInt64(place)
     }
 
-    /// Last step: asks for the summary of the entry's customer.
+    /// Third step: asks for the summary of the entry's customer, returns the customer's
+    /// position for `accountIndexAhead` (`RowPrefetch.nothing` when there is none).
     @inline(__always)
-    func prefetchSummary(candidate: UInt64) {
+    func prefetchSummary(candidate: UInt64) -> UInt64 {
         let position = ids.position(atPlace: UInt32(truncatingIfNeeded: candidate))
-        guard position < summaries.count else { return }
+        guard position < summaries.count else { return RowPrefetch<Charge>.nothing }
         summaries.withUnsafeBufferPointer { aviso_prefetch($0.baseAddress! + position) }
+        return UInt64(position)
+    }
+
+    /// Last step: the account index in the summary `prefetchSummary` asked for, for the
+    /// caller to ask for that account's settings; nil when there is no such customer.
+    @inline(__always)
+    func accountIndexAhead(position: UInt64) -> Int? {
+        guard position < UInt64(summaries.count) else { return nil }
+        return accountIndex(at: Int(position))
     }
 
     /// The position of the customer with this id.

@@ -239,8 +239,8 @@ public struct ExportSnapshot: Sendable {
         let recheck: (Int) -> TableReader<ChargeTable>.LateRejection? = { number in
             claims.lateDuplicateID(number).map { (Self.duplicate("charge", $0), $0) }
         }
-        // The customer's slot, id and summary, and the id's claim slot, asked for a few rows
-        // ahead: each was a cache miss the row waited for, one after the other.
+        // The customer's slot, id and summary, its account's settings, and the id's claim slot,
+        // asked for a few rows ahead: each was a cache miss the row waited for, one after the other.
         let prefetch = RowPrefetch<Charge>(start: { charge in
             let empty = UnsafeRawBufferPointer(start: nil, count: 0)
             charge.text.withBytes(Charge.TextField.id) { claims.prefetch($0 ?? empty) }
@@ -249,6 +249,12 @@ public struct ExportSnapshot: Sendable {
             snapshot.customers.prefetchCandidate(hash: hash)
         }, last: { candidate in
             snapshot.customers.prefetchSummary(candidate: candidate)
+        }, final: { position in
+            // The account's settings and reach: 10k accounts' are more than the caches keep
+            // beside millions of customers.
+            guard let account = snapshot.customers.accountIndexAhead(position: position), account < snapshot.accountList.count else { return }
+            snapshot.accountSettings.withUnsafeBufferPointer { Prefetch.lines(of: $0.baseAddress! + account) }
+            snapshot.accountReach.withUnsafeBufferPointer { Prefetch.lines(of: $0.baseAddress! + account) }
         })
         return try reader(ChargeTable.self, inputs["charges"]!).read(
             rejects: &rejects, prepareNumbered: locate, prefetch: prefetch, recheck: recheck, noteCounted: noteCounted
