@@ -1,4 +1,5 @@
 import Testing
+import CSystemSupport
 @testable import AvisoCore
 
 /// One CSV record as the tests compare it.
@@ -400,5 +401,50 @@ private func rows(_ text: String, fields: [String] = ["id", "name", "value"]) th
     ] as [([UInt8], Bool)])
     func validatesUTF8(bytes: [UInt8], valid: Bool) {
         #expect(bytes.withUnsafeBufferPointer { UTF8Validator.isValid($0) } == valid)
+    }
+
+    /// The ASCII run the validator skips at once (`aviso_ascii_run`) ends at the first byte of
+    /// 0x80 or more, whatever its place in a 32- or 16-byte step or the tail, and never reads past
+    /// the count: a high byte just past it is not seen.
+    @Test func asciiRunEndsAtTheFirstHighByte() {
+        var generator = SplitMix64(seed: 11)
+        for count in 0..<100 {
+            for place in 0...count {
+                var bytes = (0..<(count + 1)).map { _ in UInt8(truncatingIfNeeded: generator.next()) & 0x7F }
+                if place < count { bytes[place] = 0x80 | UInt8(truncatingIfNeeded: generator.next()) }
+                bytes[count] = 0xFF
+                let run = bytes.withUnsafeBufferPointer { aviso_ascii_run($0.baseAddress!, count) }
+                #expect(run == place, "count \(count), high byte at \(place)")
+            }
+        }
+    }
+
+    /// A bad byte in ASCII text is found at its place, and text of random scalars (accents,
+    /// symbols, emoji between ASCII runs of every length) is valid, as Swift's own decoder says.
+    @Test func validatorFindsTheBadByteAnywhere() {
+        var generator = SplitMix64(seed: 5)
+        for count in 1..<90 {
+            for place in 0..<count {
+                var bytes = Array(repeating: UInt8(ascii: "a"), count: count)
+                bytes[place] = 0xFF
+                let found = bytes.withUnsafeBufferPointer { UTF8Validator.firstInvalid($0.baseAddress!, count: count) }
+                #expect(found == place, "count \(count), bad byte at \(place)")
+            }
+        }
+        let scalars: [Unicode.Scalar] = ["ã", "ç", "€", "😀", "\u{7FF}", "\u{800}", "\u{FFFF}", "\u{10000}", "\u{10FFFF}"]
+        for _ in 0..<2000 {
+            var text = ""
+            for _ in 0..<Int(generator.next() % 6) {
+                text += String(repeating: "x", count: Int(generator.next() % 40))
+                text.unicodeScalars.append(scalars[Int(generator.next() % UInt64(scalars.count))])
+            }
+            var bytes = Array(text.utf8)
+            #expect(bytes.withUnsafeBufferPointer { UTF8Validator.isValid($0) }, "\(text)")
+            guard !bytes.isEmpty else { continue }
+            // A lone continuation byte anywhere makes it invalid, as Swift's decoder agrees.
+            bytes.insert(0x80, at: Int(generator.next() % UInt64(bytes.count)))
+            #expect(!bytes.withUnsafeBufferPointer { UTF8Validator.isValid($0) })
+            #expect(String(validating: bytes, as: UTF8.self) == nil)
+        }
     }
 }

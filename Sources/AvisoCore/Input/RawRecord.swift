@@ -43,7 +43,10 @@ public struct RawRecord: Sendable {
     /// Forgets the previous record's values, keeping capacity.
     public mutating func reset() {
         storage.removeAll(keepingCapacity: true)
-        for i in starts.indices { starts[i] = -1; ends[i] = -1 }
+        // Through the buffers: a subscript write per field checked the array's uniqueness and
+        // bounds each time (some 200 instructions a record, for every record of every file).
+        starts.withUnsafeMutableBufferPointer { $0.update(repeating: -1) }
+        ends.withUnsafeMutableBufferPointer { $0.update(repeating: -1) }
         rebuilt = 0
         problem = nil
         fileRange = nil

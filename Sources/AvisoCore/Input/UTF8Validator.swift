@@ -1,17 +1,15 @@
+import CSystemSupport
+
 /// Checks bytes for well-formed UTF-8 (Unicode 15, table 3-7: no overlong forms, no
-/// surrogates, nothing above U+10FFFF). ASCII runs are skipped eight bytes at a time.
+/// surrogates, nothing above U+10FFFF). ASCII runs are skipped 32 bytes at a time
+/// (`aviso_ascii_run`): every CSV record is checked, and most are ASCII throughout.
 enum UTF8Validator {
     /// The offset of the first byte that starts an ill-formed sequence, or nil when all of
     /// `count` bytes at `start` are well-formed UTF-8.
     static func firstInvalid(_ start: UnsafePointer<UInt8>, count: Int) -> Int? {
         var i = 0
         while i < count {
-            // ASCII fast path: eight bytes with no high bit set.
-            while i + 8 <= count {
-                let word = UnsafeRawPointer(start + i).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 != 0 { break }
-                i += 8
-            }
+            i += aviso_ascii_run(start + i, count - i)
             guard i < count else { return nil }
             let lead = start[i]
             if lead < 0x80 { i += 1; continue }
