@@ -108,6 +108,48 @@ import Testing
         #expect(error.hint == "load a calendar that covers 2027 with --holidays, or choose another run date")
     }
 
+    /// The one-look-up forms answer as `covers` then `nextBusinessDay` / `previousBusinessDay`
+    /// do, for every day of the years around a calendar's edges: nil where it does not cover,
+    /// the same day where it does, and the same error where the walk runs off (the last days
+    /// of 2026 for next, the first for previous, in a calendar that covers only 2026).
+    @Test func coveredFormsMatchCoversThenWalk() throws {
+        let combined = BusinessCalendar(calendars: [BrazilBankingCalendar.builtIn, Self.saoPaulo])
+        // Covering 2025 and 2027 but not 2026: uncovered days inside the table.
+        let gapped = BusinessCalendar(calendars: [
+            BrazilBankingCalendar.builtIn, HolidayCalendar(name: "gapped.csv", coveredYears: [2025, 2027], holidays: [:]),
+        ])
+        for (calendar, walksOff) in [(combined, true), (gapped, true), (Self.national, false)] {
+            var day = Self.day("2024-12-01")
+            var walkedOff = 0
+            while day <= Self.day("2028-01-31") {
+                func check(_ fused: () throws(AvisoError) -> Day?, _ walk: () throws(AvisoError) -> Day) {
+                    var expected: Result<Day?, AvisoError>
+                    if !calendar.covers(day) {
+                        expected = .success(nil)
+                    } else {
+                        do throws(AvisoError) { expected = .success(try walk()) } catch { expected = .failure(error); walkedOff += 1 }
+                    }
+                    var found: Result<Day?, AvisoError>
+                    do throws(AvisoError) { found = .success(try fused()) } catch { found = .failure(error) }
+                    switch (expected, found) {
+                    case let (.success(a), .success(b)): #expect(a == b, "\(day.iso)")
+                    case let (.failure(a), .failure(b)): #expect(a.message == b.message, "\(day.iso)")
+                    default: Issue.record("\(day.iso): \(expected) against \(found)")
+                    }
+                }
+                check({ () throws(AvisoError) in try calendar.nextBusinessDay(ifCovered: day) },
+                      { () throws(AvisoError) in try calendar.nextBusinessDay(onOrAfter: day) })
+                check({ () throws(AvisoError) in try calendar.previousBusinessDay(ifCovered: day) },
+                      { () throws(AvisoError) in try calendar.previousBusinessDay(onOrBefore: day) })
+                day = day + 1
+            }
+            // The combined calendar covers 2026 alone: from its last days off the walk forward
+            // runs into 2027, from its first (New Year) the walk back into 2025; the gapped one
+            // runs into 2026 from both sides.
+            #expect((walkedOff > 0) == walksOff)
+        }
+    }
+
     @Test(arguments: ["2100-01-04", "1999-12-31", "2150-06-01"])
     func uncoveredDateThrowsNamingYearAndCalendar(iso: String) throws {
         let day = Self.day(iso)

@@ -129,6 +129,29 @@ public struct BusinessCalendar: Sendable {
         return d
     }
 
+    /// nextBD(x) for a covered `day`, nil for an uncovered one (`covers` false): one table
+    /// look-up where `covers` then `nextBusinessDay` made two, for the look ahead's dates of
+    /// every charge. Throws as `nextBusinessDay` when the walk from a covered day runs off.
+    @inline(__always)
+    public func nextBusinessDay(ifCovered day: Day) throws(AvisoError) -> Day? {
+        let i = Int(day.number) - Int(firstDay)
+        guard i >= 0, i < nextBusiness.count else { return nil }
+        // A found index means a covered day: an uncovered one is -1 in both tables.
+        if nextBusiness[i] >= 0 { return Day(number: firstDay + nextBusiness[i]) }
+        guard table[i] != .uncovered else { return nil }
+        return try nextBusinessDay(onOrAfter: day)
+    }
+
+    /// prevBD(x) for a covered `day`, nil for an uncovered one, as `nextBusinessDay(ifCovered:)`.
+    @inline(__always)
+    public func previousBusinessDay(ifCovered day: Day) throws(AvisoError) -> Day? {
+        let i = Int(day.number) - Int(firstDay)
+        guard i >= 0, i < previousBusiness.count else { return nil }
+        if previousBusiness[i] >= 0 { return Day(number: firstDay + previousBusiness[i]) }
+        guard table[i] != .uncovered else { return nil }
+        return try previousBusinessDay(onOrBefore: day)
+    }
+
     /// prevBD(x): the last business day on or before `day`. Throws when it would have to look at
     /// an uncovered date.
     public func previousBusinessDay(onOrBefore day: Day) throws(AvisoError) -> Day {

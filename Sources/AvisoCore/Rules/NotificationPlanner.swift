@@ -104,18 +104,20 @@ public final class NotificationPlanner: Sendable {
             if let day, day >= first && day <= last { dates |= 1 << UInt64(day - first) }
         }
         func next(_ day: Day) throws(AvisoError) -> Day? {
-            if skippingUncovered, !calendar.covers(day) {
+            guard skippingUncovered else { return try calendar.nextBusinessDay(onOrAfter: day) }
+            guard let found = try calendar.nextBusinessDay(ifCovered: day) else {
                 skipped = true
                 return nil
             }
-            return try calendar.nextBusinessDay(onOrAfter: day)
+            return found
         }
         func previous(_ day: Day) throws(AvisoError) -> Day? {
-            if skippingUncovered, !calendar.covers(day) {
+            guard skippingUncovered else { return try calendar.previousBusinessDay(onOrBefore: day) }
+            guard let found = try calendar.previousBusinessDay(ifCovered: day) else {
                 skipped = true
                 return nil
             }
-            return try calendar.previousBusinessDay(onOrBefore: day)
+            return found
         }
         if charge.isPaid, let payDate = charge.payDate, settings[.received].enabled { consider(try next(payDate + 1)) }
         // Every other slot, and the letter, is for open charges only.
