@@ -3,10 +3,18 @@
 /// for. Charges and customers keep their text this way, because a run reads millions of rows
 /// and looks at the text of only the few it messages.
 ///
-/// The buffer holds a header byte (the number of fields, and 0x80 when ends are 32-bit), the
-/// end offset of each field in the data (16-bit when the data is under 32 KiB, else 32-bit;
-/// the top bit marks the field present, so an empty value can be told from nil), then the
-/// values' UTF-8 bytes one after the other. The value itself is one reference: eight bytes.
+/// The buffer holds a header byte (the number of fields, and 0x80 when offsets are 32-bit),
+/// then the start and end offset of each field in the data (16-bit when the data is under
+/// 32 KiB, else 32-bit; the end's top bit marks the field present, so an empty value can be
+/// told from nil), then the data. Values packed one by one lie back to back; a record's values
+/// are packed as the one span of its bytes that holds them all (see `init(starts:ends:…)`),
+/// with whatever lies between them. Two packed texts are equal when their values are, however
+/// laid out. The value itself is one reference: eight bytes.
+///
+/// A start per field makes the header 2 bytes a field longer than ends alone would (a text of
+/// values packed one by one needs no starts), and a record's span keeps the bytes between its
+/// values: both were measured against one layout per kind, which read every field through a
+/// branch and cost more than the bytes (bench/RESULTS.md).
 public struct PackedText: Sendable, Hashable {
     private static let wideFlag: UInt8 = 0x80
     /// No values: no buffer at all.
@@ -30,6 +38,40 @@ public struct PackedText: Sendable, Hashable {
         }
     }
 
+    /// The number of fields, and each field's presence and bytes.
+    public static func == (a: PackedText, b: PackedText) -> Bool {
+        a.storage.withUnsafeBytes { left in
+            b.storage.withUnsafeBytes { right in
+                let count = fieldCount(left)
+                guard count == fieldCount(right) else { return false }
+                for field in 0..<count {
+                    switch (range(field, in: left), range(field, in: right)) {
+                    case (nil, nil): continue
+                    case let (x?, y?): if !UnsafeRawBufferPointer(rebasing: left[x]).elementsEqual(UnsafeRawBufferPointer(rebasing: right[y])) { return false }
+                    default: return false
+                    }
+                }
+                return true
+            }
+        }
+    }
+
+    /// Hashes what `==` compares.
+    public func hash(into hasher: inout Hasher) {
+        storage.withUnsafeBytes { buffer in
+            let count = Self.fieldCount(buffer)
+            hasher.combine(count)
+            for field in 0..<count {
+                guard let range = Self.range(field, in: buffer) else {
+                    hasher.combine(-1)
+                    continue
+                }
+                hasher.combine(range.count)
+                hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: buffer[range]))
+            }
+        }
+    }
+
     /// Packs wanted fields of a record: field `i` from `record.bytes(recordFields[i])`, absent
     /// where the record has no value.
     init(record: RawRecord, fields recordFields: [Int]) {
@@ -42,45 +84,57 @@ public struct PackedText: Sendable, Hashable {
     init(starts: UnsafeBufferPointer<Int>, ends: UnsafeBufferPointer<Int>, source: UnsafeBufferPointer<UInt8>,
          fields recordFields: [Int], reusing spare: consuming [UInt8] = []) {
         precondition(recordFields.count <= 16, "PackedText holds at most 16 values")
-        // Every charge and customer row is packed: offsets read and values copied through the
-        // buffers, with no closure or slice per field (a slice would retain the record's bytes).
+        // Every charge and customer row is packed: the span of the record's bytes from its
+        // first wanted value to its last is copied at once (a copy per value, each a `memcpy`
+        // call, was most of the packing), and each value is known by its offsets in it.
         // Moved out once, inside the closure, so that the buffer stays unshared.
         var reusable: [UInt8]? = consume spare
         storage = recordFields.withUnsafeBufferPointer { wanted in
-            var total = 0
-            for field in wanted where starts[field] >= 0 { total += ends[field] - starts[field] }
-            let wide = total >= 0x8000
-            let headerCount = 1 + wanted.count * (wide ? 4 : 2)
-            return Self.bytes(count: headerCount + total, reusing: reusable.take() ?? []) { base in
+            var low = Int.max
+            var high = 0
+            for field in wanted where starts[field] >= 0 {
+                low = min(low, starts[field])
+                high = max(high, ends[field])
+            }
+            if low > high { low = high }
+            let wide = high - low >= 0x8000
+            let headerCount = Self.headerCount(fields: wanted.count, wide: wide)
+            return Self.bytes(count: headerCount + high - low, reusing: reusable.take() ?? []) { base in
                 base[0] = UInt8(wanted.count) | (wide ? Self.wideFlag : 0)
-                var end = headerCount
+                if high > low, let from = source.baseAddress {
+                    (base + headerCount).update(from: from + low, count: high - low)
+                }
                 for (index, field) in wanted.enumerated() {
                     let start = starts[field]
-                    if start >= 0, let from = source.baseAddress {
-                        let count = ends[field] - start
-                        (base + end).update(from: from + start, count: count)
-                        end += count
+                    if start >= 0 {
+                        Self.writeBounds(start - low, ends[field] - low, present: true, of: index, wide: wide, in: base)
+                    } else {
+                        Self.writeBounds(0, 0, present: false, of: index, wide: wide, in: base)
                     }
-                    Self.writeEnd(end - headerCount, present: start >= 0, of: index, wide: wide, in: base)
                 }
-                return end
+                return headerCount + high - low
             }
         }
     }
 
-    /// Writes field `index`'s end offset in the data, with the present flag, into the header
-    /// at `base`.
+    /// The header's size: the count byte and a start and an end per field.
     @inline(__always)
-    private static func writeEnd(_ offset: Int, present: Bool, of index: Int, wide: Bool, in base: UnsafeMutablePointer<UInt8>) {
+    private static func headerCount(fields: Int, wide: Bool) -> Int {
+        1 + fields * (wide ? 8 : 4)
+    }
+
+    /// Writes field `index`'s start and end offsets in the data, the end with the present
+    /// flag, into the header at `base`.
+    @inline(__always)
+    private static func writeBounds(_ start: Int, _ end: Int, present: Bool, of index: Int, wide: Bool,
+                                    in base: UnsafeMutablePointer<UInt8>) {
+        let raw = UnsafeMutableRawPointer(base)
         if wide {
-            let word = UInt32(offset) | (present ? 0x8000_0000 : 0)
-            let at = 1 + index * 4
-            for k in 0..<4 { base[at + k] = UInt8(truncatingIfNeeded: word >> (8 * UInt32(k))) }
+            raw.storeBytes(of: UInt32(start).littleEndian, toByteOffset: 1 + index * 8, as: UInt32.self)
+            raw.storeBytes(of: (UInt32(end) | (present ? 0x8000_0000 : 0)).littleEndian, toByteOffset: 5 + index * 8, as: UInt32.self)
         } else {
-            let word = UInt16(offset) | (present ? 0x8000 : 0)
-            let at = 1 + index * 2
-            base[at] = UInt8(truncatingIfNeeded: word)
-            base[at + 1] = UInt8(truncatingIfNeeded: word >> 8)
+            raw.storeBytes(of: UInt16(start).littleEndian, toByteOffset: 1 + index * 4, as: UInt16.self)
+            raw.storeBytes(of: (UInt16(end) | (present ? 0x8000 : 0)).littleEndian, toByteOffset: 3 + index * 4, as: UInt16.self)
         }
     }
 
@@ -106,18 +160,18 @@ public struct PackedText: Sendable, Hashable {
         }
     }
 
-    /// Lays out `fieldCount` fields totalling `dataCount` bytes; `value(field, append)` appends
-    /// a field's bytes through `append` and says whether the field is present. One allocation
-    /// of the exact size (every charge and customer row is packed).
+    /// Lays out `fieldCount` fields totalling `dataCount` bytes, back to back; `value(field,
+    /// append)` appends a field's bytes through `append` and says whether the field is present.
+    /// One allocation of the exact size.
     private init(fieldCount: Int, dataCount: Int,
                  _ value: (Int, (UnsafeRawBufferPointer) -> Void) -> Bool) {
         let wide = dataCount >= 0x8000
-        let width = wide ? 4 : 2
-        let headerCount = 1 + fieldCount * width
+        let headerCount = Self.headerCount(fields: fieldCount, wide: wide)
         storage = Self.bytes(count: headerCount + dataCount) { base in
             base[0] = UInt8(fieldCount) | (wide ? Self.wideFlag : 0)
             var end = headerCount
             for field in 0..<fieldCount {
+                let start = end
                 let present = value(field) { bytes in
                     precondition(end + bytes.count <= headerCount + dataCount, "a packed value is longer than counted")
                     if let source = bytes.baseAddress, !bytes.isEmpty {
@@ -125,7 +179,7 @@ public struct PackedText: Sendable, Hashable {
                     }
                     end += bytes.count
                 }
-                Self.writeEnd(end - headerCount, present: present, of: field, wide: wide, in: base)
+                Self.writeBounds(start - headerCount, end - headerCount, present: present, of: field, wide: wide, in: base)
             }
             return end
         }
@@ -157,6 +211,12 @@ public struct PackedText: Sendable, Hashable {
         return bytes
     }
 
+    /// The number of fields of a packed buffer.
+    @inline(__always)
+    private static func fieldCount(_ buffer: UnsafeRawBufferPointer) -> Int {
+        buffer.count > 0 ? Int(buffer[0] & 0x1F) : 0
+    }
+
     /// The field's byte range in `storage`, or nil when absent.
     @inline(__always)
     private static func range(_ field: Int, in buffer: UnsafeRawBufferPointer) -> Range<Int>? {
@@ -164,21 +224,18 @@ public struct PackedText: Sendable, Hashable {
         let header = buffer[0]
         let fieldCount = Int(header & 0x1F)
         guard field < fieldCount else { return nil }
-        let wide = header & wideFlag != 0
-        let width = wide ? 4 : 2
-        let base = 1 + fieldCount * width
-        func end(_ i: Int) -> (offset: Int, present: Bool) {
-            if wide {
-                let word = buffer.loadUnaligned(fromByteOffset: 1 + i * 4, as: UInt32.self).littleEndian
-                return (Int(word & 0x7FFF_FFFF), word & 0x8000_0000 != 0)
-            }
-            let word = buffer.loadUnaligned(fromByteOffset: 1 + i * 2, as: UInt16.self).littleEndian
-            return (Int(word & 0x7FFF), word & 0x8000 != 0)
+        if header & wideFlag != 0 {
+            let end = buffer.loadUnaligned(fromByteOffset: 5 + field * 8, as: UInt32.self).littleEndian
+            guard end & 0x8000_0000 != 0 else { return nil }
+            let start = buffer.loadUnaligned(fromByteOffset: 1 + field * 8, as: UInt32.self).littleEndian
+            let base = headerCount(fields: fieldCount, wide: true)
+            return (base + Int(start))..<(base + Int(end & 0x7FFF_FFFF))
         }
-        let (stop, present) = end(field)
-        guard present else { return nil }
-        let start = field == 0 ? 0 : end(field - 1).offset
-        return (base + start)..<(base + stop)
+        let end = buffer.loadUnaligned(fromByteOffset: 3 + field * 4, as: UInt16.self).littleEndian
+        guard end & 0x8000 != 0 else { return nil }
+        let start = buffer.loadUnaligned(fromByteOffset: 1 + field * 4, as: UInt16.self).littleEndian
+        let base = headerCount(fields: fieldCount, wide: false)
+        return (base + Int(start))..<(base + Int(end & 0x7FFF))
     }
 
     /// Whether field `field` has a value (possibly empty).
