@@ -188,8 +188,14 @@ import Testing
             eager[i].message = try composer.compose(channel: eager[i].channel, context: context)
         }
         var lazy = Self.records(count: count)
-        try ParallelCompose.compose(&lazy, contexts: MessageContextStore(shared.map(PackedMessageContext.init)), references: references, keys: keys,
-                                    composer: composer)
+        let store = MessageContextStore(shared.map(PackedMessageContext.init))
+        #expect(lazy.withUnsafeBufferPointer { OutboundRecord.contextStore(of: $0.baseAddress!) } == nil)
+        try ParallelCompose.compose(&lazy, contexts: store, references: references, keys: keys, composer: composer)
+        // What the writer reads ahead in place: each record's context number and the one store.
+        lazy.withUnsafeBufferPointer { records in
+            #expect(records.indices.map { OutboundRecord.pendingContext(of: records.baseAddress! + $0) } == (0..<count).map { $0 / 4 })
+            #expect(records.indices.allSatisfy { OutboundRecord.contextStore(of: records.baseAddress! + $0) === store })
+        }
         #expect(lazy == eager)
         // Not trivially equal: the groups' records differ in slot key or recipient.
         #expect(Set((0..<4).map { "\(own[$0].slotKey)/\(own[$0].recipient)" }).count > 1)

@@ -53,6 +53,21 @@ final class MessageContextStore: @unchecked Sendable {
         arena.mapForReading()
     }
 
+    /// Asks for the place of context `index` (first step of reading it ahead, see
+    /// `RunOutputWriter.writeChannelFiles`).
+    @inline(__always)
+    func prefetchPlace(_ index: Int) {
+        guard index < places.count else { return }
+        places.withUnsafeBufferPointer { Prefetch.lines(of: $0.baseAddress! + index) }
+    }
+
+    /// Asks for the bytes of context `index`, once its place has arrived (second step).
+    @inline(__always)
+    func prefetchBytes(_ index: Int) {
+        guard index < places.count, places[index] != Self.oversizedPlace else { return }
+        arena.prefetch(at: places[index])
+    }
+
     /// The context at `index`.
     subscript(index: Int) -> PackedMessageContext {
         if places[index] == Self.oversizedPlace { return oversized[index]! }

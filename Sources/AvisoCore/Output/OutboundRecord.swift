@@ -241,6 +241,20 @@ public struct OutboundRecord: Sendable, Equatable {
         TextBytes.append(literal: "}\n", to: &out)
     }
 
+    /// The context index of the record at `record` when its message is composed as it is
+    /// written (`.pending`), read in place; nil otherwise.
+    @inline(__always)
+    static func pendingContext(of record: UnsafePointer<OutboundRecord>) -> Int? {
+        guard case .pending(_, let reference) = record.pointee.body else { return nil }
+        return Int(reference.context)
+    }
+
+    /// The store of contexts the record at `record` is composed from, when it is `.pending`.
+    static func contextStore(of record: UnsafePointer<OutboundRecord>) -> MessageContextStore? {
+        guard case .pending(let pending, _) = record.pointee.body else { return nil }
+        return pending.contexts
+    }
+
     /// Appends the fields of `message` (after the record's own fields).
     static func appendMessage(_ message: OutboundMessage, to out: inout [UInt8]) {
         switch message {

@@ -90,11 +90,23 @@ struct RunOutputWriter {
             let list = lists[chunks[chunk].channel]
             records.withUnsafeBufferPointer { records in
                 let range = chunks[chunk].range
+                guard let base = records.baseAddress, !range.isEmpty else { return }
+                // The run's records share one store of contexts (none in some tests).
+                let contexts = OutboundRecord.contextStore(of: base + list[range.lowerBound])
                 for position in range {
-                    // The records are visited in output order, all over the array: the
-                    // next one is asked for while this one is composed.
-                    if position + 1 < range.upperBound { Prefetch.lines(of: records.baseAddress! + list[position + 1]) }
-                    OutboundRecord.appendJSONLine(of: records.baseAddress.unsafelyUnwrapped + list[position], to: &bytes, buffers: &buffers)
+                    // The records are visited in output order, all over the array, and each
+                    // reads its context from another place: three steps ahead, a record is
+                    // asked for; two ahead, its context's place; one ahead, the context.
+                    if position + 3 < range.upperBound { Prefetch.lines(of: base + list[position + 3]) }
+                    if let contexts {
+                        if position + 2 < range.upperBound, let context = OutboundRecord.pendingContext(of: base + list[position + 2]) {
+                            contexts.prefetchPlace(context)
+                        }
+                        if position + 1 < range.upperBound, let context = OutboundRecord.pendingContext(of: base + list[position + 1]) {
+                            contexts.prefetchBytes(context)
+                        }
+                    }
+                    OutboundRecord.appendJSONLine(of: base + list[position], to: &bytes, buffers: &buffers)
                 }
             }
             slots.put(slot, bytes)

@@ -136,6 +136,20 @@ final class SpillArena: @unchecked Sendable {
         }
     }
 
+    /// Asks for the memory of the key at `place` when it is in memory or in the mapping (see
+    /// `mapForReading`); nothing for a key read with `pread`. Only a hint: a page of the
+    /// mapping not yet touched is not faulted in by it.
+    @inline(__always)
+    func prefetch(at place: UInt64) {
+        let blockIndex = Int(place >> UInt64(blockBits))
+        guard blockIndex < blocks.count else { return }
+        if let block = blocks[blockIndex] {
+            Prefetch.bytes(at: UnsafeRawPointer(block + (Int(place) & (blockSize - 1))))
+        } else if let mapping, Int(place) < mappedCount {
+            Prefetch.bytes(at: mapping + Int(place))
+        }
+    }
+
     /// Replaces `bytes.count` bytes at `place` (within what was appended there).
     func overwrite(at place: UInt64, with bytes: UnsafeRawBufferPointer) {
         let blockIndex = Int(place >> UInt64(blockBits))
