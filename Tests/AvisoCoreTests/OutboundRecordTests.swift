@@ -81,6 +81,76 @@ import Testing
         #expect(line(resend).contains(#""event":"PAYMENT_DUEDATE_WARNING","scheduleOffset":0,"slot":"RESEND","#))
     }
 
+    /// The record's own fields as a plain reference writes them: each text through the legacy
+    /// escaper, each number through `String`, each date through `Day.iso`.
+    static func referenceFields(_ r: OutboundRecord) -> [UInt8] {
+        func text(_ key: String, _ value: String) -> [UInt8] { Array(",\"\(key)\":".utf8) + LegacyOutputOracle.escaped(value) }
+        var bytes = Array("{\"id\":".utf8) + LegacyOutputOracle.escaped(r.id)
+        bytes += Array(",\"runDate\":\"\(r.runDate.iso)\",\"priority\":\(r.priority)".utf8)
+        bytes += text("account", r.account) + text("customer", r.customer) + text("payment", r.payment) + text("event", r.event)
+        bytes += Array(",\"scheduleOffset\":\(r.scheduleOffset)".utf8) + text("slot", r.slot)
+        bytes += Array(",\"recipient\":\"\(r.recipient.name)\",\"channel\":\"\(r.channel.name)\",\"to\":".utf8)
+        if r.channel == .email {
+            bytes += Array("[".utf8) + Array(r.to.map(LegacyOutputOracle.escaped).joined(separator: Array(",".utf8))) + Array("]".utf8)
+        } else {
+            bytes += LegacyOutputOracle.escaped(r.to.first ?? "")
+        }
+        bytes += Array(",\"scheduledFor\":\"\(r.scheduledFor.iso)\",\"shift\":\"\(r.shift.rawValue)\",\"fee\":\(r.fee)".utf8)
+        if let request = r.resendRequest { bytes += text("resendRequest", request) }
+        return bytes
+    }
+
+    @Test("a record's fields are written as the reference writes them, through the stack buffer when every text is plain and field by field otherwise")
+    func fieldsMatchTheReferenceBothWays() {
+        var generator = SplitMix64(seed: 3)
+        let plainTexts = ["acc_1", "cus_000123", "pay_9", "", "a@x.com", "+5511987654321", "req_1", "Conta São Paulo", String(repeating: "y", count: 300)]
+        let oddTexts = ["a\"b", "tab\there", "line\nbreak", "back\\slash", "sep\u{2028}x", "del\u{7F}", "\u{E2}\u{82}\u{AC}uro €"]
+        func pick(_ odd: Bool) -> String {
+            odd && generator.next() % 4 == 0 ? oddTexts[Int(generator.next() % UInt64(oddTexts.count))]
+                : plainTexts[Int(generator.next() % UInt64(plainTexts.count))]
+        }
+        var plainLines = 0
+        var fieldLines = 0
+        for n in 0..<3000 {
+            let odd = n % 3 == 0
+            let channel = Channel.allCases[Int(generator.next() % UInt64(Channel.allCases.count))]
+            let addresses = (0..<Int(generator.next() % 5)).map { _ in pick(odd) }
+            var record = Self.record(id: pick(odd), channel: channel, to: addresses, resendRequest: generator.next() % 2 == 0 ? nil : pick(odd),
+                                     message: .sms(text: "x"))
+            record.account = pick(odd)
+            record.customer = pick(odd)
+            record.payment = pick(odd)
+            let slot = Slot.allCases[Int(generator.next() % UInt64(Slot.allCases.count))]
+            record.slotRank = generator.next() % 5 == 0 ? -1 : slot.rawValue
+            record.slot = generator.next() % 4 == 0 ? pick(odd) : slot.name
+            record.event = generator.next() % 4 == 0 ? pick(odd) : slot.event.rawValue
+            record.priority = Int(generator.next() % 2000) - 1000
+            record.scheduleOffset = Int(generator.next() % 91)
+            record.fee = Int64(bitPattern: generator.next()) >> Int(generator.next() % 64)
+            record.shift = [Shift.none, .pulledForward, .pushedBack][Int(generator.next() % 3)]
+            record.scheduledFor = Day(number: Day(iso: "2026-12-04")!.number + Int32(generator.next() % 800) - 400)
+            if n % 97 == 0 { record.runDate = Day(iso: "0999-12-31")! }
+            let expected = Self.referenceFields(record)
+            var fields: [UInt8] = [7]
+            var plain: [UInt8] = [7]
+            let tookPlain = withUnsafePointer(to: record) { pointer in
+                let slot = Slot(rawValue: record.slotRank).flatMap { $0.name == record.slot && $0.event.rawValue == record.event ? $0 : nil }
+                OutboundRecord.appendFields(of: pointer, slot: slot, to: &fields)
+                return OutboundRecord.appendPlainFields(of: pointer, slot: slot, to: &plain)
+            }
+            #expect(fields == [7] + expected, "record \(n) field by field")
+            if tookPlain {
+                plainLines += 1
+                #expect(plain == [7] + expected, "record \(n) through the buffer")
+            } else {
+                fieldLines += 1
+                #expect(plain == [7], "record \(n): nothing appended when the buffer declines")
+            }
+        }
+        // Both ways were taken, often.
+        #expect(plainLines > 1000 && fieldLines > 300)
+    }
+
     @Test func voiceLineHasScript() {
         var record = Self.record(channel: .voice, to: ["+551133334444"], message: .voice(script: "Olá."))
         record.recipient = .customer

@@ -29,6 +29,26 @@ struct Destinations: Sendable, Equatable {
         }
     }
 
+    /// Writes what `appendJSON(asArray:to:)` appends when no destination needs an escape;
+    /// false otherwise (what was written is then to be dropped).
+    func write(plainJSON line: inout RawByteWriter, asArray: Bool) -> Bool {
+        switch storage {
+        case .one(let destination):
+            if asArray { line.write(byte: UInt8(ascii: "[")) }
+            guard destination.withUTF8({ line.write(plainJSONString: $0) }) else { return false }
+            if asArray { line.write(byte: UInt8(ascii: "]")) }
+        case .list(let list):
+            guard asArray else { return TextBytes.withUTF8(list.first ?? "") { line.write(plainJSONString: $0) } }
+            line.write(byte: UInt8(ascii: "["))
+            for (index, address) in list.enumerated() {
+                if index > 0 { line.write(byte: UInt8(ascii: ",")) }
+                guard TextBytes.withUTF8(address, { line.write(plainJSONString: $0) }) else { return false }
+            }
+            line.write(byte: UInt8(ascii: "]"))
+        }
+        return true
+    }
+
     /// Appends the destinations as a JSON array (`asArray`), or the first alone as a JSON
     /// string (an empty one when there is none).
     func appendJSON(asArray: Bool, to out: inout [UInt8]) {

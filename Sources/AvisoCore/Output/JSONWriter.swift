@@ -210,6 +210,19 @@ public struct JSONWriter: Sendable {
         TextBytes.withUTF8(text) { appendEscaped(utf8: $0, to: &bytes) }
     }
 
+    /// Whether `text` goes into a JSON string as it is: none of its bytes is one
+    /// `appendEscaped(utf8:to:)` looks at (0xE2 counts, though only U+2028 and U+2029 change).
+    static func isPlain(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = text.baseAddress else { return true }
+        var block = 0
+        while block < text.count {
+            let count = min(64, text.count - block)
+            if aviso_json_escape_mask(base + block, count) != 0 { return false }
+            block += count
+        }
+        return true
+    }
+
     /// `appendEscaped(_:to:)` for text given as UTF-8 bytes. Runs of bytes that need no escape
     /// are copied in one append; the bytes that need a look are found 64 at a time
     /// (`aviso_json_escape_mask`), where a look at every eight bytes cost most of the work.

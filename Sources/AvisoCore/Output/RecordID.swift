@@ -65,6 +65,23 @@ enum RecordID: Sendable, Equatable {
         }
     }
 
+    /// The id's bytes as `appendText` writes them, when it is a digest (32 hex digits) or a
+    /// text; for a text, `body` gets its UTF-8 bytes.
+    @inline(__always)
+    func withText<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        switch self {
+        case .text(let text):
+            return TextBytes.withUTF8(text, body)
+        case .digest(let high, let low):
+            var digits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+            return withUnsafeMutableBytes(of: &digits) { raw in
+                Self.writeHex(high, to: raw.baseAddress!)
+                Self.writeHex(low, to: raw.baseAddress! + 16)
+                return body(UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: 32))
+            }
+        }
+    }
+
     private func appendHex(to out: inout [UInt8]) {
         guard case .digest(let high, let low) = self else { return }
         // The 32 digits are written into a stack buffer and appended at once: appended one by
