@@ -38,6 +38,14 @@ import Testing
         let longID = NightlyRun.notificationRecordID(runDate: day, payment: ShortText(long), slot: "OVERDUE_FIRST", recipient: .provider, channel: .sms)
         #expect(longID.text == NightlyRun.shortHash("2026-12-04\n\(long)\nOVERDUE_FIRST\nPROVIDER\nsms"))
         #expect(NightlyRun.notificationID(runDate: day, payment: "pay_1", slot: "WARNING_DUE", recipient: .customer, channel: .email) == recordID.text)
+        // Keys laid out in an array instead of the stack buffer: one past the buffer, and a
+        // run date whose year has fewer than four digits.
+        let huge = String(repeating: "p", count: 400)
+        #expect(NightlyRun.notificationRecordID(runDate: day, payment: ShortText(huge), slot: "RECEIVED", recipient: .customer, channel: .voice).text
+                == NightlyRun.shortHash("2026-12-04\n\(huge)\nRECEIVED\nCUSTOMER\nvoice"))
+        let early = Day(iso: "0999-01-02")!
+        #expect(NightlyRun.notificationRecordID(runDate: early, payment: ShortText("pay_1"), slot: "WARNING_DUE", recipient: .customer, channel: .sms).text
+                == NightlyRun.shortHash("0999-01-02\npay_1\nWARNING_DUE\nCUSTOMER\nsms"))
         guard case .digest = recordID else {
             Issue.record("the run's ids are kept as digest words")
             return

@@ -340,8 +340,24 @@ public struct NightlyRun {
 
     /// `notificationID` as the record keeps it (the same 32 hex digits, without a String).
     static func notificationRecordID(runDate: Day, payment: ShortText, slot: String, recipient: Recipient, channel: Channel) -> RecordID {
-        // The key's bytes laid out directly: made by string interpolation, the text took
-        // several allocations per message (and a String for the date).
+        // The key's bytes laid out in a stack buffer (an array took an allocation and an append
+        // call per part); a key that does not fit, or a run date of another than four digits,
+        // is laid out in an array as before.
+        let fast: RecordID? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 256) { buffer in
+            var key = RawByteWriter(buffer)
+            guard key.write(isoDayOfFourDigitYear: runDate) else { return nil }
+            key.write(byte: 0x0A)
+            payment.withUTF8 { key.write($0) }
+            key.write(byte: 0x0A)
+            TextBytes.withUTF8(slot) { key.write($0) }
+            key.write(byte: 0x0A)
+            TextBytes.withUTF8(recipient.name) { key.write($0) }
+            key.write(byte: 0x0A)
+            TextBytes.withUTF8(channel.name) { key.write($0) }
+            guard !key.overflowed else { return nil }
+            return digestID(bytes: UnsafeRawBufferPointer(key.written))
+        }
+        if let fast { return fast }
         var key: [UInt8] = []
         key.reserveCapacity(80)
         TextBytes.appendISO(runDate, to: &key)
