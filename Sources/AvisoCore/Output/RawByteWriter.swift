@@ -1,5 +1,5 @@
-/// Bytes written through a pointer into a buffer the caller owns (a stack buffer for one
-/// line of a channel file), then appended to an array at once: for a line of many short
+/// Bytes written through a pointer into a buffer the caller owns (a stack buffer for a line
+/// of a channel file, or a key to hash), then used at once: for a line of many short
 /// fields, where each `Array.append` was a call of some 100 instructions (the uniqueness and
 /// capacity checks, a generic copy). A write that does not fit is dropped and marks the
 /// writer `overflowed`: the caller then writes the line another way.

@@ -47,10 +47,7 @@ enum RecordID: Sendable, Equatable {
 
     /// Appends the id's UTF-8 text.
     func appendText(to out: inout [UInt8]) {
-        switch self {
-        case .text(let text): TextBytes.append(text, to: &out)
-        case .digest: appendHex(to: &out)
-        }
+        withText { out.append(contentsOf: $0) }
     }
 
     /// Appends the id as a JSON string.
@@ -60,13 +57,15 @@ enum RecordID: Sendable, Equatable {
             JSONWriter.appendEscaped(text, to: &out)
         case .digest:
             out.append(UInt8(ascii: "\""))
-            appendHex(to: &out)
+            appendText(to: &out)
             out.append(UInt8(ascii: "\""))
         }
     }
 
-    /// The id's bytes as `appendText` writes them, when it is a digest (32 hex digits) or a
-    /// text; for a text, `body` gets its UTF-8 bytes.
+    /// Calls `body` with the id's text as `appendText` writes it: a text's UTF-8 bytes, or a
+    /// digest's 32 hex digits, written into a stack buffer (appended one by one, they took some
+    /// 1,100 instructions an id, and each record's id is written twice: to its channel file and
+    /// to the ledger).
     @inline(__always)
     func withText<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         switch self {
@@ -79,19 +78,6 @@ enum RecordID: Sendable, Equatable {
                 Self.writeHex(low, to: raw.baseAddress! + 16)
                 return body(UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: 32))
             }
-        }
-    }
-
-    private func appendHex(to out: inout [UInt8]) {
-        guard case .digest(let high, let low) = self else { return }
-        // The 32 digits are written into a stack buffer and appended at once: appended one by
-        // one, they took some 1,100 instructions an id (each record's id is written twice, to
-        // its channel file and to the ledger).
-        var digits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        withUnsafeMutableBytes(of: &digits) { raw in
-            Self.writeHex(high, to: raw.baseAddress!)
-            Self.writeHex(low, to: raw.baseAddress! + 16)
-            out.append(contentsOf: raw)
         }
     }
 
