@@ -115,13 +115,19 @@ private func chunked(_ bytes: [UInt8], _ setup: Setup, target: Int) throws -> Ou
             joined.append(contentsOf: UnsafeBufferPointer(start: chunk.bytes, count: chunk.count))
             let parser = CSVRecordReader(chunk: chunk)
             parser.triesPlainScan = !setup.fullScanOnly
+            // Each chunk is read twice: with the records lending the chunk's bytes (as the
+            // table reader reads chunks), then copying them; both must see the same.
             var record = RawRecord(fieldCount: fields.count)
-            var count = 0
-            while try parser.next(into: &record) {
-                outcome.records.append(seen(record))
-                count += 1
-            }
-            #expect(count == chunk.records, "records parsed in the chunk")
+            var lending: [Seen] = []
+            parser.lendsRecordBytes = true
+            while try parser.next(into: &record) { lending.append(seen(record)) }
+            parser.restart()
+            parser.lendsRecordBytes = false
+            var copying: [Seen] = []
+            while try parser.next(into: &record) { copying.append(seen(record)) }
+            #expect(lending == copying, "a chunk read lending and copying")
+            outcome.records += lending
+            #expect(lending.count == chunk.records, "records parsed in the chunk")
             nextLine = chunk.firstLine + UnsafeBufferPointer(start: chunk.bytes, count: chunk.count).filter { $0 == 0x0A }.count
             nextNumber = chunk.firstNumber + chunk.records
         }

@@ -13,8 +13,21 @@ public struct RawRecord: Sendable {
     public var fileRange: Range<Int>?
     /// The bytes the values are read from: the field values one after the other, or (a CSV
     /// record) the record's own bytes as they were in the file, then any value rebuilt from
-    /// doubled quotes.
+    /// doubled quotes. Empty while the record lends its reader's bytes instead (see
+    /// `lendRecordBytes`): read values through `bytes(_:)`, `string(_:)` or `withValueBuffers`.
     public var storage: [UInt8] = []
+    // The reader's own bytes of the record, when it lends them instead of a copy in `storage`:
+    // valid until the reader reads on, which is before the record is read again.
+    private var lentBytes: LentBytes?
+
+    /// A reader's bytes a record reads its values from. Sendable unchecked: a record lending
+    /// them is read on its reader's thread, before the reader reads on, and never handed to
+    /// another thread meanwhile (`RawRecordBatch` copies a record's bytes).
+    private struct LentBytes: @unchecked Sendable {
+        let bytes: UnsafeBufferPointer<UInt8>
+    }
+
+    private var lent: UnsafeBufferPointer<UInt8>? { lentBytes?.bytes }
     /// For each wanted field, its start and end offsets in `storage`; start < 0 when absent.
     public var starts: [Int]
     public var ends: [Int]
@@ -42,7 +55,8 @@ public struct RawRecord: Sendable {
 
     /// Forgets the previous record's values, keeping capacity.
     public mutating func reset() {
-        storage.removeAll(keepingCapacity: true)
+        lentBytes = nil
+        if !storage.isEmpty { storage.removeAll(keepingCapacity: true) }
         // Through the buffers: a subscript write per field checked the array's uniqueness and
         // bounds each time (some 200 instructions a record, for every record of every file).
         starts.withUnsafeMutableBufferPointer { $0.update(repeating: -1) }
@@ -94,6 +108,18 @@ public struct RawRecord: Sendable {
         if starts[field] >= 0 { rebuilt |= 1 << UInt64(field) }
     }
 
+    /// Whether a value was rebuilt into `storage` (see `setRebuilt`).
+    var hasRebuiltValues: Bool { rebuilt != 0 }
+
+    /// Reads the record's values from its reader's bytes (`count` at `bytes`, where the values
+    /// `place` located are) instead of a copy: for a reader whose bytes stay where they are
+    /// until the record has been read (a chunk's, see `CSVRecordReader.lendsRecordBytes`). Only
+    /// for a record with no rebuilt value and nothing in `storage`.
+    mutating func lendRecordBytes(_ bytes: UnsafePointer<UInt8>, count: Int) {
+        precondition(rebuilt == 0 && storage.isEmpty, "a record lends its reader's bytes only when it has none of its own")
+        lentBytes = LentBytes(bytes: UnsafeBufferPointer(start: bytes, count: count))
+    }
+
     /// Puts the record's bytes (`count` at `bytes`) at the front of `storage`, where the values
     /// `place` located are: rebuilt values, already stored, move after them.
     mutating func adoptRecordBytes(_ bytes: UnsafePointer<UInt8>, count: Int) {
@@ -128,16 +154,26 @@ public struct RawRecord: Sendable {
                                       _ storage: UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         try starts.withUnsafeBufferPointer { starts in
             try ends.withUnsafeBufferPointer { ends in
-                try storage.withUnsafeBufferPointer { try body(starts, ends, $0) }
+                if let lent { return try body(starts, ends, lent) }
+                return try storage.withUnsafeBufferPointer { try body(starts, ends, $0) }
             }
         }
+    }
+
+    /// The bytes the values are read from, whether lent or in `storage`.
+    @inline(__always)
+    func withValueBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if let lent { return try body(lent) }
+        return try storage.withUnsafeBufferPointer(body)
     }
 
     /// The trimmed bytes of wanted field `field`, or nil when absent or empty.
     @inline(__always)
     public func bytes(_ field: Int) -> ArraySlice<UInt8>? {
         let s = starts[field]
-        return s < 0 ? nil : storage[s..<ends[field]]
+        guard s >= 0 else { return nil }
+        if let lent { return ArraySlice(UnsafeBufferPointer(rebasing: lent[s..<ends[field]])) }
+        return storage[s..<ends[field]]
     }
 
     /// The value of wanted field `field` as a String, or nil when absent or empty.

@@ -39,7 +39,7 @@ struct RawRecordBatch: Sendable {
     mutating func append(_ record: RawRecord) {
         precondition(record.starts.count == fieldCount, "a record of another table")
         let base = bytes.count
-        bytes.append(contentsOf: record.storage)
+        record.withValueBytes { bytes.append(contentsOf: $0) }
         for field in 0..<fieldCount {
             let start = record.starts[field]
             starts.append(start < 0 ? -1 : base + start)

@@ -546,6 +546,8 @@ struct TableReader<Schema: InputTableSchema> {
     private static func decode<Prepared>(_ chunk: CSVChunk, prepare: @escaping @Sendable (Schema.Row, Int) -> PreparedRow<Prepared>,
                                          prefetch: RowPrefetch<Schema.Row>?) -> [Item<Prepared>] {
         let reader = CSVRecordReader(chunk: chunk)
+        // Each record is decoded (its texts copied into its row) before the next is read.
+        reader.lendsRecordBytes = true
         var record = RawRecord(fieldCount: Schema.fields.count)
         let idIndex = Schema.fields.firstIndex(of: "id")
         var preparing = Preparing(prepare: prepare, prefetch: prefetch, capacity: chunk.records)
