@@ -60,6 +60,8 @@ final class CustomerRows: Sendable {
             // Room for a customer row of a few hundred bytes; a longer one grows it once.
             chunk = CSVChunk(layout: layout, firstLine: 1, firstNumber: 1, capacity: 1024)
             reader = CSVRecordReader(chunk: chunk)
+            // The row is decoded at once, before the chunk is filled again.
+            reader.lendsRecordBytes = true
         }
     }
 
