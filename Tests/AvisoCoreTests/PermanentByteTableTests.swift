@@ -15,9 +15,6 @@ struct PermanentByteTableTests {
         #expect(table.count == strings.count)
         for (index, string) in strings.enumerated() {
             #expect(Array(table[index]) == string, "string \(index)")
-            var out: [UInt8] = [9]
-            table.append(index, to: &out)
-            #expect(out == [9] + string, "string \(index) appended")
         }
     }
 

@@ -29,22 +29,23 @@ struct Destinations: Sendable, Equatable {
         }
     }
 
-    /// Writes what `appendJSON(asArray:to:)` appends when no destination needs an escape;
-    /// false otherwise (what was written is then to be dropped).
-    func write(plainJSON line: inout RawByteWriter, asArray: Bool) -> Bool {
+    /// Writes the destinations as a JSON array (`asArray`), or the first alone as a JSON
+    /// string (an empty one when there is none); false when `sink` cannot write one of them
+    /// (what was written is then to be dropped).
+    func write<Sink: JSONFieldSink>(json sink: inout Sink, asArray: Bool) -> Bool {
         switch storage {
         case .one(let destination):
-            if asArray { line.write(byte: UInt8(ascii: "[")) }
-            guard destination.withUTF8({ line.write(plainJSONString: $0) }) else { return false }
-            if asArray { line.write(byte: UInt8(ascii: "]")) }
+            if asArray { sink.write(byte: UInt8(ascii: "[")) }
+            guard destination.withUTF8({ sink.write(jsonString: $0) }) else { return false }
+            if asArray { sink.write(byte: UInt8(ascii: "]")) }
         case .list(let list):
-            guard asArray else { return TextBytes.withUTF8(list.first ?? "") { line.write(plainJSONString: $0) } }
-            line.write(byte: UInt8(ascii: "["))
+            guard asArray else { return sink.write(jsonString: list.first ?? "") }
+            sink.write(byte: UInt8(ascii: "["))
             for (index, address) in list.enumerated() {
-                if index > 0 { line.write(byte: UInt8(ascii: ",")) }
-                guard TextBytes.withUTF8(address, { line.write(plainJSONString: $0) }) else { return false }
+                if index > 0 { sink.write(byte: UInt8(ascii: ",")) }
+                guard sink.write(jsonString: address) else { return false }
             }
-            line.write(byte: UInt8(ascii: "]"))
+            sink.write(byte: UInt8(ascii: "]"))
         }
         return true
     }
@@ -52,17 +53,9 @@ struct Destinations: Sendable, Equatable {
     /// Appends the destinations as a JSON array (`asArray`), or the first alone as a JSON
     /// string (an empty one when there is none).
     func appendJSON(asArray: Bool, to out: inout [UInt8]) {
-        switch storage {
-        case .one(let destination):
-            if asArray { out.append(UInt8(ascii: "[")) }
-            destination.appendJSON(to: &out)
-            if asArray { out.append(UInt8(ascii: "]")) }
-        case .list(let list):
-            if asArray {
-                JSONWriter.appendArray(list, to: &out)
-            } else {
-                JSONWriter.appendEscaped(list.first ?? "", to: &out)
-            }
-        }
+        var sink = EscapingFieldSink(bytes: [])
+        swap(&sink.bytes, &out)
+        _ = write(json: &sink, asArray: asArray)
+        swap(&sink.bytes, &out)
     }
 }

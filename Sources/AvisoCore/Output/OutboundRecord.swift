@@ -209,43 +209,10 @@ public struct OutboundRecord: Sendable, Equatable {
 
     /// The record's own fields (all but its message), each appended as it is made, texts escaped.
     static func appendFields(of record: UnsafePointer<OutboundRecord>, slot: Slot?, to out: inout [UInt8]) {
-        TextBytes.append(literal: "{\"id\":", to: &out)
-        record.pointee.idStorage.appendJSON(to: &out)
-        TextBytes.append(literal: ",\"runDate\":\"", to: &out)
-        TextBytes.appendISO(record.pointee.runDate, to: &out)
-        TextBytes.append(literal: "\",\"priority\":", to: &out)
-        TextBytes.appendInteger(Int64(record.pointee.priority), to: &out)
-        TextBytes.append(literal: ",\"account\":", to: &out)
-        record.pointee.accountID.appendJSON(to: &out)
-        TextBytes.append(literal: ",\"customer\":", to: &out)
-        record.pointee.customerID.appendJSON(to: &out)
-        TextBytes.append(literal: ",\"payment\":", to: &out)
-        record.pointee.paymentID.appendJSON(to: &out)
-        if let slot {
-            eventFields.append(slot.rawValue, to: &out)
-        } else {
-            appendString(",\"event\":", record.pointee.event, to: &out)
-        }
-        TextBytes.append(literal: ",\"scheduleOffset\":", to: &out)
-        TextBytes.appendInteger(Int64(record.pointee.scheduleOffset), to: &out)
-        if let slot {
-            slotFields.append(slot.rawValue, to: &out)
-        } else {
-            appendString(",\"slot\":", record.pointee.slot, to: &out)
-        }
-        recipientFields.append(record.pointee.recipient.rawValue, to: &out)
-        let channel = record.pointee.channel
-        channelFields.append(channel.rawValue, to: &out)
-        TextBytes.append(literal: ",\"to\":", to: &out)
-        record.pointee.destinations.appendJSON(asArray: channel == .email, to: &out)
-        TextBytes.append(literal: ",\"scheduledFor\":\"", to: &out)
-        TextBytes.appendISO(record.pointee.scheduledFor, to: &out)
-        shiftFields.append(shiftIndex(record.pointee.shift), to: &out)
-        TextBytes.append(literal: ",\"fee\":", to: &out)
-        TextBytes.appendInteger(record.pointee.fee, to: &out)
-        if let resendRequest = record.pointee.resendRequest {
-            appendString(",\"resendRequest\":", resendRequest, to: &out)
-        }
+        var sink = EscapingFieldSink(bytes: [])
+        swap(&sink.bytes, &out)
+        _ = writeFields(of: record, slot: slot, into: &sink)
+        swap(&sink.bytes, &out)
     }
 
     /// `appendFields` for a record whose texts need no escape and whose dates have four-digit
@@ -256,50 +223,57 @@ public struct OutboundRecord: Sendable, Equatable {
     static func appendPlainFields(of record: UnsafePointer<OutboundRecord>, slot: Slot?, to out: inout [UInt8]) -> Bool {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: plainLineRoom) { buffer in
             var line = RawByteWriter(buffer)
-            line.write(literal: "{\"id\":")
-            guard record.pointee.idStorage.withText({ line.write(plainJSONString: $0) }) else { return false }
-            line.write(literal: ",\"runDate\":\"")
-            guard line.write(isoDayOfFourDigitYear: record.pointee.runDate) else { return false }
-            line.write(literal: "\",\"priority\":")
-            line.write(integer: Int64(record.pointee.priority))
-            line.write(literal: ",\"account\":")
-            guard record.pointee.accountID.withUTF8({ line.write(plainJSONString: $0) }) else { return false }
-            line.write(literal: ",\"customer\":")
-            guard record.pointee.customerID.withUTF8({ line.write(plainJSONString: $0) }) else { return false }
-            line.write(literal: ",\"payment\":")
-            guard record.pointee.paymentID.withUTF8({ line.write(plainJSONString: $0) }) else { return false }
-            if let slot {
-                line.write(eventFields[slot.rawValue])
-            } else {
-                line.write(literal: ",\"event\":")
-                guard TextBytes.withUTF8(record.pointee.event, { line.write(plainJSONString: $0) }) else { return false }
-            }
-            line.write(literal: ",\"scheduleOffset\":")
-            line.write(integer: Int64(record.pointee.scheduleOffset))
-            if let slot {
-                line.write(slotFields[slot.rawValue])
-            } else {
-                line.write(literal: ",\"slot\":")
-                guard TextBytes.withUTF8(record.pointee.slot, { line.write(plainJSONString: $0) }) else { return false }
-            }
-            line.write(recipientFields[record.pointee.recipient.rawValue])
-            let channel = record.pointee.channel
-            line.write(channelFields[channel.rawValue])
-            line.write(literal: ",\"to\":")
-            guard record.pointee.destinations.write(plainJSON: &line, asArray: channel == .email) else { return false }
-            line.write(literal: ",\"scheduledFor\":\"")
-            guard line.write(isoDayOfFourDigitYear: record.pointee.scheduledFor) else { return false }
-            line.write(shiftFields[shiftIndex(record.pointee.shift)])
-            line.write(literal: ",\"fee\":")
-            line.write(integer: record.pointee.fee)
-            if let resendRequest = record.pointee.resendRequest {
-                line.write(literal: ",\"resendRequest\":")
-                guard TextBytes.withUTF8(resendRequest, { line.write(plainJSONString: $0) }) else { return false }
-            }
-            guard !line.overflowed else { return false }
+            guard writeFields(of: record, slot: slot, into: &line), !line.overflowed else { return false }
             out.append(contentsOf: line.written)
             return true
         }
+    }
+
+    /// The record's own fields, in order, into `sink`; false as soon as `sink` cannot write one
+    /// (what was written is then to be dropped). The one list of them both ways of writing share.
+    @inline(__always)
+    static func writeFields<Sink: JSONFieldSink>(of record: UnsafePointer<OutboundRecord>, slot: Slot?, into sink: inout Sink) -> Bool {
+        sink.write(literal: "{\"id\":")
+        guard record.pointee.idStorage.withText({ sink.write(jsonString: $0) }) else { return false }
+        sink.write(literal: ",\"runDate\":\"")
+        guard sink.write(isoDay: record.pointee.runDate) else { return false }
+        sink.write(literal: "\",\"priority\":")
+        sink.write(integer: Int64(record.pointee.priority))
+        sink.write(literal: ",\"account\":")
+        guard record.pointee.accountID.withUTF8({ sink.write(jsonString: $0) }) else { return false }
+        sink.write(literal: ",\"customer\":")
+        guard record.pointee.customerID.withUTF8({ sink.write(jsonString: $0) }) else { return false }
+        sink.write(literal: ",\"payment\":")
+        guard record.pointee.paymentID.withUTF8({ sink.write(jsonString: $0) }) else { return false }
+        if let slot {
+            sink.write(eventFields[slot.rawValue])
+        } else {
+            sink.write(literal: ",\"event\":")
+            guard sink.write(jsonString: record.pointee.event) else { return false }
+        }
+        sink.write(literal: ",\"scheduleOffset\":")
+        sink.write(integer: Int64(record.pointee.scheduleOffset))
+        if let slot {
+            sink.write(slotFields[slot.rawValue])
+        } else {
+            sink.write(literal: ",\"slot\":")
+            guard sink.write(jsonString: record.pointee.slot) else { return false }
+        }
+        sink.write(recipientFields[record.pointee.recipient.rawValue])
+        let channel = record.pointee.channel
+        sink.write(channelFields[channel.rawValue])
+        sink.write(literal: ",\"to\":")
+        guard record.pointee.destinations.write(json: &sink, asArray: channel == .email) else { return false }
+        sink.write(literal: ",\"scheduledFor\":\"")
+        guard sink.write(isoDay: record.pointee.scheduledFor) else { return false }
+        sink.write(shiftFields[shiftIndex(record.pointee.shift)])
+        sink.write(literal: ",\"fee\":")
+        sink.write(integer: record.pointee.fee)
+        if let resendRequest = record.pointee.resendRequest {
+            sink.write(literal: ",\"resendRequest\":")
+            guard sink.write(jsonString: resendRequest) else { return false }
+        }
+        return true
     }
 
     /// The stack buffer of `appendPlainFields`: room for a record's fields with a few

@@ -39,12 +39,6 @@ struct RawByteWriter {
         claim(bytes.count)?.update(from: source, count: bytes.count)
     }
 
-    /// Writes the bytes of a literal.
-    @inline(__always)
-    mutating func write(literal: StaticString) {
-        write(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
-    }
-
     /// Writes `text` between quotes as a JSON string when it needs no escape
     /// (`JSONWriter.isPlain`); false, with nothing written, when it does.
     @inline(__always)
@@ -65,18 +59,9 @@ struct RawByteWriter {
     /// Writes the decimal digits of `value`, with `-` when negative (as `String(value)`).
     mutating func write(integer value: Int64) {
         if value < 0 { write(byte: UInt8(ascii: "-")) }
-        var rest = value.magnitude
-        var length = 1
-        var scale: UInt64 = 10
-        while length < 20, rest >= scale {
-            length += 1
-            scale = scale &* 10
-        }
-        guard let at = claim(length) else { return }
-        for k in stride(from: length - 1, through: 0, by: -1) {
-            at[k] = UInt8(ascii: "0") + UInt8(rest % 10)
-            rest /= 10
-        }
+        let count = TextBytes.digitCount(value.magnitude)
+        guard let at = claim(count) else { return }
+        TextBytes.writeDigits(value.magnitude, count: count, at: at)
     }
 
     /// Writes `YYYY-MM-DD` for a day of a four-digit year (as `Day.iso`); false, with nothing
@@ -85,17 +70,7 @@ struct RawByteWriter {
         let (y, m, d) = day.components
         guard (1000...9999).contains(y) else { return false }
         guard let at = claim(10) else { return true }
-        at[0] = UInt8(ascii: "0") + UInt8(y / 1000)
-        at[1] = UInt8(ascii: "0") + UInt8(y / 100 % 10)
-        at[2] = UInt8(ascii: "0") + UInt8(y / 10 % 10)
-        at[3] = UInt8(ascii: "0") + UInt8(y % 10)
-        at[4] = UInt8(ascii: "-")
-        at[5] = UInt8(ascii: "0") + UInt8(m / 10)
-        at[6] = UInt8(ascii: "0") + UInt8(m % 10)
-        at[7] = UInt8(ascii: "-")
-        at[8] = UInt8(ascii: "0") + UInt8(d / 10)
-        at[9] = UInt8(ascii: "0") + UInt8(d % 10)
+        _ = TextBytes.writeFixedDate((y, 4), (m, 2), (d, 2), separator: UInt8(ascii: "-"), at: at)
         return true
     }
-
 }

@@ -34,17 +34,34 @@ enum TextBytes {
             out.append(UInt8(ascii: "0") + UInt8(value))
             return
         }
-        // Digits are written from the right into a stack buffer (20 digits at most).
+        // Written into a stack buffer (20 digits at most) and appended at once.
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
         withUnsafeMutableBytes(of: &digits) { raw in
-            var position = raw.count
-            var rest = value
-            repeat {
-                position -= 1
-                raw[position] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-            } while rest > 0
-            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[position...]))
+            let count = digitCount(value)
+            writeDigits(value, count: count, at: raw.baseAddress!.assumingMemoryBound(to: UInt8.self))
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[..<count]))
+        }
+    }
+
+    /// How many decimal digits `value` has (1 for 0).
+    @inline(__always)
+    static func digitCount(_ value: UInt64) -> Int {
+        var count = 1
+        var rest = value
+        while rest >= 10 {
+            count += 1
+            rest /= 10
+        }
+        return count
+    }
+
+    /// Writes the `count` (`digitCount(value)`) decimal digits of `value` at `target`.
+    @inline(__always)
+    static func writeDigits(_ value: UInt64, count: Int, at target: UnsafeMutablePointer<UInt8>) {
+        var rest = value
+        for k in stride(from: count - 1, through: 0, by: -1) {
+            target[k] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
         }
     }
 
@@ -116,24 +133,45 @@ enum TextBytes {
     @inline(__always)
     private static func appendDate(_ first: (Int, Int), _ second: (Int, Int), _ third: (Int, Int),
                                    separator: UInt8, fourDigitYear: Bool, to out: inout [UInt8]) {
-        func part(_ part: (value: Int, width: Int)) {
-            if fourDigitYear { appendFixed(part.value, part.width, to: &out) } else { appendPadded(part.value, width: part.width, to: &out) }
+        guard fourDigitYear else {
+            appendPadded(first.0, width: first.1, to: &out)
+            out.append(separator)
+            appendPadded(second.0, width: second.1, to: &out)
+            out.append(separator)
+            appendPadded(third.0, width: third.1, to: &out)
+            return
         }
-        part(first)
-        out.append(separator)
-        part(second)
-        out.append(separator)
-        part(third)
+        var bytes: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &bytes) { raw in
+            let count = writeFixedDate(first, second, third, separator: separator, at: raw.baseAddress!.assumingMemoryBound(to: UInt8.self))
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[..<count]))
+        }
     }
 
-    /// Appends exactly `width` (2 or 4) digits of a value known to fit them.
+    /// Writes three (value, width) parts of a date whose year has four digits, each in exactly
+    /// its width (2 or 4) of digits, with a separator between them, at `target`; returns how
+    /// many bytes it wrote (10).
     @inline(__always)
-    private static func appendFixed(_ value: Int, _ width: Int, to out: inout [UInt8]) {
-        if width == 4 {
-            out.append(UInt8(ascii: "0") + UInt8(value / 1000))
-            out.append(UInt8(ascii: "0") + UInt8(value / 100 % 10))
+    static func writeFixedDate(_ first: (Int, Int), _ second: (Int, Int), _ third: (Int, Int), separator: UInt8,
+                               at target: UnsafeMutablePointer<UInt8>) -> Int {
+        var at = 0
+        @inline(__always) func part(_ value: Int, _ width: Int) {
+            if width == 4 {
+                target[at] = UInt8(ascii: "0") + UInt8(value / 1000)
+                target[at + 1] = UInt8(ascii: "0") + UInt8(value / 100 % 10)
+                at += 2
+            }
+            target[at] = UInt8(ascii: "0") + UInt8(value / 10 % 10)
+            target[at + 1] = UInt8(ascii: "0") + UInt8(value % 10)
+            at += 2
         }
-        out.append(UInt8(ascii: "0") + UInt8(value / 10 % 10))
-        out.append(UInt8(ascii: "0") + UInt8(value % 10))
+        part(first.0, first.1)
+        target[at] = separator
+        at += 1
+        part(second.0, second.1)
+        target[at] = separator
+        at += 1
+        part(third.0, third.1)
+        return at
     }
 }

@@ -40,10 +40,4 @@ struct PermanentByteTable: @unchecked Sendable {
         let start = index == 0 ? 0 : ends[index - 1]
         return UnsafeBufferPointer(start: bytes + start, count: ends[index] - start)
     }
-
-    /// Appends string `index` to `out`.
-    @inline(__always)
-    func append(_ index: Int, to out: inout [UInt8]) {
-        out.append(contentsOf: self[index])
-    }
 }
