@@ -340,36 +340,30 @@ public struct NightlyRun {
 
     /// `notificationID` as the record keeps it (the same 32 hex digits, without a String).
     static func notificationRecordID(runDate: Day, payment: ShortText, slot: String, recipient: Recipient, channel: Channel) -> RecordID {
-        // The key's bytes laid out in a stack buffer (an array took an allocation and an append
-        // call per part); a key that does not fit, or a run date of another than four digits,
-        // is laid out in an array as before.
-        let fast: RecordID? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 256) { buffer in
-            var key = RawByteWriter(buffer)
-            guard key.write(isoDayOfFourDigitYear: runDate) else { return nil }
-            key.write(byte: 0x0A)
-            payment.withUTF8 { key.write($0) }
-            key.write(byte: 0x0A)
-            TextBytes.withUTF8(slot) { key.write($0) }
-            key.write(byte: 0x0A)
-            TextBytes.withUTF8(recipient.name) { key.write($0) }
-            key.write(byte: 0x0A)
-            TextBytes.withUTF8(channel.name) { key.write($0) }
-            guard !key.overflowed else { return nil }
-            return digestID(bytes: UnsafeRawBufferPointer(key.written))
+        // The key (run date, payment, slot, recipient, channel, a line feed between each) is
+        // hashed part by part from where each part lies: laid out in an array first, it took an
+        // allocation and an append call per part.
+        var hasher = SHA256()
+        let lineFeed: UInt8 = 0x0A
+        func hash(_ bytes: UnsafeBufferPointer<UInt8>) { hasher.update(UnsafeRawBufferPointer(bytes)) }
+        func separate() { withUnsafeBytes(of: lineFeed) { hasher.update($0) } }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { buffer in
+            var date = RawByteWriter(buffer)
+            if date.write(isoDayOfFourDigitYear: runDate) {
+                hash(date.written)
+            } else {
+                TextBytes.withUTF8(runDate.iso, hash)
+            }
         }
-        if let fast { return fast }
-        var key: [UInt8] = []
-        key.reserveCapacity(80)
-        TextBytes.appendISO(runDate, to: &key)
-        key.append(0x0A)
-        payment.append(to: &key)
-        key.append(0x0A)
-        TextBytes.append(slot, to: &key)
-        key.append(0x0A)
-        TextBytes.append(recipient.name, to: &key)
-        key.append(0x0A)
-        TextBytes.append(channel.name, to: &key)
-        return key.withUnsafeBytes { digestID(bytes: $0) }
+        separate()
+        payment.withUTF8(hash)
+        separate()
+        TextBytes.withUTF8(slot, hash)
+        separate()
+        TextBytes.withUTF8(recipient.name, hash)
+        separate()
+        TextBytes.withUTF8(channel.name, hash)
+        return hasher.finalize { RecordID(digestPrefix: $0) }
     }
 
     /// The first 16 bytes of the text's SHA-256, as a record keeps an id.
