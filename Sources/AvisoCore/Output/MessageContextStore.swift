@@ -64,8 +64,9 @@ final class MessageContextStore: @unchecked Sendable {
     /// Asks for the bytes of context `index`, once its place has arrived (second step).
     @inline(__always)
     func prefetchBytes(_ index: Int) {
-        guard index < places.count, places[index] != Self.oversizedPlace else { return }
-        arena.prefetch(at: places[index])
+        guard index < places.count else { return }
+        let place = places[index]
+        if place != Self.oversizedPlace { arena.prefetch(at: place) }
     }
 
     /// The context at `index`.

@@ -14,15 +14,15 @@ struct ChargePlan: Sendable {
             case .success(let share)?:
                 hasLookAhead = true
                 contribution = share
-                if rare?.upcomingFailure != nil { editRare { $0.upcomingFailure = nil } }
+                setRare(\.upcomingFailure, nil, empty: true)
             case .failure(let error)?:
                 hasLookAhead = true
                 contribution = UpcomingSends.Contribution()
-                editRare { $0.upcomingFailure = error }
+                setRare(\.upcomingFailure, error, empty: false)
             case nil:
                 hasLookAhead = false
                 contribution = UpcomingSends.Contribution()
-                if rare?.upcomingFailure != nil { editRare { $0.upcomingFailure = nil } }
+                setRare(\.upcomingFailure, nil, empty: true)
             }
         }
     }
