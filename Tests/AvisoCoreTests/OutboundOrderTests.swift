@@ -189,12 +189,15 @@ import Testing
         }
         var lazy = Self.records(count: count)
         let store = MessageContextStore(shared.map(PackedMessageContext.init))
-        #expect(lazy.withUnsafeBufferPointer { OutboundRecord.contextStore(of: $0.baseAddress!) } == nil)
+        #expect(lazy.withUnsafeBufferPointer { OutboundRecord.pendingMessages(of: $0.baseAddress!) } == nil)
         try ParallelCompose.compose(&lazy, contexts: store, references: references, keys: keys, composer: composer)
-        // What the writer reads ahead in place: each record's context number and the one store.
+        // What the writer reads ahead in place: each record's context number; and the one
+        // `PendingMessages` (with the store) all records hold, which it takes once.
         lazy.withUnsafeBufferPointer { records in
             #expect(records.indices.map { OutboundRecord.pendingContext(of: records.baseAddress! + $0) } == (0..<count).map { $0 / 4 })
-            #expect(records.indices.allSatisfy { OutboundRecord.contextStore(of: records.baseAddress! + $0) === store })
+            let pending = OutboundRecord.pendingMessages(of: records.baseAddress!)
+            #expect(pending?.contexts === store)
+            #expect(records.indices.allSatisfy { OutboundRecord.pendingMessages(of: records.baseAddress! + $0) === pending })
         }
         #expect(lazy == eager)
         // Not trivially equal: the groups' records differ in slot key or recipient.

@@ -29,6 +29,13 @@ struct Destinations: Sendable, Equatable {
         }
     }
 
+    /// Asks for the memory of a single destination kept as a `String` (see `ShortText.prefetch`);
+    /// nothing for a list. Only a hint.
+    @inline(__always)
+    func prefetch() {
+        if case .one(let destination) = storage { destination.prefetch() }
+    }
+
     /// Writes the destinations as a JSON array (`asArray`), or the first alone as a JSON
     /// string (an empty one when there is none); false when `sink` cannot write one of them
     /// (what was written is then to be dropped).

@@ -9,7 +9,8 @@
 /// Appending is for one thread; once the contexts are all appended, any thread may read.
 final class MessageContextStore: @unchecked Sendable {
     private let arena: SpillArena
-    private var places: [UInt64] = []
+    // A `RawList`: both composing threads read a place for every message (see `RawList`).
+    private var places = RawList<UInt64>()
     // Contexts too long for an arena block (only a hostile file makes one), kept whole.
     private var oversized: [Int: PackedMessageContext] = [:]
     private static let oversizedPlace = UInt64.max

@@ -187,7 +187,13 @@ public struct OutboundRecord: Sendable, Equatable {
     /// `appendJSONLine(to:buffers:)` of the record at `record`, read where it lies: a method
     /// called on a record in an array's buffer copies the whole record first, a retain and a
     /// release of each of its texts and of the `PendingMessages` all of a run's records share.
-    static func appendJSONLine(of record: UnsafePointer<OutboundRecord>, to out: inout [UInt8], buffers: inout MessageBuffers) {
+    ///
+    /// `pending`, when given, is the `PendingMessages` every pending record the caller writes
+    /// holds (a run's records all hold one, see `ParallelCompose`): used instead of the record's
+    /// own reference, as taking that retains and releases it, and the composing threads would
+    /// both write its count for every record.
+    static func appendJSONLine(of record: UnsafePointer<OutboundRecord>, to out: inout [UInt8], buffers: inout MessageBuffers,
+                               pending: PendingMessages? = nil) {
         // A slot's own event and name (every record but a resend's) are written from bytes made
         // once; any other text is escaped.
         let slot = Slot(rawValue: record.pointee.slotRank).flatMap { slot in
@@ -201,8 +207,11 @@ public struct OutboundRecord: Sendable, Equatable {
             appendMessage(message, to: &out)
         case .awaitingContext:
             appendMessage(ParallelCompose.placeholder, to: &out)
-        case .pending(let pending, let reference):
-            pending.appendMessage(reference, channel: record.pointee.channel, to: &out, buffers: &buffers)
+        case .pending(_, let reference) where pending != nil:
+            assert(pendingMessages(of: record) === pending, "the record holds another run's messages")
+            pending.unsafelyUnwrapped.appendMessage(reference, channel: record.pointee.channel, to: &out, buffers: &buffers)
+        case .pending(let own, let reference):
+            own.appendMessage(reference, channel: record.pointee.channel, to: &out, buffers: &buffers)
         }
         TextBytes.append(literal: "}\n", to: &out)
     }
@@ -288,10 +297,10 @@ public struct OutboundRecord: Sendable, Equatable {
         return Int(reference.context)
     }
 
-    /// The store of contexts the record at `record` is composed from, when it is `.pending`.
-    static func contextStore(of record: UnsafePointer<OutboundRecord>) -> MessageContextStore? {
+    /// The messages the record at `record` is composed from, when it is `.pending`.
+    static func pendingMessages(of record: UnsafePointer<OutboundRecord>) -> PendingMessages? {
         guard case .pending(let pending, _) = record.pointee.body else { return nil }
-        return pending.contexts
+        return pending
     }
 
     /// Appends the fields of `message` (after the record's own fields).

@@ -75,6 +75,18 @@ struct ShortText: Sendable, Hashable {
         }
     }
 
+    /// Asks for the memory of a text kept as a `String` (an inline one is in the value itself):
+    /// its first bytes and the line before them, where a native String's object begins, which
+    /// reading it retains. Only a hint.
+    @inline(__always)
+    func prefetch() {
+        guard case .text(let text) = storage else { return }
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let start = bytes.baseAddress else { return }
+            Prefetch.bytes(at: UnsafeRawPointer(start) - 64)
+        }
+    }
+
     /// Appends the text's UTF-8 bytes.
     @inline(__always)
     func append(to out: inout [UInt8]) {

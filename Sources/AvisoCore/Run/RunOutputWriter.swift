@@ -91,12 +91,15 @@ struct RunOutputWriter {
             records.withUnsafeBufferPointer { records in
                 let range = chunks[chunk].range
                 guard let base = records.baseAddress, !range.isEmpty else { return }
-                // The run's records share one store of contexts (none in some tests).
-                let contexts = OutboundRecord.contextStore(of: base + list[range.lowerBound])
+                // The run's records share one store of contexts (none in some tests), taken
+                // once here: each record's own reference to it would be retained and released.
+                let pending = OutboundRecord.pendingMessages(of: base + list[range.lowerBound])
+                let contexts = pending?.contexts
                 for position in range {
                     // The records are visited in output order, all over the array, and each
                     // reads its context from another place: three steps ahead, a record is
-                    // asked for; two ahead, its context's place; one ahead, the context.
+                    // asked for; two ahead, its context's place; one ahead, the context and an
+                    // email address kept as a String (writing it retains it).
                     if position + 3 < range.upperBound { Prefetch.lines(of: base + list[position + 3]) }
                     if let contexts {
                         if position + 2 < range.upperBound, let context = OutboundRecord.pendingContext(of: base + list[position + 2]) {
@@ -106,7 +109,10 @@ struct RunOutputWriter {
                             contexts.prefetchBytes(context)
                         }
                     }
-                    OutboundRecord.appendJSONLine(of: base + list[position], to: &bytes, buffers: &buffers)
+                    if position + 1 < range.upperBound {
+                        (base + list[position + 1]).pointee.destinations.prefetch()
+                    }
+                    OutboundRecord.appendJSONLine(of: base + list[position], to: &bytes, buffers: &buffers, pending: pending)
                 }
             }
             slots.put(slot, bytes)

@@ -21,7 +21,9 @@ final class SpillArena: @unchecked Sendable {
     private let blockBits: Int
     private let blockSize: Int
     // Each block's memory, or nil when it is in the file at its own place (`index << blockBits`).
-    private var blocks: [UnsafeMutableRawPointer?] = []
+    // A `RawList`: the composing threads read it for every message, and an array's buffer would
+    // be retained and released by both each time.
+    private var blocks = RawList<UnsafeMutableRawPointer?>()
     private var used: Int
     private let descriptor: Int32
     // The file mapped for reading once appending is over (`mapForReading`), or nil.
@@ -52,7 +54,9 @@ final class SpillArena: @unchecked Sendable {
     }
 
     deinit {
-        for case let block? in blocks { free(block) }
+        blocks.withUnsafeBufferPointer { blocks in
+            for case let block? in blocks { free(block) }
+        }
         if let mapping { munmap(UnsafeMutableRawPointer(mutating: mapping), mappedCount) }
         if descriptor >= 0 { close(descriptor) }
     }
@@ -73,7 +77,7 @@ final class SpillArena: @unchecked Sendable {
     var spills: Bool { descriptor >= 0 }
 
     /// Blocks held in memory now (for tests).
-    var blocksInMemory: Int { blocks.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
+    var blocksInMemory: Int { blocks.withUnsafeBufferPointer { $0.reduce(0) { $0 + ($1 == nil ? 0 : 1) } } }
 
     /// Whether `appendKey` takes a key of `count` bytes after `prefix` bytes (it must fit a block).
     func fitsKey(count: Int, prefix: Int) -> Bool {
