@@ -193,6 +193,55 @@ private func observe(_ path: String, name: String, chunked: Bool, chunkSize: Int
         #expect(rejects.map { "\($0.line ?? 0) \($0.reason)" } == ["2002 BAD_QUOTES"])
     }
 
+    @Test("lookAhead sees what prepare made of a sound row a few rows before handle gets it, once, in file order, and changes nothing",
+          arguments: [(false, 2 << 20), (true, 64), (true, 4096), (true, 2 << 20)])
+    func lookAheadSeesRowsBeforeHandle(chunked: Bool, chunkSize: Int) throws {
+        // Every 97th row has no id (a failed row, which lookAhead never sees).
+        let rows = (1...20_000).map { $0 % 97 == 0 ? ";Sem id \($0);x@y.z;\n" : "a\($0);Nome \($0);n\($0)@x.com;\n" }
+        let path = try temporaryFile("accounts.csv", Array(("id;name;email;mobilePhone\n" + rows.joined()).utf8))
+        defer { removeTemporaryFolder(of: path) }
+        var rejects: [RejectRecord] = []
+        var handled: [String] = []
+        var seenAhead: [String] = []
+        // For each value lookAhead saw: how many rows handle had got then.
+        var handledWhenSeen: [String: Int] = [:]
+        _ = try withoutActuallyEscaping({ (prepared: String) in
+            seenAhead.append(prepared)
+            handledWhenSeen[prepared] = handled.count
+        }) { lookAhead in
+            try Self.accountsReader(path, chunked: chunked, chunkSize: chunkSize)
+                .read(rejects: &rejects, prepare: { $0.id }, lookAhead: lookAhead) { account, prepared in
+                    handled.append(prepared)
+                    return .used
+                }
+        }
+        var plainRejects: [RejectRecord] = []
+        var plain: [String] = []
+        _ = try Self.accountsReader(path, chunked: chunked, chunkSize: chunkSize).read(rejects: &plainRejects) { account in
+            plain.append(account.id)
+            return .used
+        }
+        #expect(handled == plain)
+        #expect(rejects == plainRejects)
+        #expect(handled.count == 20_000 - 20_000 / 97)
+        // Seen once each, in file order, and only rows handle then got.
+        let order = Dictionary(uniqueKeysWithValues: handled.enumerated().map { ($1, $0) })
+        #expect(Set(seenAhead).count == seenAhead.count)
+        #expect(seenAhead.map { order[$0] ?? -1 } == seenAhead.map { order[$0] ?? -1 }.sorted())
+        #expect(seenAhead.allSatisfy { order[$0] != nil })
+        // Before handle got the row, and at most `lookAheadDistance` items before.
+        for value in seenAhead {
+            let position = try #require(order[value])
+            let before = try #require(handledWhenSeen[value])
+            #expect(before < position && position - before <= TableReader<AccountTable>.lookAheadDistance, "\(value)")
+        }
+        // All but the last few rows of each batch of decoded rows are seen ahead (a chunk of
+        // 64 bytes holds two rows: none).
+        if !chunked || chunkSize >= 4096 {
+            #expect(seenAhead.count >= handled.count * 9 / 10)
+        }
+    }
+
     @Test("prepare runs on every sound row and each row meets what prepare made of it, in file order",
           arguments: [(false, 2 << 20), (true, 7), (true, 64), (true, 2 << 20)])
     func preparedWorkTravelsWithItsRow(chunked: Bool, chunkSize: Int) throws {

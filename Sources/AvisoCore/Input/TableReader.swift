@@ -59,14 +59,21 @@ struct TableReader<Schema: InputTableSchema> {
 
     /// `read(rejects:_:)` with a first step on each sound row, `prepare`, run where the rows
     /// are decoded (on the decoding threads, ahead of `handle`); it must only read shared
-    /// state. `handle` gets the row and what `prepare` made of it, in file order.
+    /// state. `handle` gets the row and what `prepare` made of it, in file order. `lookAhead`,
+    /// when given, gets what `prepare` made of a row `lookAheadDistance` rows before `handle`
+    /// gets that row (within a batch of decoded rows), on the caller's thread: for asking for
+    /// memory `handle` will touch (a hint; it must change nothing).
     func read<Prepared: Sendable>(
         rejects: inout [RejectRecord],
         prepare: @escaping @Sendable (Schema.Row) -> Prepared,
+        lookAhead: ((Prepared) -> Void)? = nil,
         _ handle: (Schema.Row, Prepared) throws -> Verdict
     ) throws -> TableStatistics {
-        try read(rejects: &rejects, prepareNumbered: { row, _ in .work(prepare(row)) }, handle)
+        try read(rejects: &rejects, prepareNumbered: { row, _ in .work(prepare(row)) }, lookAhead: lookAhead, handle)
     }
+
+    /// How many rows ahead of `handle` a `lookAhead` sees a row.
+    static var lookAheadDistance: Int { 8 }
 
     /// `read(rejects:prepare:_:)` whose `prepare` is also given the row's record number (its
     /// place among the file's records, from 1), which orders rows that are prepared out of order,
@@ -74,13 +81,15 @@ struct TableReader<Schema: InputTableSchema> {
     /// row, but `noteCounted` gets its note, if it has one, in file order with the handled rows.
     /// `recheck`, given the number of every sound row (counted or not) on the caller's thread,
     /// in file order and before `handle` or `noteCounted`, may still reject it, with its id.
-    /// `prefetch`, when given, asks for what `prepare` will read a few rows ahead of it.
+    /// `prefetch`, when given, asks for what `prepare` will read a few rows ahead of it;
+    /// `lookAhead`, as in `read(rejects:prepare:lookAhead:_:)`, for what `handle` will.
     func read<Prepared: Sendable>(
         rejects: inout [RejectRecord],
         prepareNumbered prepare: @escaping @Sendable (Schema.Row, Int) -> PreparedRow<Prepared>,
         prefetch: RowPrefetch<Schema.Row>? = nil,
         recheck: (Int) -> LateRejection? = { _ in nil },
         noteCounted: (CountedNote) -> Void = { _ in },
+        lookAhead: ((Prepared) -> Void)? = nil,
         _ handle: (Schema.Row, Prepared) throws -> Verdict
     ) throws -> TableStatistics {
         var stats = TableStatistics(
@@ -185,7 +194,12 @@ struct TableReader<Schema: InputTableSchema> {
         var firstReasons: [String] = []
         do {
             while let batch = try take() {
-                for item in batch {
+                for index in batch.indices {
+                    if let lookAhead, index + Self.lookAheadDistance < batch.endIndex,
+                       case .row(_, let prepared, _, _) = batch[index + Self.lookAheadDistance] {
+                        lookAhead(prepared)
+                    }
+                    let item = batch[index]
                     stats.rowsRead += 1
                     var failed: (RowError, Int, Int, String?)?
                     switch item {

@@ -201,6 +201,13 @@ public struct CustomerDirectory: Sendable {
         return hash
     }
 
+    /// Asks for the index slot of an id whose hash is `hash` (`ByteKeyIndex.hash`): the slot
+    /// `add` of that id will fill, or `position(ofID:)` will read.
+    @inline(__always)
+    func prefetchSlot(hash: UInt64) {
+        ids.prefetchSlot(hash: hash)
+    }
+
     /// Second step: asks for the id bytes of the entry the slot names, returns that entry
     /// for `prefetchSummary(candidate:)` (`RowPrefetch.nothing` when the slot names none).
     @inline(__always)
