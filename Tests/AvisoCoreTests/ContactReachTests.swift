@@ -99,6 +99,7 @@ import Testing
         var mismatches: [String] = []
         var withEntries = 0
         var counted = 0
+        var postalCounted = 0
         for _ in 0..<3000 {
             let status = Self.statuses[random.below(Self.statuses.count)]
             let due = runDate + random.within(-40...40)
@@ -133,14 +134,22 @@ import Testing
             compared += 1
             if !planned.entries.isEmpty { withEntries += 1 }
             if fetches == 0, !planned.entries.isEmpty { counted += 1 }
-            // A charge whose letter may be due is worked out from the customer itself.
-            if customer.postalService || charge.postalService, !planned.entries.isEmpty { #expect(fetches == 1) }
+            // A charge whose letter may be due is worked out from the customer itself; any
+            // other (a postal customer's PIX or paid charge too) by reach alone.
+            if PostalRules.ineligibility(of: charge, customer: customer) == nil {
+                if !planned.entries.isEmpty { #expect(fetches == 1) }
+            } else {
+                #expect(fetches == 0)
+                if customer.postalService || charge.postalService, !planned.entries.isEmpty { postalCounted += 1 }
+            }
         }
         #expect(compared == 3000)
         #expect(mismatches.isEmpty, "\(mismatches.count) charges differ; first: \(mismatches.first ?? "")")
         // The comparison means something only if many charges have entries, most counted by reach.
         #expect(withEntries > 600)
         #expect(counted > withEntries / 2)
+        // Postal customers' and charges' entries counted by reach (no letter possible) were compared too.
+        #expect(postalCounted > 50)
     }
 
     @Test("the directory keeps each customer's reach with its switches, and nil when not judged")

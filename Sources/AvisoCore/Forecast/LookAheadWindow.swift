@@ -52,8 +52,10 @@ final class LookAheadWindow: Sendable {
         guard lentPlanners.count > 0, !customerDeleted else { return contribution }
         let candidates = try known ?? candidateDates(charge: charge, settings: settings)
         guard candidates != 0 else { return contribution }
-        // Counted by reach, the customer is not made; a letter needs its address.
-        let countedReach = reach.flatMap { !$0.postalService && !charge.postalService ? $0 : nil }
+        // Counted by reach, the customer is not made; a letter needs its address, so a charge
+        // that could go by post is planned with the customer (most of a postal customer's
+        // charges cannot: paid, not a boleto, no linha digitável).
+        let countedReach = reach.flatMap { PostalRules.ineligibility(of: charge, customerPostalService: $0.postalService) == nil ? nil : $0 }
         let customer: Customer? = countedReach == nil ? fetch() : nil
         // Dates in order, as the planners are.
         var dates = candidates

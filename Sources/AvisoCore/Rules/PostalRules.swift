@@ -91,7 +91,14 @@ public enum PostalRules {
     /// billing type without boleto, no linha digitável), or nil when its boleto is mailed.
     /// The one statement of the rule: the planner, explain and `isEligible` all use it.
     public static func ineligibility(of charge: Charge, customer: Customer) -> PostalIneligibility? {
-        if !customer.postalService, !charge.postalService { return .notRequested }
+        ineligibility(of: charge, customerPostalService: customer.postalService)
+    }
+
+    /// `ineligibility(of:customer:)` from the customer's `postalService` alone (nothing else of
+    /// the customer decides it): the look ahead knows that from the customer's reach, and
+    /// fetches the customer only for a charge that could go by post.
+    static func ineligibility(of charge: Charge, customerPostalService: Bool) -> PostalIneligibility? {
+        if !customerPostalService, !charge.postalService { return .notRequested }
         if !charge.isOpen { return .notOpen }
         if !charge.billingType.carriesBoleto { return .billingType }
         if !charge.hasIdentificationField { return .noIdentificationField }
