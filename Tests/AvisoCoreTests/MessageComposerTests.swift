@@ -89,6 +89,36 @@ import Testing
         #expect(message == .whatsapp(template: name, parameters: expected))
     }
 
+    @Test("buffers reused across messages of every slot, recipient and shape (a thread's own skeletons) compose what fresh buffers compose")
+    func reusedBuffersComposeAsFreshOnes() throws {
+        let composer = try MessageComposer(templateDirectory: nil)
+        var reused = MessageBuffers()
+        var random = SplitMix64(seed: 7)
+        var compared = 0
+        var shapes = Set<String>()
+        for _ in 0..<600 {
+            let slotKey = DefaultTemplates.slotKeys[random.below(DefaultTemplates.slotKeys.count)]
+            let recipient = Recipient.allCases[random.below(Recipient.allCases.count)]
+            // Shapes differ by the link's presence and the due day; names long enough for the SMS
+            // to be rendered again shorter.
+            let customer = random.below(3) == 0 ? "Maria Aparecida dos Santos Figueiredo de Albuquerque" : "Ana Lima"
+            let context = Self.context(slotKey, recipient, customer: customer, link: random.below(2) == 0 ? Self.link : nil,
+                                       runDate: random.below(2) == 0 ? "2026-12-04" : "2026-12-05")
+            let slot = try MessageComposer.slot(of: context)
+            for channel in [Channel.email, .sms, .voice] {
+                var fresh = MessageBuffers()
+                #expect(composer.composeText(channel: channel, context: context, slot: slot, into: &fresh) == nil)
+                #expect(composer.composeText(channel: channel, context: context, slot: slot, into: &reused) == nil)
+                #expect(reused.first == fresh.first && reused.second == fresh.second, "\(slotKey) \(recipient.name) \(channel.name)")
+                shapes.insert("\(slotKey)/\(recipient.name)/\(TemplateValues(context).shapeKey)")
+                compared += 1
+            }
+        }
+        #expect(compared == 1800)
+        // Many skeletons met, each several times: the reused buffers answered most from their own.
+        #expect(shapes.count > 40)
+    }
+
     @Test func whatsAppWithoutLinkHasAnEmptyParameter() throws {
         let composer = try MessageComposer(templateDirectory: nil)
         let message = try composer.compose(channel: .whatsapp, context: Self.context("CREATED", link: nil))

@@ -12,4 +12,6 @@ struct MessageBuffers {
     var cleaned: [UInt8] = []
     /// Scratch for the clean-up steps.
     var work: [UInt8] = []
+    /// The skeletons this thread has rendered from (see `TemplateSkeletons.ThreadCache`).
+    var skeletons = TemplateSkeletons.ThreadCache()
 }

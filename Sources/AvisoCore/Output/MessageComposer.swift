@@ -156,14 +156,14 @@ public final class MessageComposer: Sendable {
         let base = MessageComposer.templateIndex(slot: slot, recipient: recipient, part: 0)
         switch channel {
         case .email:
-            guard render(base + Part.emailSubject, values, into: &buffers.rendered) else { return base + Part.emailSubject }
+            guard render(base + Part.emailSubject, values, buffers: &buffers) else { return base + Part.emailSubject }
             buffers.rendered.withUnsafeBufferPointer { MessageText.appendOneLine($0, to: &buffers.first) }
-            guard render(base + Part.emailText, values, into: &buffers.rendered) else { return base + Part.emailText }
+            guard render(base + Part.emailText, values, buffers: &buffers) else { return base + Part.emailText }
             buffers.rendered.withUnsafeBufferPointer { MessageText.appendTrimmed($0, to: &buffers.second) }
         case .sms:
             guard composeSMS(base + Part.sms, &values, &buffers) else { return base + Part.sms }
         case .voice, .whatsapp:
-            guard render(base + Part.voice, values, into: &buffers.rendered) else { return base + Part.voice }
+            guard render(base + Part.voice, values, buffers: &buffers) else { return base + Part.voice }
             buffers.rendered.withUnsafeBufferPointer { MessageText.appendOneLine($0, to: &buffers.first) }
         }
         return nil
@@ -216,7 +216,7 @@ public final class MessageComposer: Sendable {
         let limit = MessageComposer.smsLimit
         var septets = 0
         func rerender() -> Bool {
-            guard render(template, variables, into: &buffers.rendered) else { return false }
+            guard render(template, variables, buffers: &buffers) else { return false }
             buffers.cleaned.removeAll(keepingCapacity: true)
             buffers.rendered.withUnsafeBufferPointer {
                 MessageText.appendCompactSpaces($0, to: &buffers.cleaned, work: &buffers.work)
@@ -260,10 +260,11 @@ public final class MessageComposer: Sendable {
 
     // MARK: Rendering
 
-    /// Renders template `index` into `out`, replacing what it held.
-    private func render(_ index: Int, _ values: TemplateValues, into out: inout [UInt8]) -> Bool {
-        out.removeAll(keepingCapacity: true)
-        return skeletons.render(index, values, into: &out)
+    /// Renders template `index` into `buffers.rendered`, replacing what it held, with the
+    /// skeletons of the thread that owns `buffers`.
+    private func render(_ index: Int, _ values: TemplateValues, buffers: inout MessageBuffers) -> Bool {
+        buffers.rendered.removeAll(keepingCapacity: true)
+        return skeletons.render(index, values, into: &buffers.rendered, cache: &buffers.skeletons)
     }
 
     /// `um dia`, `dez dias`.

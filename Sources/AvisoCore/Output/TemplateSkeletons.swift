@@ -8,7 +8,7 @@ import Mustache
 /// use transforms (`{{uppercased(name)}}`) are always rendered with the real values instead.
 /// Templates are known by their index in `names`.
 final class TemplateSkeletons: @unchecked Sendable {
-    private enum Piece {
+    fileprivate enum Piece {
         case text([UInt8])
         case value(TemplateVariable)
     }
@@ -34,15 +34,28 @@ final class TemplateSkeletons: @unchecked Sendable {
         self.cache = names.map { _ in [] }
     }
 
+    /// One thread's copies of the skeletons it has used, kept with that thread's buffers
+    /// (`MessageBuffers`): taking a skeleton from the shared cache took its lock, and appending
+    /// its text pieces retained and released arrays both composing threads share (cache lines
+    /// both write), for every message. A thread's own copies are neither locked nor shared.
+    struct ThreadCache {
+        // Per template index, the skeleton of each shape this thread has met.
+        fileprivate var entries: [[(shape: UInt64, pieces: [Piece])]] = []
+    }
+
     /// Appends the rendered text of template `index` for these values to `out`; false when
-    /// there is no such template.
-    func render(_ index: Int, _ values: TemplateValues, into out: inout [UInt8]) -> Bool {
+    /// there is no such template. `cache` is the calling thread's (see `ThreadCache`).
+    func render(_ index: Int, _ values: TemplateValues, into out: inout [UInt8], cache local: inout ThreadCache) -> Bool {
         if direct[index] {
             guard let text = library.render(Self.context(values, placeholders: false), withTemplate: names[index]) else { return false }
             TextBytes.append(text, to: &out)
             return true
         }
         let shape = values.shapeKey
+        if index < local.entries.count, let pieces = local.entries[index].first(where: { $0.shape == shape })?.pieces {
+            Self.append(pieces, values, to: &out)
+            return true
+        }
         lock.lock()
         var pieces = cache[index].first { $0.shape == shape }?.pieces
         lock.unlock()
@@ -53,13 +66,24 @@ final class TemplateSkeletons: @unchecked Sendable {
             if !cache[index].contains(where: { $0.shape == shape }) { cache[index].append((shape, pieces!)) }
             lock.unlock()
         }
-        for piece in pieces! {
+        // The thread's own copy: new arrays, not the shared cache's.
+        let own = pieces!.map { piece -> Piece in
+            guard case .text(let text) = piece else { return piece }
+            return .text(text.withUnsafeBufferPointer { Array($0) })
+        }
+        while local.entries.count <= index { local.entries.append([]) }
+        local.entries[index].append((shape, own))
+        Self.append(own, values, to: &out)
+        return true
+    }
+
+    private static func append(_ pieces: [Piece], _ values: TemplateValues, to out: inout [UInt8]) {
+        for piece in pieces {
             switch piece {
             case .text(let text): out.append(contentsOf: text)
             case .value(let variable): values.append(variable, to: &out)
             }
         }
-        return true
     }
 
     /// The Mustache context: placeholders (or real values) for present values, the two flags.
