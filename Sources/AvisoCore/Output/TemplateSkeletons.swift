@@ -77,6 +77,7 @@ final class TemplateSkeletons: @unchecked Sendable {
         return true
     }
 
+    /// Appends a skeleton's pieces, its texts as they are and its values from `values`.
     private static func append(_ pieces: [Piece], _ values: TemplateValues, to out: inout [UInt8]) {
         for piece in pieces {
             switch piece {
