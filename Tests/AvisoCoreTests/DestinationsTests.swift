@@ -2,6 +2,13 @@ import Testing
 @testable import AvisoCore
 
 @Suite struct DestinationsTests {
+    /// The destinations as the channel files write them (`OutboundRecord.writeFields`).
+    static func json(_ destinations: Destinations, asArray: Bool) -> [UInt8] {
+        var sink = EscapingFieldSink(bytes: [])
+        #expect(destinations.write(json: &sink, asArray: asArray))
+        return sink.bytes
+    }
+
     static let lists: [[String]] = [
         [], ["+5511987654321"], ["maria@example.com"], ["a@b.c", "maria.da.silva@example.com.br"],
         ["q\"uote@x"], ["+55119876543210000"], ["", "x"],
@@ -19,13 +26,11 @@ import Testing
 
     @Test(arguments: lists)
     func writesAnArrayOrTheFirstAlone(list: [String]) {
-        var array: [UInt8] = []
-        Destinations(list).appendJSON(asArray: true, to: &array)
+        let array = Self.json(Destinations(list), asArray: true)
         var expectedArray: [UInt8] = []
         JSONWriter.appendArray(list, to: &expectedArray)
         #expect(String(decoding: array, as: UTF8.self) == String(decoding: expectedArray, as: UTF8.self))
-        var single: [UInt8] = []
-        Destinations(list).appendJSON(asArray: false, to: &single)
+        let single = Self.json(Destinations(list), asArray: false)
         var expectedSingle: [UInt8] = []
         JSONWriter.appendEscaped(list.first ?? "", to: &expectedSingle)
         #expect(single == expectedSingle)
@@ -39,14 +44,11 @@ import Testing
     }
 
     @Test func theArrayIsCompactJSON() {
-        var out: [UInt8] = []
-        Destinations(["a@b.c", "d\"e@f.g"]).appendJSON(asArray: true, to: &out)
+        var out = Self.json(Destinations(["a@b.c", "d\"e@f.g"]), asArray: true)
         #expect(String(decoding: out, as: UTF8.self) == #"["a@b.c","d\"e@f.g"]"#)
-        out = []
-        Destinations(["+5511987654321"]).appendJSON(asArray: true, to: &out)
+        out = Self.json(Destinations(["+5511987654321"]), asArray: true)
         #expect(String(decoding: out, as: UTF8.self) == #"["+5511987654321"]"#)
-        out = []
-        Destinations([]).appendJSON(asArray: false, to: &out)
+        out = Self.json(Destinations([]), asArray: false)
         #expect(String(decoding: out, as: UTF8.self) == #""""#)
     }
 }

@@ -10,9 +10,10 @@ import Testing
         let digest = hasher.finalize()
         let id = RecordID(digestPrefix: digest)
         #expect(id.text == String(SHA256.hex(digest).prefix(32)))
-        var json: [UInt8] = []
-        id.appendJSON(to: &json)
-        #expect(String(decoding: json, as: UTF8.self) == "\"" + id.text + "\"")
+        // As the channel files write it (`OutboundRecord.writeFields`).
+        var json = EscapingFieldSink(bytes: [])
+        _ = id.withText { json.write(jsonString: $0) }
+        #expect(String(decoding: json.bytes, as: UTF8.self) == "\"" + id.text + "\"")
     }
 
     @Test func digestsWithZeroAndFullBytesKeepEveryDigit() {
@@ -24,9 +25,9 @@ import Testing
     @Test func textIDsAreKeptAndEscapedAsGiven() {
         let id = RecordID.text("m\"1\\")
         #expect(id.text == "m\"1\\")
-        var json: [UInt8] = []
-        id.appendJSON(to: &json)
-        #expect(String(decoding: json, as: UTF8.self) == "\"m\\\"1\\\\\"")
+        var json = EscapingFieldSink(bytes: [])
+        _ = id.withText { json.write(jsonString: $0) }
+        #expect(String(decoding: json.bytes, as: UTF8.self) == "\"m\\\"1\\\\\"")
     }
 
     @Test func theRunsNotificationIdIsTheDigestOfItsKeyFields() {

@@ -122,8 +122,7 @@ public struct BusinessCalendar: Sendable {
     /// nextBD(x): the first business day on or after `day`. Throws when it would have to look at
     /// an uncovered date.
     public func nextBusinessDay(onOrAfter day: Day) throws(AvisoError) -> Day {
-        let i = Int(day.number) - Int(firstDay)
-        if i >= 0, i < nextBusiness.count, nextBusiness[i] >= 0 { return Day(number: firstDay + nextBusiness[i]) }
+        if case .found(let found) = lookUp(day, in: nextBusiness) { return found }
         var d = day
         while try kind(d) != .business { d = d + 1 }
         return d
@@ -134,29 +133,47 @@ public struct BusinessCalendar: Sendable {
     /// every charge. Throws as `nextBusinessDay` when the walk from a covered day runs off.
     @inline(__always)
     public func nextBusinessDay(ifCovered day: Day) throws(AvisoError) -> Day? {
-        let i = Int(day.number) - Int(firstDay)
-        guard i >= 0, i < nextBusiness.count else { return nil }
-        // A found index means a covered day: an uncovered one is -1 in both tables.
-        if nextBusiness[i] >= 0 { return Day(number: firstDay + nextBusiness[i]) }
-        guard table[i] != .uncovered else { return nil }
-        return try nextBusinessDay(onOrAfter: day)
+        switch lookUp(day, in: nextBusiness) {
+        case .found(let found): return found
+        case .uncovered: return nil
+        case .walk: return try nextBusinessDay(onOrAfter: day)
+        }
     }
 
     /// prevBD(x) for a covered `day`, nil for an uncovered one, as `nextBusinessDay(ifCovered:)`.
     @inline(__always)
     public func previousBusinessDay(ifCovered day: Day) throws(AvisoError) -> Day? {
+        switch lookUp(day, in: previousBusiness) {
+        case .found(let found): return found
+        case .uncovered: return nil
+        case .walk: return try previousBusinessDay(onOrBefore: day)
+        }
+    }
+
+    /// What a business-day index table (`nextBusiness` or `previousBusiness`) says of `day`.
+    private enum LookUp {
+        /// The business day the table gives.
+        case found(Day)
+        /// A day outside the calendars' years (or before or after the table).
+        case uncovered
+        /// A covered day the table has no answer for: the walk from it meets an uncovered day.
+        case walk
+    }
+
+    /// The one look-up the four business-day functions start with.
+    @inline(__always)
+    private func lookUp(_ day: Day, in indexes: [Int32]) -> LookUp {
         let i = Int(day.number) - Int(firstDay)
-        guard i >= 0, i < previousBusiness.count else { return nil }
-        if previousBusiness[i] >= 0 { return Day(number: firstDay + previousBusiness[i]) }
-        guard table[i] != .uncovered else { return nil }
-        return try previousBusinessDay(onOrBefore: day)
+        guard i >= 0, i < indexes.count else { return .uncovered }
+        // A found index means a covered day: an uncovered one is -1 in both tables.
+        if indexes[i] >= 0 { return .found(Day(number: firstDay + indexes[i])) }
+        return table[i] == .uncovered ? .uncovered : .walk
     }
 
     /// prevBD(x): the last business day on or before `day`. Throws when it would have to look at
     /// an uncovered date.
     public func previousBusinessDay(onOrBefore day: Day) throws(AvisoError) -> Day {
-        let i = Int(day.number) - Int(firstDay)
-        if i >= 0, i < previousBusiness.count, previousBusiness[i] >= 0 { return Day(number: firstDay + previousBusiness[i]) }
+        if case .found(let found) = lookUp(day, in: previousBusiness) { return found }
         var d = day
         while try kind(d) != .business { d = d - 1 }
         return d

@@ -56,13 +56,4 @@ struct Destinations: Sendable, Equatable {
         }
         return true
     }
-
-    /// Appends the destinations as a JSON array (`asArray`), or the first alone as a JSON
-    /// string (an empty one when there is none).
-    func appendJSON(asArray: Bool, to out: inout [UInt8]) {
-        var sink = EscapingFieldSink(bytes: [])
-        swap(&sink.bytes, &out)
-        _ = write(json: &sink, asArray: asArray)
-        swap(&sink.bytes, &out)
-    }
 }

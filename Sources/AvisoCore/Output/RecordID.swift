@@ -50,18 +50,6 @@ enum RecordID: Sendable, Equatable {
         withText { out.append(contentsOf: $0) }
     }
 
-    /// Appends the id as a JSON string.
-    func appendJSON(to out: inout [UInt8]) {
-        switch self {
-        case .text(let text):
-            JSONWriter.appendEscaped(text, to: &out)
-        case .digest:
-            out.append(UInt8(ascii: "\""))
-            appendText(to: &out)
-            out.append(UInt8(ascii: "\""))
-        }
-    }
-
     /// Calls `body` with the id's text as `appendText` writes it: a text's UTF-8 bytes, or a
     /// digest's 32 hex digits, written into a stack buffer (appended one by one, they took some
     /// 1,100 instructions an id, and each record's id is written twice: to its channel file and

@@ -93,12 +93,6 @@ struct ShortText: Sendable, Hashable {
         withUTF8 { out.append(contentsOf: $0) }
     }
 
-    /// Appends the text as a JSON string.
-    @inline(__always)
-    func appendJSON(to out: inout [UInt8]) {
-        withUTF8 { JSONWriter.appendEscaped(utf8: $0, to: &out) }
-    }
-
     /// Byte order of two texts: nil when equal, else whether `a` < `b`.
     static func byteOrder(_ a: ShortText, _ b: ShortText) -> Bool? {
         a.withUTF8 { x in b.withUTF8 { y in OutboundFileWriter.byteOrder(x, y) } }

@@ -72,12 +72,14 @@ public struct CustomerDirectory: Sendable {
 
     /// Adds a customer of the account at `account`, with its census `problems` and its contacts'
     /// `reach` when the reader worked them out; false (and nothing added) when a customer with
-    /// the same id is already there.
+    /// the same id is already there. `idHash`, when given, is the id's `ByteKeyIndex.hash`,
+    /// worked out where the row was decoded (for `prefetchSlot(hash:)`), not again here.
     mutating func add(_ customer: Customer, account: Int, problems: DataQualityCensus.Problems = [],
-                      reach: ContactReach? = nil) -> Bool {
+                      reach: ContactReach? = nil, idHash: UInt64? = nil) -> Bool {
         let position = textPlaces.count
         let idPlace = customer.text.withBytes(Customer.TextField.id) { key in
-            ids.add(key ?? UnsafeRawBufferPointer(start: nil, count: 0), position: position)
+            let key = key ?? UnsafeRawBufferPointer(start: nil, count: 0)
+            return ids.add(key, hash: idHash ?? ByteKeyIndex.hash(key), position: position)
         }
         guard let idPlace else { return false }
         idPlaces.append(idPlace)

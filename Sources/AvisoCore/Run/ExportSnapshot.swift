@@ -117,7 +117,7 @@ public struct ExportSnapshot: Sendable {
                 guard let account = judged.account else {
                     return .rejected(RowError(field: "account", reason: "UNKNOWN_ACCOUNT", detail: "account \(customer.account) is not in the accounts file (or its row was rejected)"))
                 }
-                guard customers.add(customer, account: account, problems: judged.problems, reach: judged.reach) else {
+                guard customers.add(customer, account: account, problems: judged.problems, reach: judged.reach, idHash: judged.idHash) else {
                     return .rejected(Self.duplicate("customer", customer.id))
                 }
                 return customer.deleted ? .leftOut : .used

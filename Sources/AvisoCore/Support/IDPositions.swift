@@ -31,10 +31,14 @@ struct IDPositions: Sendable {
     /// Adds `key` at `position`: the place of its stored bytes (see `key(at:)`), or nil when the
     /// id is already there (nothing is added).
     mutating func add(_ key: UnsafeRawBufferPointer, position: Int) -> UInt32? {
+        add(key, hash: ByteKeyIndex.hash(key), position: position)
+    }
+
+    /// `add(_:position:)` with the key's `ByteKeyIndex.hash` already worked out.
+    mutating func add(_ key: UnsafeRawBufferPointer, hash: UInt64, position: Int) -> UInt32? {
         precondition(position >= 0 && position <= Int(UInt32.max), "a position is below 2^32")
         index.reserveOne()
         let ids = self.ids
-        let hash = ByteKeyIndex.hash(key)
         guard case .vacant(let slot) = index.probe(hash: hash, matches: { ids.keyEquals(at: UInt32($0), prefix: 4, key) }) else {
             return nil
         }
