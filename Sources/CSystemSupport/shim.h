@@ -25,6 +25,20 @@ static inline int aviso_rename_exchange(const char *from, const char *to) {
 #endif
 }
 
+/// Asks the kernel to start writing the dirty pages of `count` bytes of file `fd` from `offset`
+/// to disk, without waiting for them (Linux `sync_file_range` with SYNC_FILE_RANGE_WRITE only).
+/// A hint: it makes nothing durable, and a later fsync still must. Returns 0, or -1 with errno
+/// set (ENOSYS where there is no such call).
+static inline int aviso_start_writeback(int fd, long long offset, long long count) {
+#if defined(__linux__)
+    return sync_file_range(fd, (off_t)offset, (off_t)count, SYNC_FILE_RANGE_WRITE);
+#else
+    (void)fd; (void)offset; (void)count;
+    errno = ENOSYS;
+    return -1;
+#endif
+}
+
 /// Makes glibc map blocks of at least `bytes` on their own (and unmap them when freed) instead
 /// of raising that threshold as large blocks are freed. Returns 1 on success, 0 otherwise
 /// (and always 0 where the C library is not glibc).
