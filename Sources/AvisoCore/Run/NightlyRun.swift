@@ -77,6 +77,12 @@ public struct NightlyRun {
                                           spillDirectory: options.resolvedSpillDirectory)
         var rejects = snapshot.rejects
         report.tables += snapshot.tables
+        // The finance page's data-quality table needs only the customers and accounts, complete
+        // now: worked out beside the charges, whose reading keeps both cores busy, instead of
+        // alone on one core after them (about 0.3 s at 2M customers).
+        let census = BackgroundResult { [customers = snapshot.customers, accounts = snapshot.accountList, dryRun = options.dryRun] in
+            dryRun ? [] : DataQualityCensus.make(customers: customers, accounts: accounts)
+        }
 
         // Resend requests: this export's, plus those deferred earlier and not yet handled.
         var requests: [String: ResendRequest] = [:]
@@ -202,9 +208,9 @@ public struct NightlyRun {
         var phases = PhaseLine(runDate: runDate)
         defer { phases.finish() }
         phases.begin("data-quality table and resends")
-        // The finance page's data-quality table is the last use of the customers: the day's
-        // records, letters and resend targets carry what they need of them.
-        let dataQuality = options.dryRun ? [] : DataQualityCensus.make(customers: snapshot.customers, accounts: snapshot.accountList)
+        // The data-quality table is the last use of the customers: the day's records, letters
+        // and resend targets carry what they need of them.
+        let dataQuality = census.wait()
         snapshot.forgetCustomers()
         // The claims and customers are gone: what they held should not stay resident while the
         // files are written (the message contexts' file is mapped then, see `MessageContextStore`).
