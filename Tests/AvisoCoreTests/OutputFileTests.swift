@@ -25,6 +25,7 @@ import Testing
             file.buffer.append(contentsOf: bytes)
             expected += bytes
             try file.flushIfLarge()
+            file.waitForWriteback()
             requested.append(file.writebackRequested)
             round += 1
         }
