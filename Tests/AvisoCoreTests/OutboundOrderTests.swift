@@ -98,6 +98,35 @@ import Testing
         #expect(same, "first difference at \(order.indices.first { order[$0] != expected[$0] } ?? -1)")
     }
 
+    @Test("each channel's list holds exactly its records, in the order of the one sort, channels missing or not")
+    func channelOrdersSplitTheOneOrder() {
+        var state: UInt64 = 7
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % bound
+        }
+        // Mostly email and SMS, as a run's; then a day with no WhatsApp; then no records at all.
+        let weights: [Channel] = [.email, .email, .email, .sms, .sms, .sms, .whatsapp, .voice]
+        let days: [[OutboundRecord]] = [
+            (0..<3000).map { _ in
+                Self.record("id\(next(500))", account: "acc_\(next(20))", customer: "cus_\(next(40))",
+                            payment: "pay_\(next(60))", slotRank: next(4), channel: weights[next(weights.count)])
+            },
+            (0..<500).map { Self.record("id\($0)", customer: "cus_\(next(9))", channel: [.email, .sms, .voice][next(3)]) },
+            [],
+        ]
+        for records in days {
+            let order = OutboundFileWriter.order(records)
+            let lists = OutboundFileWriter.channelOrders(records)
+            #expect(lists.count == Channel.allCases.count)
+            for channel in Channel.allCases {
+                // Compared as one Bool: a failure names the channel, not thousands of numbers twice.
+                let same = lists[channel.rawValue] == order.filter { records[$0].channel == channel }
+                #expect(same, "\(channel), \(records.count) records")
+            }
+        }
+    }
+
     @Test func equalKeysGoByIdThenChannelThenPosition() {
         let records = [Self.record("same", channel: .voice), Self.record("same", channel: .email),
                        Self.record("sam", channel: .voice), Self.record("same", channel: .email)]

@@ -38,11 +38,24 @@ public enum OutboundFileWriter {
 
     /// For each channel (by `rawValue`), the indices of its records in output order: one sort.
     static func channelOrders(_ records: [OutboundRecord]) -> [[Int]] {
-        var lists: [[Int]] = Channel.allCases.map { _ in [] }
-        records.withUnsafeBufferPointer { buffer in
-            for index in order(records) { lists[buffer[index].channel.rawValue].append(index) }
+        // The channels are read in record order first, a byte each: read in output order, each
+        // record was a cache miss (a 10M-charge day has 1.4M records of 192 bytes: 0.15 s on
+        // the run's thread, with both arrays' uniqueness checked per append to a list of lists).
+        // Each channel's indices then go to their own stretch of one array, in output order.
+        let channels = records.withUnsafeBufferPointer { buffer in buffer.map { UInt8($0.channel.rawValue) } }
+        var starts = [Int](repeating: 0, count: Channel.allCases.count + 1)
+        for channel in channels { starts[Int(channel) + 1] += 1 }
+        for channel in Channel.allCases { starts[channel.rawValue + 1] += starts[channel.rawValue] }
+        var next = starts
+        var grouped = [Int](repeating: 0, count: records.count)
+        grouped.withUnsafeMutableBufferPointer { grouped in
+            for index in order(records) {
+                let channel = Int(channels[index])
+                grouped[next[channel]] = index
+                next[channel] += 1
+            }
         }
-        return lists
+        return Channel.allCases.map { Array(grouped[starts[$0.rawValue]..<starts[$0.rawValue + 1]]) }
     }
 
     /// The content of one channel's file: the records of that channel, sorted, one JSON line each.
