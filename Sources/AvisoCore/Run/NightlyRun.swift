@@ -269,7 +269,11 @@ public struct NightlyRun {
         defer { ReleaseAtExit.shared.keep(outbound) }
         try ParallelCompose.compose(&outbound, contexts: contexts, keys: slotKeys, composer: composer)
 
-        tally(outbound: outbound, letters: letters, rejects: rejects, into: &report)
+        // The day's counts: worked out by the writer beside the sort of the records (see
+        // `RunOutputWriter.write`), or here for a dry run, which writes nothing.
+        let tallyDay: @Sendable (inout RunReport) -> Void = { [outbound, letters, rejects] report in
+            NightlyRun.tally(outbound: outbound, letters: letters, rejects: rejects, into: &report)
+        }
 
         phases.finish()
         // Logged between phases, so that it does not cut a phase's line on a terminal.
@@ -280,6 +284,7 @@ public struct NightlyRun {
         }
         // A dry run reads an existing ledger (for the resend state) but never writes to it.
         guard let ledger, !options.dryRun else {
+            tallyDay(&report)
             logger.info("dry run: nothing written")
             return report
         }
@@ -305,7 +310,7 @@ public struct NightlyRun {
             phases.begin("composing and writing the day's files")
             try RunOutputWriter(folder: publisher.stagingPath).write(
                 outbound: outbound, letters: letters, rejects: rejects, resendRows: resendRows,
-                page: page, report: &report, options: options
+                page: page, report: &report, tally: tallyDay, options: options
             )
             try CrashPoint.failIfAsked("staging")
             publisher.startSyncing()
@@ -416,7 +421,7 @@ public struct NightlyRun {
         )
     }
 
-    private func tally(outbound: [OutboundRecord], letters: [ManifestLetter], rejects: [RejectRecord], into report: inout RunReport) {
+    private static func tally(outbound: [OutboundRecord], letters: [ManifestLetter], rejects: [RejectRecord], into report: inout RunReport) {
         // Counted in arrays by slot rank, channel and recipient, and per account in arrays by
         // the account's first appearance, then moved into the report's dictionaries: a day of
         // 10M charges has over a million records, in charge order (an account's records are not
