@@ -72,13 +72,6 @@ public struct NightlyRun {
             logger.warning("no run recorded for the business days \(report.missedBusinessDays.map(\.iso).joined(separator: ", ")); their reminders were not sent (use --catch-up to run them first)")
         }
 
-        // The charge ids' claims: their index (128 MB at 10M charges) is made and zeroed on a
-        // thread of its own while the customers are read, not on the run's thread between the
-        // customers and the charges, where both decoding threads waited for it (about 0.19 s).
-        let claimsAhead = BackgroundResult { [spillDirectory = options.resolvedSpillDirectory, charges = inputs["charges"]] in
-            ChargeIDClaims(spillDirectory: spillDirectory, expected: ExportSnapshot.expectedRows(charges))
-        }
-
         // Accounts, customers and notification settings, read as every command reads them.
         var snapshot = try ExportSnapshot(inputs: inputs, maxRejectRatio: configuration.maxRejectRatio,
                                           spillDirectory: options.resolvedSpillDirectory)
@@ -129,7 +122,7 @@ public struct NightlyRun {
         // can be let go once the charges are read.
         do {
             let reading = snapshot
-            stats = try reading.readCharges(rejects: &rejects, claims: claimsAhead.wait(), prepare: { charge, customerDeleted, reach, fetch, account, settings -> PreparedRow<ChargePlan> in
+            stats = try reading.readCharges(rejects: &rejects, prepare: { charge, customerDeleted, reach, fetch, account, settings -> PreparedRow<ChargePlan> in
                 // Fetched at most once per charge (a fetch copies the customer's texts), and only
                 // if planning needs it.
                 var fetched: Customer?
