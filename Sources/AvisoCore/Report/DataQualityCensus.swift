@@ -61,9 +61,9 @@ enum DataQualityCensus {
 
     /// What the walk over the customers finds, before any String is made: per account, its
     /// counted customers, each problem's count and its examples' positions in the directory.
-    /// Some 400 bytes an account, against some 1 KB for the `AccountDataQuality` made of it
-    /// (ids and dictionaries): a run counts beside its charges, whose end is its peak of
-    /// memory, and makes the entries after them.
+    /// Smaller than the `AccountDataQuality` entries made of it (ids as Strings, a dictionary of
+    /// examples): a run counts beside its charges, whose end is its peak of memory, and makes
+    /// the entries after them.
     struct Counts: Sendable {
         fileprivate let tallies: [Tally]
     }
