@@ -25,11 +25,11 @@ final class OutputFile {
     private static let chunk = 1 << 20
     /// Bytes written to the file so far.
     private(set) var bytesWritten: Int64 = 0
-    /// Bytes from the start of the file whose writing to disk was asked for, as far as the
-    /// requests made so far have run (see `waitForWriteback`); a failed request, on a system
-    /// without the call, does not count. For tests.
-    var writebackRequested: Int64 { requested.value }
-    private let requested = RequestedBytes()
+    /// Bytes whose writing to disk was asked for, as far as the requests made so far have run
+    /// (see `waitForWriteback`); a failed request, on a system without the call, does not
+    /// count. For tests.
+    var writebackRequested: Int64 { Int64(requested.value) }
+    private let requested = AtomicCounter()
     // Where the next request starts: a failed one is not retried.
     private var writebackFrom: Int64 = 0
     // Whether a request may still be queued: the descriptor stays open until it has run.
@@ -70,7 +70,7 @@ final class OutputFile {
             // A hint: durability still comes from the fsync before publishing.
             let (descriptor, from, end, requested) = (fd, writebackFrom, bytesWritten, requested)
             let request: @Sendable () -> Void = {
-                if aviso_start_writeback(descriptor, from, end - from) == 0 { requested.value = end }
+                if aviso_start_writeback(descriptor, from, end - from) == 0 { requested.add(Int(end - from)) }
             }
             if Parallelism.enabled {
                 OutputFile.writebackQueue.async(execute: request)
@@ -109,16 +109,4 @@ final class OutputFile {
 // The global close(2), reachable from inside types that have a `close()` method of their own.
 private func closeDescriptor(_ fd: Int32) -> Int32 {
     close(fd)
-}
-
-/// The end of the bytes of a file whose writing to disk was asked for, set on the requests'
-/// thread and read on the file's.
-private final class RequestedBytes: @unchecked Sendable {
-    private let lock = NSLock()
-    private var bytes: Int64 = 0
-
-    var value: Int64 {
-        get { lock.withLock { bytes } }
-        set { lock.withLock { bytes = newValue } }
-    }
 }

@@ -199,7 +199,7 @@ public struct CustomerDirectory: Sendable {
     @inline(__always)
     func prefetchSlot(ofID key: UnsafeRawBufferPointer) -> UInt64 {
         let hash = ByteKeyIndex.hash(key)
-        ids.prefetchSlot(hash: hash)
+        prefetchSlot(hash: hash)
         return hash
     }
 

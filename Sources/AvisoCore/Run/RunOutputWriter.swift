@@ -19,7 +19,7 @@ struct RunOutputWriter {
     func write(
         outbound: [OutboundRecord], letters: [ManifestLetter], rejects: [RejectRecord],
         resendRows: [ResendResultsWriter.Row] = [], page: PageContext = PageContext(),
-        report: inout RunReport, tally: @escaping @Sendable (inout RunReport) -> Void = { _ in }, options: RunOptions
+        report: inout RunReport, tally: @escaping @Sendable (inout RunReport) -> Void, options: RunOptions
     ) throws {
         // The counts, the rejects file and the finance page need nothing of the channel files:
         // they are made on a thread of their own while the records are sorted and the channel
