@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <unistd.h>
+#include <sched.h>
 #if defined(__linux__)
 #include <sys/syscall.h>
 #endif
@@ -83,6 +84,32 @@ static inline unsigned long aviso_word_load_relaxed(const unsigned long *word) {
 /// Stores a word another thread may be reading (relaxed: for hints, ordering nothing).
 static inline void aviso_word_store_relaxed(unsigned long *word, unsigned long value) {
     __atomic_store_n(word, value, __ATOMIC_RELAXED);
+}
+
+/// Takes a spin lock (a word: 0 free, 1 held): one atomic exchange when it is free. A waiter
+/// reads the word until it looks free, pausing between reads, and yields its core every 64
+/// reads, so that a holder another thread displaced gets to run and let go.
+static inline void aviso_spin_lock(int *word) {
+    while (__atomic_exchange_n(word, 1, __ATOMIC_ACQUIRE) != 0) {
+        int reads = 0;
+        while (__atomic_load_n(word, __ATOMIC_RELAXED) != 0) {
+            if (++reads == 64) {
+                reads = 0;
+                sched_yield();
+            } else {
+#if defined(__x86_64__) || defined(__i386__)
+                __builtin_ia32_pause();
+#elif defined(__aarch64__)
+                __asm__ __volatile__("yield");
+#endif
+            }
+        }
+    }
+}
+
+/// Lets a spin lock go (one store, release ordering).
+static inline void aviso_spin_unlock(int *word) {
+    __atomic_store_n(word, 0, __ATOMIC_RELEASE);
 }
 #if defined(__SSE2__)
 #include <emmintrin.h>

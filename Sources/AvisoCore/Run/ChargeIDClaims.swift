@@ -15,14 +15,15 @@ import Foundation
 /// verdict (`claim`'s answer, then `lateDuplicateID`) is final and is the one a single thread
 /// reading in order would give.
 ///
-/// Ids are kept as bytes (with the claiming number) in 16 shards, each with its own lock,
-/// open-addressing index and block arena: no `String` and no allocation per id (but for a
+/// Ids are kept as bytes (with the claiming number) in 64 shards, each with its own spin lock
+/// (`SpinLock`; both decoding threads claim, so the fewer rows meet on one shard at once, the
+/// less one waits), open-addressing index and block arena: no `String` and no allocation per id (but for a
 /// late duplicate, rare, whose id is kept as text for its reject). An index slot keeps 32 bits
 /// of the id's hash, so an id's bytes are read back only for a repeat or a collision of those
 /// bits (a few thousand at 10M ids): the arenas write their full blocks out to a temporary
 /// file when given a folder (`SpillArena`), which keeps 200 MB of 10M ids out of memory.
 final class ChargeIDClaims: @unchecked Sendable {
-    private static let shardBits = 4
+    private static let shardBits = 6
     /// The shards, lent to `claim` and `prefetch` without a reference count (see `LentObjects`).
     private let shards: LentObjects<Shard>
     // Guarded by `lateLock`; `lateCount` lets the run skip the lock while it is empty.
@@ -46,9 +47,7 @@ final class ChargeIDClaims: @unchecked Sendable {
     /// Bytes of ids written to the temporary file so far.
     var spilledBytes: Int {
         shards.objects.reduce(0) { total, shard in
-            shard.lock.lock()
-            defer { shard.lock.unlock() }
-            return total + shard.arena.spilledBytes
+            total + shard.lock.withLock { shard.arena.spilledBytes }
         }
     }
 
@@ -60,9 +59,7 @@ final class ChargeIDClaims: @unchecked Sendable {
         precondition(number >= 0 && number < Int(UInt32.max), "record numbers must fit 32 bits")
         let hash = ByteKeyIndex.hash(id)
         let displaced = shards.with(Int(truncatingIfNeeded: hash) & ((1 << Self.shardBits) - 1)) { shard in
-            shard.lock.lock()
-            defer { shard.lock.unlock() }
-            return shard.claim(id, hash: hash, number: UInt32(number))
+            shard.lock.withLock { shard.claim(id, hash: hash, number: UInt32(number)) }
         }
         switch displaced {
         case .claimed:
@@ -99,7 +96,8 @@ final class ChargeIDClaims: @unchecked Sendable {
     /// One shard: the ids whose hash falls here, each stored in the arena after its claiming
     /// number (4 bytes).
     private final class Shard {
-        let lock = NSLock()
+        // Held for one probe of the index (and rarely a read of a spilled id): a spin lock.
+        let lock = SpinLock()
         private var index: ByteKeyIndex
         // 256 KiB blocks: the 16 blocks being filled are all the claims keep of the ids' bytes.
         let arena: SpillArena
@@ -155,20 +153,23 @@ final class ChargeIDClaims: @unchecked Sendable {
                 return .tookOverFrom(holder)
             }
             if index.reserveOne() { publishTable() }
-            let arena = self.arena
-            let matches = { (entry: Int) in
-                arena.withKey(at: UInt64(entry), prefix: 4) { _, stored in stored.elementsEqual(id) }
-            }
-            switch index.probe(hash: hash, matches: matches) {
-            case .found(let entry):
-                let holder = arena.withKey(at: UInt64(entry), prefix: 4) { prefix, _ in prefix.loadUnaligned(as: UInt32.self) }
-                if holder < number { return .heldByEarlier }
-                withUnsafeBytes(of: number) { arena.overwrite(at: UInt64(entry), with: $0) }
-                return .tookOverFrom(holder)
-            case .vacant(let slot):
-                let place = arena.appendKey(id, prefix: 4) { $0.storeBytes(of: number, as: UInt32.self) }
-                index.fill(slot, hash: hash, entry: Int(place))
-                return .claimed
+            // Lent, not retained: the shard holds it, and a retain per claim was an atomic write
+            // to an object both decoding threads use.
+            return Unmanaged.passUnretained(arena)._withUnsafeGuaranteedRef { arena in
+                let matches = { (entry: Int) in
+                    arena.withKey(at: UInt64(entry), prefix: 4) { _, stored in stored.elementsEqual(id) }
+                }
+                switch index.probe(hash: hash, matches: matches) {
+                case .found(let entry):
+                    let holder = arena.withKey(at: UInt64(entry), prefix: 4) { prefix, _ in prefix.loadUnaligned(as: UInt32.self) }
+                    if holder < number { return .heldByEarlier }
+                    withUnsafeBytes(of: number) { arena.overwrite(at: UInt64(entry), with: $0) }
+                    return .tookOverFrom(holder)
+                case .vacant(let slot):
+                    let place = arena.appendKey(id, prefix: 4) { $0.storeBytes(of: number, as: UInt32.self) }
+                    index.fill(slot, hash: hash, entry: Int(place))
+                    return .claimed
+                }
             }
         }
     }
