@@ -153,11 +153,15 @@ struct ChargePlan: Sendable {
         // slots' conditions, contacts and the letter's checks are then not worked out.
         guard rules.withPlanner({ $0.mightSendOnRunDate(charge, settings: settings, candidatesFromRunDate: shared?.runDate) }) else { return }
         let customer = fetch()
-        do {
-            notifications = try rules.planner.notifications(for: charge, customer: customer, account: account(), settings: settings, contacts: &contacts)
-            letter = try rules.planner.letter(for: charge, customer: customer)
-        } catch {
-            failure = error
+        // Lent, not read through `rules.planner`: that copy was a retain and a release of the
+        // planner, which both decoding threads share, for every charge that got this far.
+        rules.withPlanner { planner in
+            do throws(AvisoError) {
+                notifications = try planner.notifications(for: charge, customer: customer, account: account(), settings: settings, contacts: &contacts)
+                letter = try planner.letter(for: charge, customer: customer)
+            } catch {
+                failure = error
+            }
         }
     }
 }
