@@ -15,15 +15,15 @@ import Foundation
 /// verdict (`claim`'s answer, then `lateDuplicateID`) is final and is the one a single thread
 /// reading in order would give.
 ///
-/// Ids are kept as bytes (with the claiming number) in 64 shards, each with its own spin lock
-/// (`SpinLock`; both decoding threads claim, so the fewer rows meet on one shard at once, the
-/// less one waits), open-addressing index and block arena: no `String` and no allocation per id (but for a
+/// Ids are kept as bytes (with the claiming number) in 16 shards, each with its own spin lock
+/// (`SpinLock`: held for one probe, by one of the two decoding threads at a time), its own
+/// open-addressing index and block arena: no `String` and no allocation per id (but for a
 /// late duplicate, rare, whose id is kept as text for its reject). An index slot keeps 32 bits
 /// of the id's hash, so an id's bytes are read back only for a repeat or a collision of those
 /// bits (a few thousand at 10M ids): the arenas write their full blocks out to a temporary
 /// file when given a folder (`SpillArena`), which keeps 200 MB of 10M ids out of memory.
 final class ChargeIDClaims: @unchecked Sendable {
-    private static let shardBits = 6
+    private static let shardBits = 4
     /// The shards, lent to `claim` and `prefetch` without a reference count (see `LentObjects`).
     private let shards: LentObjects<Shard>
     // Guarded by `lateLock`; `lateCount` lets the run skip the lock while it is empty.
