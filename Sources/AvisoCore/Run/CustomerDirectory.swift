@@ -210,8 +210,9 @@ public struct CustomerDirectory: Sendable {
         ids.prefetchSlot(hash: hash)
     }
 
-    /// Second step: asks for the id bytes of the entry the slot names, returns that entry
-    /// for `prefetchSummary(candidate:)` (`RowPrefetch.nothing` when the slot names none).
+    /// Second step: asks for the id bytes of the entry the slots name (the first from the id's
+    /// own slot with its hash's upper bits), returns that entry for `prefetchSummary(candidate:)`
+    /// (`RowPrefetch.nothing` when they name none).
     @inline(__always)
     func prefetchCandidate(hash: UInt64) -> UInt64 {
         guard let place = ids.prefetchCandidate(hash: hash) else { return RowPrefetch<Charge>.nothing }

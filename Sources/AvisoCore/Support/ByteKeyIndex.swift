@@ -106,15 +106,27 @@ struct ByteKeyIndex {
         slots.withUnsafeBufferPointer { aviso_prefetch($0.baseAddress! + slot) }
     }
 
-    /// The entry in the slot where a lookup of `hash` begins, when that slot holds the hash's
-    /// upper 32 bits (as it does for most keys that are there), else nil: a guess, for asking
-    /// ahead for the entry's key (see `RowPrefetch`), which `probe` still checks.
+    /// The entry of the first slot holding the hash's upper 32 bits, looking from the slot
+    /// where a lookup of `hash` begins up to the first empty slot (8 slots at most), else nil:
+    /// a guess, for asking ahead for the entry's key (see `RowPrefetch`), which `probe` still
+    /// checks. A key displaced by others (about a quarter of them in an index half full) sits a
+    /// slot or two on, most often in the cache line `prefetchSlot` asked for: stopping at the
+    /// first slot left those keys' bytes, and what they lead to, to be missed when needed.
     @inline(__always)
     func firstCandidate(hash: UInt64) -> Int? {
-        let content = slots[firstSlot(hash)]
-        guard content != 0, content >> 32 == hash >> 32 else { return nil }
-        return Int(content & 0xFFFF_FFFF) - 1
+        let tag = hash >> 32
+        var slot = firstSlot(hash)
+        for _ in 0..<Self.candidateSlots {
+            let content = slots[slot]
+            if content == 0 { return nil }
+            if content >> 32 == tag { return Int(content & 0xFFFF_FFFF) - 1 }
+            slot = (slot + 1) & mask
+        }
+        return nil
     }
+
+    /// The most slots `firstCandidate` reads.
+    static let candidateSlots = 8
 
     /// Where the slots are, and the mask of a slot number, for asking for a slot from another
     /// thread while this index may grow (`ChargeIDClaims`): the address is good until the index

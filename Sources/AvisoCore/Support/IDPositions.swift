@@ -76,8 +76,9 @@ struct IDPositions: Sendable {
         index.prefetchSlot(hash: hash)
     }
 
-    /// Asks for the stored bytes of the id the slot of `hash` names, and returns their place;
-    /// nil when the slot names none.
+    /// Asks for the stored bytes of the id `ByteKeyIndex.firstCandidate` names for `hash` (the
+    /// first slot from the hash's own holding its upper 32 bits), and returns their place; nil
+    /// when it names none.
     @inline(__always)
     func prefetchCandidate(hash: UInt64) -> UInt32? {
         guard let entry = index.firstCandidate(hash: hash) else { return nil }
