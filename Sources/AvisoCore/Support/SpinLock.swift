@@ -14,13 +14,12 @@ struct SpinLock: ~Copyable, @unchecked Sendable {
     private let word: UnsafeMutablePointer<Int32>
 
     init() {
-        let line = UnsafeMutableRawPointer.allocate(byteCount: 64, alignment: 64)
-        word = line.bindMemory(to: Int32.self, capacity: 1)
+        word = CacheLine.allocate(Int32.self, count: 1)
         word.initialize(to: 0)
     }
 
     deinit {
-        UnsafeMutableRawPointer(word).deallocate()
+        CacheLine.deallocate(word)
     }
 
     /// Runs `body` holding the lock.
