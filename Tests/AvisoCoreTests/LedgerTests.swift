@@ -69,6 +69,30 @@ import Testing
         #expect(try ledger.runs(limit: 10) == [])
     }
 
+    @Test("a new ledger has 64 KiB pages; an existing one keeps its own and opens as before")
+    func pageSizeOfNewAndExistingLedgers() throws {
+        let (folder, path) = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let pageSize = { (path: String) throws -> Int in
+            try DatabaseQueue(path: path).read { try Int.fetchOne($0, sql: "PRAGMA page_size") ?? 0 }
+        }
+        _ = try Ledger(path: path)
+        #expect(try pageSize(path) == 65536)
+
+        // A ledger made before (4 KiB pages, its tables already there) is opened and migrated
+        // as it is: SQLite sets a file's page size once.
+        let oldPath = folder + "/old.sqlite"
+        let old = try DatabaseQueue(path: oldPath)
+        try old.write { db in
+            try db.execute(sql: "PRAGMA page_size = 4096")
+            try db.execute(sql: "CREATE TABLE before_aviso (x INTEGER)")
+        }
+        try old.close()
+        let ledger = try Ledger(path: oldPath)
+        #expect(try pageSize(oldPath) == 4096)
+        #expect(try ledger.runs(limit: 10) == [])
+    }
+
     @Test func stateComesOnlyFromDatesBeforeD() throws {
         let (folder, path) = Self.temporaryPath()
         defer { try? FileManager.default.removeItem(atPath: folder) }

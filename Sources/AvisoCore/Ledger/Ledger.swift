@@ -27,6 +27,15 @@ public final class Ledger {
             configuration.busyMode = .timeout(30)
             configuration.label = "aviso-ledger"
             configuration.readonly = readOnly
+            if !readOnly {
+                configuration.prepareDatabase { db in
+                    // 64 KiB pages for a new ledger (an existing one keeps its own: SQLite sets a
+                    // file's page size once, before its first table). A run appends 1.4M message
+                    // rows at 10M charges in key order: with the default 4 KiB pages, splitting a
+                    // page every 40 rows and a deeper tree made inserting them 27% slower.
+                    try db.execute(sql: "PRAGMA page_size = 65536")
+                }
+            }
             queue = try DatabaseQueue(path: path, configuration: configuration)
             if readOnly {
                 guard try queue.read({ db in try Ledger.migrator.hasCompletedMigrations(db) }) else {
