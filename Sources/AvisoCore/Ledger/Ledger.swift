@@ -31,8 +31,9 @@ public final class Ledger {
                 configuration.prepareDatabase { db in
                     // 64 KiB pages for a new ledger (an existing one keeps its own: SQLite sets a
                     // file's page size once, before its first table). A run appends 1.4M message
-                    // rows at 10M charges in key order: with the default 4 KiB pages, splitting a
-                    // page every 40 rows and a deeper tree made inserting them 27% slower.
+                    // rows at 10M charges in key order: with the default 4 KiB pages (a split
+                    // every 40 rows, a deeper tree) inserting them took 0.85 s in the sqlite3
+                    // shell, against 0.62 s with 64 KiB.
                     try db.execute(sql: "PRAGMA page_size = 65536")
                 }
             }

@@ -1,8 +1,8 @@
 /// Memory of its own cache line (64 bytes, aligned), for a few words that two threads use for
 /// every row: a small allocation shares its line with other small allocations, and a write to
 /// any of them (a reference count, a counter) takes the line from the other core, so a word
-/// only ever read still costs a miss. At 10M charges, reading the claims' slot table (two
-/// words) from the row's look ahead waited on such misses for some 0.6 core-seconds.
+/// only ever read still costs a miss. At 10M charges, the claims' slot tables (two words a
+/// shard), read from the shard objects every claim writes, were such a miss most times.
 enum CacheLine {
     /// The size and alignment of a line.
     static let size = 64

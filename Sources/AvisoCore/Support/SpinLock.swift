@@ -6,6 +6,7 @@ import CSystemSupport
 /// release checks for waiters. A waiter spins on the word, yielding its core every 64 reads
 /// (see `aviso_spin_lock`), so it never waits a time slice for a holder that was displaced.
 /// Not for long sections, nor for sections that block: a waiter burns its core meanwhile.
+///
 /// A value that cannot be copied, held where it is used (a stored `let`): the word's address is
 /// then read from the holder's own memory, not from an object of its own (one cache miss less).
 struct SpinLock: ~Copyable, @unchecked Sendable {
