@@ -104,14 +104,16 @@ struct RunOutputWriter {
                 // The run's records share one store of contexts (none in some tests), taken
                 // once here: each record's own reference to it would be retained and released.
                 let pending = OutboundRecord.pendingMessages(of: base + list[range.lowerBound])
-                let contexts = pending?.contexts
+                // Lent, not retained: bound for each record, the store was retained and released
+                // per record, an atomic write to an object both composing threads use.
+                let contexts = pending.map { Unmanaged.passUnretained($0.contexts) }
                 for position in range {
                     // The records are visited in output order, all over the array, and each
                     // reads its context from another place: three steps ahead, a record is
                     // asked for; two ahead, its context's place; one ahead, the context and an
                     // email address kept as a String (writing it retains it).
                     if position + 3 < range.upperBound { Prefetch.lines(of: base + list[position + 3]) }
-                    if let contexts {
+                    contexts?._withUnsafeGuaranteedRef { contexts in
                         if position + 2 < range.upperBound, let context = OutboundRecord.pendingContext(of: base + list[position + 2]) {
                             contexts.prefetchPlace(context)
                         }
