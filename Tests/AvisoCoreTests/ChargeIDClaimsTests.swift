@@ -25,6 +25,18 @@ import Testing
         }
     }
 
+    @Test("a shard makes its index at its first claim, not before; every shard has one once ids fall in all")
+    func shardsMakeTheirIndexesAtTheFirstClaim() {
+        let claims = ChargeIDClaims(expected: 10_000)
+        #expect(claims.sizedShards == 0)
+        #expect(Self.claim(claims, "pay_1", 1))
+        #expect(claims.sizedShards == 1)
+        for number in 2...400 { #expect(Self.claim(claims, "pay_\(number)", number)) }
+        #expect(claims.sizedShards == 16)
+        // Sized late, the indexes still know every id claimed before and after.
+        for number in 1...400 { #expect(!Self.claim(claims, "pay_\(number)", 400 + number)) }
+    }
+
     @Test(arguments: [false, true])
     func inFileOrderTheFirstRowOfAnIdWinsAndNothingIsLate(spilling: Bool) throws {
         let claims = try Self.makeClaims(spilling: spilling)
