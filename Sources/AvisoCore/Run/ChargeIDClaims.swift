@@ -76,7 +76,7 @@ final class ChargeIDClaims: @unchecked Sendable {
     func claim(_ id: UnsafeRawBufferPointer, number: Int) -> Bool {
         precondition(number >= 0 && number < Int(UInt32.max), "record numbers must fit 32 bits")
         let hash = ByteKeyIndex.hash(id)
-        let displaced = shards.with(Int(truncatingIfNeeded: hash) & ((1 << Self.shardBits) - 1)) { shard in
+        let displaced = shards.with(Self.shard(of: hash)) { shard in
             shard.lock.withLock { shard.claim(id, hash: hash, number: UInt32(number)) }
         }
         switch displaced {
@@ -99,11 +99,15 @@ final class ChargeIDClaims: @unchecked Sendable {
     @inline(__always)
     func prefetch(_ id: UnsafeRawBufferPointer) {
         let hash = ByteKeyIndex.hash(id)
-        let table = slotTables + 2 * (Int(truncatingIfNeeded: hash) & ((1 << Self.shardBits) - 1))
-        let address = aviso_word_load_relaxed(table)
-        let mask = aviso_word_load_relaxed(table + 1)
-        guard let base = UnsafePointer<UInt64>(bitPattern: address) else { return }
-        aviso_prefetch(base + Int(truncatingIfNeeded: UInt(truncatingIfNeeded: hash >> 32) & mask))
+        let table = slotTables + 2 * Self.shard(of: hash)
+        ByteKeyIndex.prefetchSlot(hash: hash, address: aviso_word_load_relaxed(table),
+                                  mask: Int(truncatingIfNeeded: aviso_word_load_relaxed(table + 1)))
+    }
+
+    /// The shard that holds ids of this hash.
+    @inline(__always)
+    private static func shard(of hash: UInt64) -> Int {
+        Int(truncatingIfNeeded: hash) & ((1 << shardBits) - 1)
     }
 
     /// The id of the row numbered `number` when it lost its claim to an earlier row decoded

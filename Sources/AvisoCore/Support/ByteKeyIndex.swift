@@ -80,6 +80,12 @@ struct ByteKeyIndex {
     /// The slot where a lookup of the key hashed to `hash` begins.
     @inline(__always)
     private func firstSlot(_ hash: UInt64) -> Int {
+        Self.firstSlot(hash, mask: mask)
+    }
+
+    /// The slot where a lookup of `hash` begins in a table of `mask + 1` slots.
+    @inline(__always)
+    private static func firstSlot(_ hash: UInt64, mask: Int) -> Int {
         Int(truncatingIfNeeded: hash >> 32) & mask
     }
 
@@ -133,6 +139,14 @@ struct ByteKeyIndex {
     /// next grows, and is only ever a hint for `aviso_prefetch`, never read through.
     var slotTable: (address: UInt, mask: Int) {
         slots.withUnsafeBufferPointer { (UInt(bitPattern: $0.baseAddress), mask) }
+    }
+
+    /// Asks for the slot where a lookup of `hash` begins, in the table a `slotTable` read on
+    /// another thread describes (address 0: nothing to ask for). Only a hint.
+    @inline(__always)
+    static func prefetchSlot(hash: UInt64, address: UInt, mask: Int) {
+        guard let base = UnsafePointer<UInt64>(bitPattern: address) else { return }
+        aviso_prefetch(base + firstSlot(hash, mask: mask))
     }
 
     /// Puts entry `entry` into the vacant slot `probe` returned (no change in between).
