@@ -105,6 +105,21 @@ struct ByteKeyIndexTests {
         #expect(directory.allOwnSettings == [false, true])
     }
 
+    @Test("a directory made for a file's estimated customers has room for them before its first, and keeps customers past that room")
+    func directoryReservesItsLists() {
+        var directory = CustomerDirectory(holding: 90, reserving: 1_000)
+        #expect(directory.reservedCustomers >= 1_000)
+        #expect(CustomerDirectory(holding: 500, reserving: 10).reservedCustomers >= 500)
+        for k in 0..<1_200 {
+            let added = directory.add(Customer(id: "cus_\(k)", account: "acc_1", name: "Cliente \(k)"), account: k % 3)
+            #expect(added)
+        }
+        #expect(directory.count == 1_200)
+        #expect(directory.customer(at: 1_199).name == "Cliente 1199")
+        #expect(directory.allAccountIndexes.suffix(3) == [0, 1, 2])
+        #expect(directory.position(ofID: "cus_1000") == 1_000)
+    }
+
     @Test("the directory gives back each customer as added: every field and flag, across arena blocks, an oversized text kept whole; in memory and written out to a temporary file",
           arguments: [false, true])
     func directoryKeepsCustomersWhole(spilling: Bool) throws {

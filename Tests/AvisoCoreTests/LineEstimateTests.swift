@@ -29,6 +29,11 @@ import Testing
         #expect(abs(estimate - (rows + 1)) < rows / 20, "estimate \(estimate)")
         let expected = ExportSnapshot.expectedRows(LocatedInput(table: "charges", path: path, fileName: "long.csv", format: .csv))
         #expect(expected == estimate / 10 * 9)
+        // Lists that would rather never grow get room above the estimate.
+        let room = ExportSnapshot.roomForRows(LocatedInput(table: "customers", path: path, fileName: "long.csv", format: .csv))
+        #expect(room == estimate + estimate / 16)
+        #expect(ExportSnapshot.roomForRows(LocatedInput(table: "customers", path: path, fileName: "long.csv", format: .xml)) == 0)
+        #expect(ExportSnapshot.roomForRows(nil) == 0)
         #expect(ExportSnapshot.expectedRows(LocatedInput(table: "charges", path: path, fileName: "long.csv", format: .xml)) == 0)
     }
 

@@ -58,11 +58,26 @@ public struct CustomerDirectory: Sendable {
     }
 
     /// An empty directory whose id index has room for `holding` customers before it grows, and
-    /// whose texts are written out as `init(expected:spillDirectory:)` says.
-    init(holding: Int, spillDirectory: String? = nil) {
+    /// whose texts are written out as `init(expected:spillDirectory:)` says. Its lists of a
+    /// word or so per customer are made with room for `reserving` customers (at least
+    /// `holding`).
+    init(holding: Int, reserving: Int = 0, spillDirectory: String? = nil) {
         ids = IDPositions(holding: holding)
         texts = SpillArena(directory: spillDirectory)
+        // Grown by doubling from empty, the four lists were copied some 20 times each and
+        // asked for about twice their final memory, all of it fresh pages the kernel zeroed on
+        // the run's thread while the decoding threads waited on it (about 0.2 core-seconds at
+        // 2M customers). Room the file turns out not to need is never touched, so it costs
+        // address space, not memory.
+        let room = max(holding, reserving)
+        summaries.reserveCapacity(room)
+        problems.reserveCapacity(room)
+        textPlaces.reserveCapacity(room)
+        idPlaces.reserveCapacity(room)
     }
+
+    /// The capacity of the per-customer lists (`summaries` stands for all four), for tests.
+    var reservedCustomers: Int { summaries.capacity }
 
     /// Bytes of customers' texts written to the temporary file.
     var spilledBytes: Int { texts.spilledBytes }

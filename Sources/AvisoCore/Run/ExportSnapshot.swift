@@ -87,6 +87,7 @@ public struct ExportSnapshot: Sendable {
             input.format == .csv ? CustomerRows(path: input.path, fileName: input.fileName) : nil
         }
         var customers = CustomerDirectory(holding: Self.expectedRows(inputs["customers"]),
+                                          reserving: Self.roomForRows(inputs["customers"]),
                                           spillDirectory: rows == nil ? spillDirectory : nil)
         customers.rows = rows
         // Each customer's contact-data problems are judged on the decoding threads, so the
@@ -314,6 +315,15 @@ public struct ExportSnapshot: Sendable {
         guard let input, input.format == .csv,
               let lines = InputFile.estimatedLineCount(path: input.path, displayName: input.fileName) else { return 0 }
         return lines / 10 * 9
+    }
+
+    /// Room for the rows of a plain CSV file, from the same estimate as `expectedRows` but
+    /// above it (a sixteenth more), for lists that would rather never grow: one that outgrows
+    /// its room is copied whole. 0 for other files.
+    static func roomForRows(_ input: LocatedInput?) -> Int {
+        guard let input, input.format == .csv,
+              let lines = InputFile.estimatedLineCount(path: input.path, displayName: input.fileName) else { return 0 }
+        return lines + lines / 16
     }
 
     static func duplicate(_ what: String, _ id: String) -> RowError {
