@@ -267,6 +267,40 @@ struct ByteKeyIndexTests {
         #expect((0..<1000).map { steps("cus_absent_\($0)") }.allSatisfy { $0 == RowPrefetch<Charge>.nothing })
     }
 
+    @Test("a probe in place answers as a probe does: the entry a match names, past displaced keys, else the vacant slot after them")
+    func probeInPlaceAnswersAsProbe() {
+        var index = ByteKeyIndex(expected: 32)
+        // Three keys sharing their first slot (3), entries 0, 10 and 20.
+        let hashes = (1...3).map { UInt64($0 << 8 | 3) << 32 }
+        for (n, hash) in hashes.enumerated() {
+            index.reserveOne()
+            guard case .vacant(let slot) = index.probeInPlace(hash: hash, matches: { _ in false }) else {
+                Issue.record("key \(n) found")
+                return
+            }
+            #expect(slot == 3 + n)
+            index.fill(slot, hash: hash, entry: n * 10)
+        }
+        var asked: [Int] = []
+        guard case .found(let entry) = index.probeInPlace(hash: hashes[2], matches: { asked.append($0); return $0 == 20 }) else {
+            Issue.record("the third key is not found")
+            return
+        }
+        #expect(entry == 20)
+        // Only entries whose slots hold the hash's tag are asked about.
+        #expect(asked == [20])
+        guard case .found(10) = index.probe(hash: hashes[1], matches: { $0 == 10 }),
+              case .found(10) = index.probeInPlace(hash: hashes[1], matches: { $0 == 10 }) else {
+            Issue.record("the second key is not found by both")
+            return
+        }
+        guard case .vacant(let slot) = index.probeInPlace(hash: hashes[0], matches: { _ in false }) else {
+            Issue.record("a key that matches nothing is found")
+            return
+        }
+        #expect(slot == 6)
+    }
+
     @Test("a key displaced from its first slot is still the first candidate, up to 8 slots on; an empty slot ends the search")
     func firstCandidateLooksPastDisplacingKeys() {
         var index = ByteKeyIndex(expected: 32)

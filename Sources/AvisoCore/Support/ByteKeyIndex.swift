@@ -105,6 +105,15 @@ struct ByteKeyIndex {
         }
     }
 
+    /// `probe` for an index its caller may change (memory of its own, a stored `var` of an
+    /// object): read in place. Called on such storage, `probe` is given a copy of the index,
+    /// whose slots' array is retained and released around `matches` (nothing stops `matches`
+    /// from changing the storage); an `inout` index cannot change under the call.
+    @inline(__always)
+    mutating func probeInPlace(hash: UInt64, matches: (Int) -> Bool) -> Probe {
+        probe(hash: hash, matches: matches)
+    }
+
     /// Asks for the slot where a lookup of the key hashed to `hash` begins (see `RowPrefetch`).
     @inline(__always)
     func prefetchSlot(hash: UInt64) {
