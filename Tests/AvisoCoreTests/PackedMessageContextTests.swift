@@ -94,6 +94,9 @@ import Testing
         )
         let packed = PackedMessageContext(charge: charge, customer: customer, account: account, runDate: Self.runDate)
         #expect(packed.context(slotKey: "CREATED", recipient: .provider) == expected)
+        // As a run makes it: with the account lent out of the snapshot's list.
+        let fromLent = PackedMessageContext(charge: charge, customer: customer, account: account.lent(), runDate: Self.runDate)
+        #expect(fromLent.context(slotKey: "CREATED", recipient: .provider) == expected)
         #expect(MemoryLayout<PackedMessageContext>.stride == 40)
     }
 }

@@ -47,13 +47,13 @@ struct PackedMessageContext: Sendable {
     init(charge: Charge, customer: Customer, account: Account, runDate: Day) {
         // Read in place: a copy of the name (to call `withUTF8` on) was a retain and a release
         // of a string every charge of the account shares, on both decoding threads.
-        texts = TextBytes.withUTF8(account.name) { accountBytes in
+        texts = account.withNameBytes { accountBytes in
             PackedText(fieldCount: Field.count) { field, body in
                 switch field {
                 case Field.customerName:
                     // `Customer.name` is "" when the row has none.
                     customer.text.withBytes(Customer.TextField.name) { body($0 ?? UnsafeRawBufferPointer(start: nil, count: 0)) }
-                case Field.accountName: body(UnsafeRawBufferPointer(accountBytes))
+                case Field.accountName: body(accountBytes)
                 case Field.invoiceUrl: charge.text.withBytes(Charge.TextField.invoiceUrl, body)
                 case Field.bankSlipUrl: charge.text.withBytes(Charge.TextField.bankSlipUrl, body)
                 case Field.identificationField: charge.text.withBytes(Charge.TextField.identificationField, body)

@@ -33,7 +33,7 @@ final class ChargeMessages: @unchecked Sendable {
         // The ids are read once from the texts' bytes, inline (no String made for them).
         let payment = charge.text.withBytes(Charge.TextField.id) { ShortText(utf8: $0) }
         let customerID = customer.text.withBytes(Customer.TextField.id) { ShortText(utf8: $0) }
-        let accountID = ShortText(account.id)
+        let accountID = account.recordID
         // A number, or a single address, is kept inline (see `Destinations`); each distinct list
         // of several addresses is kept once per charge and shared by its messages (each email
         // notification found its addresses anew): the run keeps a million records until it writes.

@@ -26,6 +26,9 @@ public struct ExportSnapshot: Sendable {
     public let accounts: [String: Account]
     /// Accounts in file order (first valid row of each id); customers point into it.
     public let accountList: [Account]
+    /// `accountList` lent (`Account.lent()`): what `readCharges` hands each charge's planning,
+    /// a copy costing no reference count. Good while the snapshot is.
+    let lentAccounts: [Account]
     /// Where the reading writes out what it must keep but rarely reads again (each charge's
     /// id; the texts of customers from a gzip or XML file), in an unlinked temporary file
     /// (`SpillArena`); nil keeps it all in memory.
@@ -154,6 +157,7 @@ public struct ExportSnapshot: Sendable {
 
         self.accounts = accounts
         self.accountList = accountList
+        self.lentAccounts = accountList.map { $0.lent() }
         self.accountSettings = accountList.map { book.settings(account: $0.id) }
         self.accountReach = accountList.map { ContactReach(provider: $0) }
         self.customers = customers
@@ -239,7 +243,7 @@ public struct ExportSnapshot: Sendable {
             switch prepare(charge, snapshot.customers.isDeleted(at: position),
                            snapshot.customers.recipientReach(at: position, provider: snapshot.accountReach[accountIndex]),
                            { snapshot.customers.customer(at: position) },
-                           { snapshot.accountList[accountIndex] }, snapshot.settings(customerAt: position)) {
+                           { snapshot.lentAccounts[accountIndex] }, snapshot.settings(customerAt: position)) {
             case let .counted(leftOut, note):
                 return .counted(leftOut: leftOut, note: note)
             case .work(let work):
