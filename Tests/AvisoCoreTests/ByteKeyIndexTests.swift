@@ -26,6 +26,13 @@ struct ByteKeyIndexTests {
         #expect(!set.contains("pay_7918"))
         #expect(!set.contains("pay_79190000"))
         #expect(!set.contains(String(repeating: "x", count: 299)))
+        // Given the id's hash (a charge's, worked out for its claim), it answers the same.
+        func containsHashed(_ id: String) -> Bool {
+            Array(id.utf8).withUnsafeBytes { set.contains($0, hash: ByteKeyIndex.hash($0)) }
+        }
+        #expect(ids.filter { !containsHashed($0) }.isEmpty)
+        #expect(!containsHashed("pay_7918"))
+        #expect(!containsHashed(String(repeating: "x", count: 299)))
     }
 
     @Test("ids spread over several arena blocks are all found, the long ones too")

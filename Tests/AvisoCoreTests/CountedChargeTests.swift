@@ -37,7 +37,7 @@ import Testing
         var rejects: [RejectRecord] = []
         var handled: [String] = []
         var noted: [UInt64] = []
-        let statistics = try snapshot.readCharges(rejects: &rejects, claims: claims, prepare: { charge, _, _, _, _, _ in
+        let statistics = try snapshot.readCharges(rejects: &rejects, claims: claims, prepare: { charge, _, _, _, _, _, _ in
             // As if a row before pay_3's (record 0) were decoded after it and held the same id.
             if charge.id == "pay_3" { _ = Array("pay_3".utf8).withUnsafeBytes { claims.claim($0, number: 0) } }
             // A counted row's note carries the digit of its id.
@@ -57,5 +57,27 @@ import Testing
         #expect(statistics.rowsLeftOut == (settleEveryRow ? 1 : 0))
         #expect(statistics.rowsUsed == (settleEveryRow ? 2 : 3))
         #expect(rejects.map { "\($0.line ?? 0) \($0.reason) \($0.id)" } == ["4 DUPLICATE_ID pay_3", "6 UNKNOWN_CUSTOMER pay_x"])
+    }
+
+    @Test("a charge is told whether its id is one of the watched ids; without a watch list, none is")
+    func watchedIDsAreToldToPrepare() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("aviso-watched-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let snapshot = try Self.snapshot(in: directory)
+        var watching = ChargeIDSet()
+        for id in ["pay_2", "pay_4", "pay_x", "pay_9"] { _ = watching.insert(id) }
+        for list in [watching, nil] {
+            var rejects: [RejectRecord] = []
+            var told: [String] = []
+            _ = try snapshot.readCharges(rejects: &rejects, watching: list, prepare: { charge, _, _, _, _, _, watched in
+                .work(watched ? charge.id : "")
+            }, noteCounted: { _ in }) { _, _, work in
+                if !work.isEmpty { told.append(work) }
+                return .used
+            }
+            // pay_x's customer is unknown: it is rejected before it is prepared.
+            #expect(told == (list == nil ? [] : ["pay_2", "pay_4"]))
+        }
     }
 }

@@ -86,7 +86,7 @@ import Testing
         let snapshot = try ExportSnapshot(inputs: inputs, maxRejectRatio: 1)
         var rejects: [RejectRecord] = []
         var handled: [Int] = []
-        _ = try snapshot.readCharges(rejects: &rejects, prepare: { charge, _, _, _, _, _ in
+        _ = try snapshot.readCharges(rejects: &rejects, prepare: { charge, _, _, _, _, _, _ in
             let index = Int(charge.id.dropFirst(4))!
             return index % workEvery == 0 ? .work(index) : .counted(leftOut: false)
         }, noteCounted: { _ in }) { charge, _, index in

@@ -43,7 +43,7 @@ import Testing
         let reached = AtomicCounter()
         var notes = 0
         var plans = 0
-        _ = try snapshot.readCharges(rejects: &rejects, prepare: { charge, customerDeleted, reach, fetch, account, settings -> PreparedRow<ChargePlan> in
+        _ = try snapshot.readCharges(rejects: &rejects, prepare: { charge, customerDeleted, reach, fetch, account, settings, _ -> PreparedRow<ChargePlan> in
             if reach != nil { reached.add(1) }
             let plan = ChargePlan(charge: charge, customerDeleted: customerDeleted, reach: reach, customer: fetch, account: account(),
                                   settings: settings, rules: rules)

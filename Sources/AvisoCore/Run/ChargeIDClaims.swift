@@ -74,8 +74,12 @@ final class ChargeIDClaims: @unchecked Sendable {
     /// is a duplicate); true otherwise, and then a later row that held it becomes a late
     /// duplicate. Each number claims once. Safe from any thread.
     func claim(_ id: UnsafeRawBufferPointer, number: Int) -> Bool {
+        claim(id, hash: ByteKeyIndex.hash(id), number: number)
+    }
+
+    /// `claim(_:number:)` with the id's `ByteKeyIndex.hash` worked out already.
+    func claim(_ id: UnsafeRawBufferPointer, hash: UInt64, number: Int) -> Bool {
         precondition(number >= 0 && number < Int(UInt32.max), "record numbers must fit 32 bits")
-        let hash = ByteKeyIndex.hash(id)
         let displaced = shards.with(Self.shard(of: hash)) { shard in
             shard.lock.withLock { shard.claim(id, hash: hash, number: UInt32(number)) }
         }
@@ -98,7 +102,12 @@ final class ChargeIDClaims: @unchecked Sendable {
     /// any thread, with no lock: it reads where the shard last said its slots were.
     @inline(__always)
     func prefetch(_ id: UnsafeRawBufferPointer) {
-        let hash = ByteKeyIndex.hash(id)
+        prefetch(hash: ByteKeyIndex.hash(id))
+    }
+
+    /// `prefetch(_:)` with the id's `ByteKeyIndex.hash` worked out already.
+    @inline(__always)
+    func prefetch(hash: UInt64) {
         let table = slotTables + 2 * Self.shard(of: hash)
         ByteKeyIndex.prefetchSlot(hash: hash, address: aviso_word_load_relaxed(table),
                                   mask: Int(truncatingIfNeeded: aviso_word_load_relaxed(table + 1)))

@@ -1,3 +1,4 @@
+import CSystemSupport
 import Foundation
 
 /// A set of charge ids tested once per charge row (the run keeps the charges named by resend
@@ -50,6 +51,13 @@ struct ChargeIDSet {
         filter[word] |= bit
     }
 
+    /// Asks for the filter word a test of an id of this hash reads first (see `RowPrefetch`).
+    @inline(__always)
+    func prefetchFilter(hash: UInt64) {
+        let word = filterBit(hash).word
+        filter.withUnsafeBufferPointer { aviso_prefetch($0.baseAddress! + word) }
+    }
+
     /// Number of distinct ids.
     var count: Int { index.count }
 
@@ -66,7 +74,12 @@ struct ChargeIDSet {
 
     /// Whether the id is in the set.
     func contains(_ id: UnsafeRawBufferPointer) -> Bool {
-        let hash = ByteKeyIndex.hash(id)
+        contains(id, hash: ByteKeyIndex.hash(id))
+    }
+
+    /// `contains(_:)` with the id's `ByteKeyIndex.hash` worked out already (a charge's, for its
+    /// claim: see `ExportSnapshot.readCharges`).
+    func contains(_ id: UnsafeRawBufferPointer, hash: UInt64) -> Bool {
         guard mayContain(hash) else { return false }
         if case .found = probe(hash: hash, id) { return true }
         return false

@@ -200,7 +200,7 @@ public struct ExportSnapshot: Sendable {
     /// trusted, or what `handle` throws.
     public func readCharges(rejects: inout [RejectRecord],
                             _ handle: (Charge, Customer, Account, SlotSettings) throws -> ChargeUse) throws -> TableStatistics {
-        try readCharges(rejects: &rejects, prepare: { _, _, _, _, _, _ in .work(()) }, noteCounted: { _ in }, { charge, position, _ in
+        try readCharges(rejects: &rejects, prepare: { _, _, _, _, _, _, _ in .work(()) }, noteCounted: { _ in }, { charge, position, _ in
             try handle(charge, customers.customer(at: position), account(ofCustomerAt: position), settings(customerAt: position))
         })
     }
@@ -211,7 +211,8 @@ public struct ExportSnapshot: Sendable {
     /// whether the customer is deleted and ways to fetch the customer and its account when it
     /// needs more (at millions of customers, fetching one is a cache miss most charges can
     /// skip; a copy of an account, a reference count both decoding threads contend for), with the
-    /// customer's and account's `RecipientReach` when the snapshot worked it out (`audits`), and `handle`,
+    /// customer's and account's `RecipientReach` when the snapshot worked it out (`audits`) and
+    /// whether the charge's id is one of `watching` (the charges resend requests name), and `handle`,
     /// called in file order with the position of the charge's customer in `customers` (fetch
     /// the customer, its account and settings only when needed) and what `prepare` gave.
     /// A charge `prepare` settles as only counted (`PreparedRow.counted`) never reaches
@@ -222,8 +223,9 @@ public struct ExportSnapshot: Sendable {
     func readCharges<Work: Sendable>(
         rejects: inout [RejectRecord],
         claims: ChargeIDClaims? = nil,
+        watching: ChargeIDSet? = nil,
         prepare: @escaping @Sendable (Charge, _ customerDeleted: Bool, RecipientReach?, _ customer: () -> Customer, _ account: () -> Account,
-                                      SlotSettings) -> PreparedRow<Work>,
+                                      SlotSettings, _ watched: Bool) -> PreparedRow<Work>,
         noteCounted: (CountedNote) -> Void,
         _ handle: (Charge, _ customerPosition: Int, Work) throws -> ChargeUse
     ) throws -> TableStatistics {
@@ -235,15 +237,22 @@ public struct ExportSnapshot: Sendable {
             guard let position = charge.text.withBytes(Charge.TextField.customer, { snapshot.customers.position(ofID: $0 ?? empty) }) else {
                 return .work(nil)
             }
-            // Only a row whose customer is known claims its id, as only such a row is checked for repeats.
-            guard charge.text.withBytes(Charge.TextField.id, { claims.claim($0 ?? empty, number: number) }) else {
+            // Only a row whose customer is known claims its id, as only such a row is checked for
+            // repeats. The id is hashed once, for its claim and for the watched ids.
+            var watched = false
+            guard charge.text.withBytes(Charge.TextField.id, { id in
+                let id = id ?? empty
+                let hash = ByteKeyIndex.hash(id)
+                watched = id.count > 0 && watching?.contains(id, hash: hash) == true
+                return claims.claim(id, hash: hash, number: number)
+            }) else {
                 return .work(PreparedCharge(position: position, number: number, work: nil))
             }
             let accountIndex = snapshot.customers.accountIndex(at: position)
             switch prepare(charge, snapshot.customers.isDeleted(at: position),
                            snapshot.customers.recipientReach(at: position, provider: snapshot.accountReach[accountIndex]),
                            { snapshot.customers.customer(at: position) },
-                           { snapshot.lentAccounts[accountIndex] }, snapshot.settings(customerAt: position)) {
+                           { snapshot.lentAccounts[accountIndex] }, snapshot.settings(customerAt: position), watched) {
             case let .counted(leftOut, note):
                 return .counted(leftOut: leftOut, note: note)
             case .work(let work):
@@ -257,7 +266,13 @@ public struct ExportSnapshot: Sendable {
         // asked for a few rows ahead: each was a cache miss the row waited for, one after the other.
         let prefetch = RowPrefetch<Charge>(start: { charge in
             let empty = UnsafeRawBufferPointer(start: nil, count: 0)
-            charge.text.withBytes(Charge.TextField.id) { claims.prefetch($0 ?? empty) }
+            charge.text.withBytes(Charge.TextField.id) { id in
+                let hash = ByteKeyIndex.hash(id ?? empty)
+                claims.prefetch(hash: hash)
+                // The watched ids' filter is small, but out of cache among the charges' misses:
+                // its word was some 200 of 31k samples at 10M charges.
+                watching?.prefetchFilter(hash: hash)
+            }
             return charge.text.withBytes(Charge.TextField.customer) { snapshot.customers.prefetchSlot(ofID: $0 ?? empty) }
         }, next: { hash in
             snapshot.customers.prefetchCandidate(hash: hash)

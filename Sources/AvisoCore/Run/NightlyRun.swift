@@ -123,7 +123,8 @@ public struct NightlyRun {
         // can be let go once the charges are read.
         do {
             let reading = snapshot
-            stats = try reading.readCharges(rejects: &rejects, prepare: { charge, customerDeleted, reach, fetch, account, settings -> PreparedRow<ChargePlan> in
+            stats = try reading.readCharges(rejects: &rejects, watching: resendPayments.count > 0 ? resendPayments : nil,
+                                               prepare: { charge, customerDeleted, reach, fetch, account, settings, isResendTarget -> PreparedRow<ChargePlan> in
                 // Fetched at most once per charge (a fetch copies the customer's texts), and only
                 // if planning needs it.
                 var fetched: Customer?
@@ -142,8 +143,7 @@ public struct NightlyRun {
                     )
                 }
                 // A left-out charge is no resend target (the run passes it by first).
-                plan.isResendTarget = !plan.leftOut && resendPayments.count > 0
-                    && charge.text.withBytes(Charge.TextField.id, { $0.map(resendPayments.contains) ?? false })
+                plan.isResendTarget = !plan.leftOut && isResendTarget
                 if plan.isQuiet { return .counted(leftOut: plan.leftOut) }
                 if let note = plan.lookAheadNote { return .counted(leftOut: plan.leftOut, note: note) }
                 return .work(plan)
