@@ -274,20 +274,35 @@ struct ByteKeyIndexTests {
         #expect((0..<1000).map { steps("cus_absent_\($0)") }.allSatisfy { $0 == RowPrefetch<Charge>.nothing })
     }
 
-    @Test("a probe in place answers as a probe does: the entry a match names, past displaced keys, else the vacant slot after them")
-    func probeInPlaceAnswersAsProbe() {
+    /// Hashes whose tags differ only above the mask of a 32-entry index: all begin at slot 3,
+    /// so each later key is displaced one slot further than the one before.
+    static func hashesSharingSlot3(_ count: Int) -> [UInt64] {
+        (1...count).map { UInt64($0 << 8 | 3) << 32 }
+    }
+
+    /// An index sized for 32 entries with key n of `hashes` as entry n * 10, each found vacant
+    /// one slot after the one before (by `probe`, or `probeInPlace`); nil, with the issue
+    /// recorded, when one is not.
+    static func indexFilled(with hashes: [UInt64], probingInPlace: Bool) -> ByteKeyIndex? {
         var index = ByteKeyIndex(expected: 32)
-        // Three keys sharing their first slot (3), entries 0, 10 and 20.
-        let hashes = (1...3).map { UInt64($0 << 8 | 3) << 32 }
         for (n, hash) in hashes.enumerated() {
             index.reserveOne()
-            guard case .vacant(let slot) = index.probeInPlace(hash: hash, matches: { _ in false }) else {
+            let probe = probingInPlace ? index.probeInPlace(hash: hash, matches: { _ in false }) : index.probe(hash: hash, matches: { _ in false })
+            guard case .vacant(let slot) = probe else {
                 Issue.record("key \(n) found")
-                return
+                return nil
             }
             #expect(slot == 3 + n)
             index.fill(slot, hash: hash, entry: n * 10)
         }
+        return index
+    }
+
+    @Test("a probe in place answers as a probe does: the entry a match names, past displaced keys, else the vacant slot after them")
+    func probeInPlaceAnswersAsProbe() {
+        // Three keys sharing their first slot (3), entries 0, 10 and 20.
+        let hashes = Self.hashesSharingSlot3(3)
+        guard var index = Self.indexFilled(with: hashes, probingInPlace: true) else { return }
         var asked: [Int] = []
         guard case .found(let entry) = index.probeInPlace(hash: hashes[2], matches: { asked.append($0); return $0 == 20 }) else {
             Issue.record("the third key is not found")
@@ -310,19 +325,8 @@ struct ByteKeyIndexTests {
 
     @Test("a key displaced from its first slot is still the first candidate, up to 8 slots on; an empty slot ends the search")
     func firstCandidateLooksPastDisplacingKeys() {
-        var index = ByteKeyIndex(expected: 32)
-        // Tags that differ only above the mask share their first slot (3): each later key is
-        // displaced one slot further than the one before.
-        let hashes = (1...10).map { UInt64($0 << 8 | 3) << 32 }
-        for (n, hash) in hashes.enumerated() {
-            index.reserveOne()
-            guard case .vacant(let slot) = index.probe(hash: hash, matches: { _ in false }) else {
-                Issue.record("key \(n) found")
-                return
-            }
-            #expect(slot == 3 + n)
-            index.fill(slot, hash: hash, entry: n * 10)
-        }
+        let hashes = Self.hashesSharingSlot3(10)
+        guard let index = Self.indexFilled(with: hashes, probingInPlace: false) else { return }
         #expect(hashes.map(index.firstCandidate(hash:)) == [0, 10, 20, 30, 40, 50, 60, 70, nil, nil])
         // A key not there: its tag meets no slot before the empty one after the run (slot 13).
         #expect(index.firstCandidate(hash: UInt64(11 << 8 | 3) << 32) == nil)
