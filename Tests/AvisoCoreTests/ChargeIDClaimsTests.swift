@@ -133,7 +133,7 @@ import Testing
             while done.value == 0 || asked == 0 {
                 for n in stride(from: asked % 7, to: 60_000, by: 7) {
                     var id = "pay_\(n)"
-                    id.withUTF8 { claims.prefetch(UnsafeRawBufferPointer($0)) }
+                    id.withUTF8 { claims.prefetch(hash: ByteKeyIndex.hash(UnsafeRawBufferPointer($0))) }
                 }
                 asked += 1
             }

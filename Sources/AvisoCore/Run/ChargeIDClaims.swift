@@ -98,14 +98,9 @@ final class ChargeIDClaims: @unchecked Sendable {
         }
     }
 
-    /// Asks for the index slot `claim` will read first for `id` (see `RowPrefetch`). Safe from
-    /// any thread, with no lock: it reads where the shard last said its slots were.
-    @inline(__always)
-    func prefetch(_ id: UnsafeRawBufferPointer) {
-        prefetch(hash: ByteKeyIndex.hash(id))
-    }
-
-    /// `prefetch(_:)` with the id's `ByteKeyIndex.hash` worked out already.
+    /// Asks for the index slot `claim` will read first for an id of this `ByteKeyIndex.hash`
+    /// (see `RowPrefetch`). Safe from any thread, with no lock: it reads where the shard last
+    /// said its slots were.
     @inline(__always)
     func prefetch(hash: UInt64) {
         let table = slotTables + 2 * Self.shard(of: hash)
