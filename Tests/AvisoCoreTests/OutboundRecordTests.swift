@@ -159,8 +159,38 @@ import Testing
     }
 
     @Test func layoutIsAsTheTypeSays() {
-        // A run keeps a million records and more until it writes them: three cache lines each.
-        #expect(MemoryLayout<OutboundRecord>.stride == 192)
+        // A run keeps a million records and more until it writes them: 152 bytes each (192
+        // with its event, slot and resend request as three strings).
+        #expect(MemoryLayout<OutboundRecord>.stride == 152)
+    }
+
+    @Test("a slot's own event and name with no resend request are kept as the slot; any other labels as given, and read back the same")
+    func labelsKeptAsTheSlotOrAsGiven() {
+        var record = Self.record()
+        #expect(record.labels == .slot(.warningDue))
+        #expect(record.event == "PAYMENT_DUEDATE_WARNING" && record.slot == "WARNING_DUE" && record.resendRequest == nil)
+        // Every slot's own labels are kept as the slot.
+        for slot in Slot.allCases {
+            let labels = OutboundRecord.Labels(event: slot.event.rawValue, slot: slot.name, resendRequest: nil)
+            #expect(labels == .slot(slot))
+            #expect(labels.event == slot.event.rawValue && labels.slot == slot.name && labels.resendRequest == nil)
+        }
+        // A resend request, another event, a name no slot has: kept as given.
+        record.resendRequest = "req_1"
+        #expect(record.labels != .slot(.warningDue))
+        #expect(record.event == "PAYMENT_DUEDATE_WARNING" && record.slot == "WARNING_DUE" && record.resendRequest == "req_1")
+        record.resendRequest = nil
+        #expect(record.labels == .slot(.warningDue))
+        record.event = "PAYMENT_OVERDUE"
+        #expect(record.labels != .slot(.warningDue))
+        #expect(record.event == "PAYMENT_OVERDUE" && record.slot == "WARNING_DUE")
+        record.slot = "RESEND"
+        #expect(record.event == "PAYMENT_OVERDUE" && record.slot == "RESEND" && record.resendRequest == nil)
+        // Equal labels compare equal however they were reached.
+        record.slot = "OVERDUE_FIRST"
+        #expect(record.labels == .slot(.overdueFirst))
+        #expect(OutboundRecord.Labels(event: "X", slot: "Y", resendRequest: "r") == OutboundRecord.Labels(event: "X", slot: "Y", resendRequest: "r"))
+        #expect(OutboundRecord.Labels(event: "X", slot: "Y", resendRequest: nil) != OutboundRecord.Labels(event: "X", slot: "Y", resendRequest: "r"))
     }
 
     @Test func appendsAfterExistingLines() {

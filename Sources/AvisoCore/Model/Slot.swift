@@ -24,6 +24,11 @@ public enum Slot: Int, Sendable, CaseIterable, Comparable {
         }
     }
 
+    /// The slot whose `name` this is, or nil.
+    public static func named(_ name: String) -> Slot? {
+        allCases.first { $0.name == name }
+    }
+
     /// The platform's event for the slot.
     public var event: NotificationEvent {
         switch self {

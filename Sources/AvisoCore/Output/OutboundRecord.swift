@@ -46,9 +46,17 @@ public struct OutboundRecord: Sendable, Equatable {
     var destinations: Destinations
     private var scheduleOffsetValue: Int32
     /// The platform event (`PAYMENT_OVERDUE`).
-    public var event: String
+    public var event: String {
+        get { labels.event }
+        set { labels = Labels(event: newValue, slot: labels.slot, resendRequest: labels.resendRequest) }
+    }
     /// The slot name, or `RESEND`.
-    public var slot: String
+    public var slot: String {
+        get { labels.slot }
+        set { labels = Labels(event: labels.event, slot: newValue, resendRequest: labels.resendRequest) }
+    }
+    /// `event`, `slot` and `resendRequest` as kept (see `Labels`).
+    var labels: Labels
     /// Email addresses, or the one E.164 number (`+55…`) for phone channels.
     public var to: [String] {
         get { destinations.list }
@@ -57,7 +65,10 @@ public struct OutboundRecord: Sendable, Equatable {
     /// Fee in centavos.
     public var fee: Int64
     /// The resend request id, for resends only.
-    public var resendRequest: String?
+    public var resendRequest: String? {
+        get { labels.resendRequest }
+        set { labels = Labels(event: labels.event, slot: labels.slot, resendRequest: newValue) }
+    }
     /// What the record holds for its message.
     var body: Body
     // The three numbers below are small (a priority, a rank, a day offset of 0 to 90): kept in
@@ -89,6 +100,68 @@ public struct OutboundRecord: Sendable, Equatable {
             }
         }
         set { body = .composed(newValue) }
+    }
+
+    /// A record's event, slot name and resend request id: for a slot's own event and name with
+    /// no request (every record a run plans) the slot alone, one byte; any others in a box. As
+    /// three strings they were 48 bytes of each of the million and more records a run keeps
+    /// until it writes them. The form is decided by the texts alone, so equal texts are always
+    /// kept the same way.
+    enum Labels: Sendable, Equatable {
+        case slot(Slot)
+        case other(OtherLabels)
+
+        init(event: String, slot: String, resendRequest: String?) {
+            if resendRequest == nil, let own = Slot.named(slot), own.event.rawValue == event {
+                self = .slot(own)
+            } else {
+                self = .other(OtherLabels(event: event, slot: slot, resendRequest: resendRequest))
+            }
+        }
+
+        var event: String {
+            switch self {
+            case .slot(let slot): return slot.event.rawValue
+            case .other(let labels): return labels.event
+            }
+        }
+
+        var slot: String {
+            switch self {
+            case .slot(let slot): return slot.name
+            case .other(let labels): return labels.slot
+            }
+        }
+
+        var resendRequest: String? {
+            switch self {
+            case .slot: return nil
+            case .other(let labels): return labels.resendRequest
+            }
+        }
+
+        /// Whether these are `slot`'s own event and name, with no resend request.
+        func isSlot(_ slot: Slot) -> Bool {
+            if case .slot(let own) = self { return own == slot }
+            return false
+        }
+    }
+
+    /// Labels other than a slot's own (a resend's, or any a caller sets), kept as given.
+    final class OtherLabels: Sendable, Equatable {
+        let event: String
+        let slot: String
+        let resendRequest: String?
+
+        init(event: String, slot: String, resendRequest: String?) {
+            self.event = event
+            self.slot = slot
+            self.resendRequest = resendRequest
+        }
+
+        static func == (a: OtherLabels, b: OtherLabels) -> Bool {
+            a.event == b.event && a.slot == b.slot && a.resendRequest == b.resendRequest
+        }
     }
 
     /// The composed message, or where its context is.
@@ -126,28 +199,25 @@ public struct OutboundRecord: Sendable, Equatable {
     ) {
         self.init(idStorage: .text(id), runDate: runDate, priority: priority, account: ShortText(account),
                   customer: ShortText(customer), payment: ShortText(payment),
-                  event: event, scheduleOffset: scheduleOffset, slot: slot, slotRank: slotRank, recipient: recipient,
-                  channel: channel, to: Destinations(to), scheduledFor: scheduledFor, shift: shift, fee: fee,
-                  resendRequest: resendRequest, body: body)
+                  labels: Labels(event: event, slot: slot, resendRequest: resendRequest), scheduleOffset: scheduleOffset,
+                  slotRank: slotRank, recipient: recipient, channel: channel, to: Destinations(to), scheduledFor: scheduledFor,
+                  shift: shift, fee: fee, body: body)
     }
 
-    /// A record with its fields as it keeps them (see `ShortText`, `Destinations`).
+    /// A record with its fields as it keeps them (see `ShortText`, `Destinations`, `Labels`).
     init(
         idStorage: RecordID, runDate: Day, priority: Int, account: ShortText, customer: ShortText, payment: ShortText,
-        event: String, scheduleOffset: Int, slot: String, slotRank: Int, recipient: Recipient,
-        channel: Channel, to: Destinations, scheduledFor: Day, shift: Shift, fee: Int64,
-        resendRequest: String?, body: Body
+        labels: Labels, scheduleOffset: Int, slotRank: Int, recipient: Recipient,
+        channel: Channel, to: Destinations, scheduledFor: Day, shift: Shift, fee: Int64, body: Body
     ) {
         self.idStorage = idStorage
         self.runDate = runDate
         self.accountID = account
         self.customerID = customer
         self.paymentID = payment
-        self.event = event
-        self.slot = slot
+        self.labels = labels
         self.destinations = to
         self.fee = fee
-        self.resendRequest = resendRequest
         self.body = body
         self.scheduledFor = scheduledFor
         self.scheduleOffsetValue = Int32(scheduleOffset)
@@ -197,7 +267,7 @@ public struct OutboundRecord: Sendable, Equatable {
         // A slot's own event and name (every record but a resend's) are written from bytes made
         // once; any other text is escaped.
         let slot = Slot(rawValue: record.pointee.slotRank).flatMap { slot in
-            record.pointee.slot == slot.name && record.pointee.event == slot.event.rawValue ? slot : nil
+            record.pointee.labels.isSlot(slot) ? slot : nil
         }
         if !appendPlainFields(of: record, slot: slot, to: &out) {
             appendFields(of: record, slot: slot, to: &out)

@@ -59,11 +59,10 @@ final class ChargeMessages: @unchecked Sendable {
                     runDate: runDate, payment: payment, slot: planned.slot.name, recipient: planned.recipient, channel: planned.channel
                 ),
                 runDate: runDate, priority: planned.slot.priority, account: accountID, customer: customerID,
-                payment: payment, event: planned.slot.event.rawValue, scheduleOffset: planned.scheduleOffset,
-                slot: planned.slot.name, slotRank: planned.slot.rawValue, recipient: planned.recipient,
+                payment: payment, labels: .slot(planned.slot), scheduleOffset: planned.scheduleOffset,
+                slotRank: planned.slot.rawValue, recipient: planned.recipient,
                 channel: planned.channel, to: destinations(planned.contact), scheduledFor: planned.scheduledFor,
-                shift: planned.shift, fee: configuration.fee(for: planned.channel), resendRequest: nil,
-                body: .awaitingContext(nil)
+                shift: planned.shift, fee: configuration.fee(for: planned.channel), body: .awaitingContext(nil)
             ))
             count += 1
         }
