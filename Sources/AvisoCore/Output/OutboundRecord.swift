@@ -103,9 +103,9 @@ public struct OutboundRecord: Sendable, Equatable {
     }
 
     /// A record's event, slot name and resend request id: for a slot's own event and name with
-    /// no request (every record a run plans) the slot alone, one byte; any others in a box. As
-    /// three strings they were 48 bytes of each of the million and more records a run keeps
-    /// until it writes them. The form is decided by the texts alone, so equal texts are always
+    /// no request (every record a run plans) the slot alone, with nothing allocated; any others
+    /// in a box. One word, where as three strings they were 48 bytes of each of the million and
+    /// more records a run keeps until it writes them. The form is decided by the texts alone, so equal texts are always
     /// kept the same way.
     enum Labels: Sendable, Equatable {
         case slot(Slot)
