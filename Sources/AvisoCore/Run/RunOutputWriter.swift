@@ -55,20 +55,22 @@ struct RunOutputWriter {
         // The records are sorted once, as indices; each channel's file is then composed and
         // written in chunks of that order, several chunks at once, and hashed as it is written.
         let lists = OutboundFileWriter.channelOrders(outbound)
-        report.outputs = []
+        // Until the side thread's report (`reportBefore` with the counts) arrives, this thread
+        // changes no field of `report`: it lists the files it writes apart, and the report then
+        // takes them. (It took the side thread's report back while keeping its own `outputs`,
+        // which lost any other field set here in between.)
+        var outputs: [(file: String, records: Int, sha256: String)] = []
         for (channel, sha256) in try Self.writeChannelFiles(outbound, lists: lists, folder: folder) {
-            report.outputs.append((file: OutboundFileWriter.fileName(for: channel), records: lists[channel.rawValue].count, sha256: sha256))
+            outputs.append((file: OutboundFileWriter.fileName(for: channel), records: lists[channel.rawValue].count, sha256: sha256))
         }
-        try emit("postal-manifest.csv", PostalManifestWriter.bytes(letters), records: letters.count, report: &report)
+        try emit("postal-manifest.csv", PostalManifestWriter.bytes(letters), records: letters.count, outputs: &outputs)
         let made = sideFiles.wait()
-        // The counts from the side thread, the output files from here.
-        let outputs = report.outputs
         report = made.report
+        try emit("rejects.csv", made.rejects, records: rejects.count, outputs: &outputs)
+        try emit("resend-results.csv", ResendResultsWriter.bytes(resendRows), records: resendRows.count, outputs: &outputs)
+        try emit("fees.csv", FeeTable.csv(report, accountNames: page.accountNames), records: report.feesByAccount.count, outputs: &outputs)
+        try emit("report.html", made.page, records: 1, outputs: &outputs)
         report.outputs = outputs
-        try emit("rejects.csv", made.rejects, records: rejects.count, report: &report)
-        try emit("resend-results.csv", ResendResultsWriter.bytes(resendRows), records: resendRows.count, report: &report)
-        try emit("fees.csv", FeeTable.csv(report, accountNames: page.accountNames), records: report.feesByAccount.count, report: &report)
-        try emit("report.html", made.page, records: 1, report: &report)
         try OutputFile.write(SummaryDocument.render(report: report, options: options), to: folder + "/summary.json")
     }
 
@@ -227,10 +229,10 @@ struct RunOutputWriter {
         }
     }
 
-    private func emit(_ name: String, _ bytes: [UInt8], records: Int, report: inout RunReport) throws {
+    private func emit(_ name: String, _ bytes: [UInt8], records: Int, outputs: inout [(file: String, records: Int, sha256: String)]) throws {
         try OutputFile.write(bytes, to: folder + "/" + name)
         var hasher = SHA256()
         hasher.update(bytes)
-        report.outputs.append((file: name, records: records, sha256: SHA256.hex(hasher.finalize())))
+        outputs.append((file: name, records: records, sha256: SHA256.hex(hasher.finalize())))
     }
 }
