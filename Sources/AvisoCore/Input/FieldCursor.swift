@@ -34,7 +34,8 @@ struct FieldCursor {
                           _ decode: (FieldCursor) throws(RowError) -> Row) throws(RowError) -> Row {
         var outcome: Result<Row, RowError>?
         let fileRange = record.fileRange
-        // `names` and `spares` are the caller's for the whole call, so the cursor borrows them.
+        // `names` and `spares` are parameters, held by the caller for the whole call: the cursor
+        // borrows them.
         let lentSpares = spares.map { Unmanaged.passUnretained($0) }
         names.withUnsafeBufferPointer { names in
             record.withValueBuffers { starts, ends, storage in
@@ -46,7 +47,6 @@ struct FieldCursor {
                 }
             }
         }
-        withExtendedLifetime(spares) {}
         return try outcome!.get()
     }
 

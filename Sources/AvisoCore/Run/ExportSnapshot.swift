@@ -89,8 +89,10 @@ public struct ExportSnapshot: Sendable {
         let rows = inputs["customers"].flatMap { input in
             input.format == .csv ? CustomerRows(path: input.path, fileName: input.fileName) : nil
         }
-        var customers = CustomerDirectory(holding: Self.expectedRows(inputs["customers"]),
-                                          reserving: Self.roomForRows(inputs["customers"]),
+        // One estimate of the file's rows for both sizes (each is a mapping and a count).
+        let customerLines = Self.estimatedLines(inputs["customers"])
+        var customers = CustomerDirectory(holding: Self.expectedRows(lines: customerLines),
+                                          reserving: Self.roomForRows(lines: customerLines),
                                           spillDirectory: rows == nil ? spillDirectory : nil)
         customers.rows = rows
         // Each customer's contact-data problems are judged on the decoding threads, so the
@@ -327,22 +329,35 @@ public struct ExportSnapshot: Sendable {
         return reader
     }
 
-    /// Somewhat fewer rows than a plain CSV file seems to hold (`InputFile.estimatedLineCount`),
-    /// for sizing its id index ahead: short of the count, the index grows once at most; past
-    /// it, the index could take twice the memory it needs. 0 when there is no estimate.
+    /// The lines a plain CSV file seems to hold (`InputFile.estimatedLineCount`: the file is
+    /// mapped and its start counted), nil for other files.
+    static func estimatedLines(_ input: LocatedInput?) -> Int? {
+        guard let input, input.format == .csv else { return nil }
+        return InputFile.estimatedLineCount(path: input.path, displayName: input.fileName)
+    }
+
+    /// Somewhat fewer rows than a plain CSV file seems to hold, for sizing its id index ahead:
+    /// short of the count, the index grows once at most; past it, the index could take twice
+    /// the memory it needs. 0 when there is no estimate.
     static func expectedRows(_ input: LocatedInput?) -> Int {
-        guard let input, input.format == .csv,
-              let lines = InputFile.estimatedLineCount(path: input.path, displayName: input.fileName) else { return 0 }
-        return lines / 10 * 9
+        expectedRows(lines: estimatedLines(input))
+    }
+
+    /// `expectedRows(_:)` from an estimate already made (`estimatedLines`).
+    static func expectedRows(lines: Int?) -> Int {
+        lines.map { $0 / 10 * 9 } ?? 0
     }
 
     /// Room for the rows of a plain CSV file, from the same estimate as `expectedRows` but
     /// above it (a sixteenth more), for lists that would rather never grow: one that outgrows
     /// its room is copied whole. 0 for other files.
     static func roomForRows(_ input: LocatedInput?) -> Int {
-        guard let input, input.format == .csv,
-              let lines = InputFile.estimatedLineCount(path: input.path, displayName: input.fileName) else { return 0 }
-        return lines + lines / 16
+        roomForRows(lines: estimatedLines(input))
+    }
+
+    /// `roomForRows(_:)` from an estimate already made (`estimatedLines`).
+    static func roomForRows(lines: Int?) -> Int {
+        lines.map { $0 + $0 / 16 } ?? 0
     }
 
     static func duplicate(_ what: String, _ id: String) -> RowError {

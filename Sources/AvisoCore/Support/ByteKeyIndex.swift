@@ -117,8 +117,7 @@ struct ByteKeyIndex {
     /// Asks for the slot where a lookup of the key hashed to `hash` begins (see `RowPrefetch`).
     @inline(__always)
     func prefetchSlot(hash: UInt64) {
-        let slot = firstSlot(hash)
-        slots.withUnsafeBufferPointer { aviso_prefetch($0.baseAddress! + slot) }
+        slots.withUnsafeBufferPointer { Self.prefetchSlot(hash: hash, address: UInt(bitPattern: $0.baseAddress), mask: mask) }
     }
 
     /// The entry of the first slot holding the hash's upper 32 bits, looking from the slot
