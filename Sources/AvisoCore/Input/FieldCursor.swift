@@ -37,8 +37,10 @@ struct FieldCursor {
         // `names` and `spares` are parameters, held by the caller for the whole call: the cursor
         // borrows them.
         let lentSpares = spares.map { Unmanaged.passUnretained($0) }
-        names.withUnsafeBufferPointer { names in
-            record.withValueBuffers { starts, ends, storage in
+        // The record is read first, outside any closure: a non-mutating call on an `inout`
+        // record captured by a closure copied the whole record (retaining its three arrays).
+        record.withValueBuffers { starts, ends, storage in
+            names.withUnsafeBufferPointer { names in
                 do throws(RowError) {
                     outcome = .success(try decode(FieldCursor(starts: starts, ends: ends, storage: storage, fileRange: fileRange,
                                                               names: names, spares: lentSpares)))

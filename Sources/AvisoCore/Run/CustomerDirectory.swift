@@ -225,6 +225,14 @@ public struct CustomerDirectory: Sendable {
         ids.prefetchSlot(hash: hash)
     }
 
+    /// `prefetchSlot(hash:)` for a directory held in a variable that is being filled, asked in
+    /// place: the non-mutating call on a variable a closure captured (or through a pointer's
+    /// `pointee`) copied the whole directory, nine retains and releases for one prefetch.
+    @inline(__always)
+    mutating func prefetchSlotInPlace(hash: UInt64) {
+        ids.prefetchSlotInPlace(hash: hash)
+    }
+
     /// Second step: asks for the id bytes of the entry the slots name (the first from the id's
     /// own slot with its hash's upper bits), returns that entry for `prefetchSummary(candidate:)`
     /// (`RowPrefetch.nothing` when they name none).

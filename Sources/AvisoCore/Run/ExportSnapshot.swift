@@ -118,15 +118,18 @@ public struct ExportSnapshot: Sendable {
         // Adding a customer waits for its id's slot in an index of millions (a cache miss on
         // this one thread, while two decode): the slot is asked for a few rows ahead, from the
         // id's hash worked out where the row was decoded.
-        let read = try withoutActuallyEscaping({ customers.prefetchSlot(hash: $0.idHash) }) { lookAhead in
-            try reader(CustomerTable.self, inputs["customers"]!).read(rejects: &rejects, prepare: judge, lookAhead: lookAhead) { customer, judged in
-                guard let account = judged.account else {
-                    return .rejected(RowError(field: "account", reason: "UNKNOWN_ACCOUNT", detail: "account \(customer.account) is not in the accounts file (or its row was rejected)"))
+        // Asked in place: a closure reading the captured `var` copied the whole directory.
+        let read = try withUnsafeMutablePointer(to: &customers) { directory in
+            try withoutActuallyEscaping({ directory.pointee.prefetchSlotInPlace(hash: $0.idHash) }) { lookAhead in
+                try reader(CustomerTable.self, inputs["customers"]!).read(rejects: &rejects, prepare: judge, lookAhead: lookAhead) { customer, judged in
+                    guard let account = judged.account else {
+                        return .rejected(RowError(field: "account", reason: "UNKNOWN_ACCOUNT", detail: "account \(customer.account) is not in the accounts file (or its row was rejected)"))
+                    }
+                    guard directory.pointee.add(customer, account: account, problems: judged.problems, reach: judged.reach, idHash: judged.idHash) else {
+                        return .rejected(Self.duplicate("customer", customer.id))
+                    }
+                    return customer.deleted ? .leftOut : .used
                 }
-                guard customers.add(customer, account: account, problems: judged.problems, reach: judged.reach, idHash: judged.idHash) else {
-                    return .rejected(Self.duplicate("customer", customer.id))
-                }
-                return customer.deleted ? .leftOut : .used
             }
         }
         tables.append(read)

@@ -120,6 +120,14 @@ struct ByteKeyIndex {
         slots.withUnsafeBufferPointer { Self.prefetchSlot(hash: hash, address: UInt(bitPattern: $0.baseAddress), mask: mask) }
     }
 
+    /// `prefetchSlot(hash:)` asked in place, for an index inside a value being changed (see
+    /// `probeInPlace`): the slots are reached through their address, not a copy of the index.
+    @inline(__always)
+    mutating func prefetchSlotInPlace(hash: UInt64) {
+        let mask = mask
+        slots.withUnsafeMutableBufferPointer { Self.prefetchSlot(hash: hash, address: UInt(bitPattern: $0.baseAddress), mask: mask) }
+    }
+
     /// The entry of the first slot holding the hash's upper 32 bits, looking from the slot
     /// where a lookup of `hash` begins up to the first empty slot (8 slots at most), else nil:
     /// a guess, for asking ahead for the entry's key (see `RowPrefetch`), which `probe` still

@@ -76,6 +76,12 @@ struct IDPositions: Sendable {
         index.prefetchSlot(hash: hash)
     }
 
+    /// `prefetchSlot(hash:)` asked in place (see `ByteKeyIndex.prefetchSlotInPlace`).
+    @inline(__always)
+    mutating func prefetchSlotInPlace(hash: UInt64) {
+        index.prefetchSlotInPlace(hash: hash)
+    }
+
     /// Asks for the stored bytes of the id `ByteKeyIndex.firstCandidate` names for `hash` (the
     /// first slot from the hash's own holding its upper 32 bits), and returns their place; nil
     /// when it names none.
