@@ -423,7 +423,12 @@ private struct NotificationCollector: PlanSink {
 
     @inline(__always) mutating func evaluated(_ slot: Slot, _ evaluation: SlotEvaluation) {}
     @inline(__always) mutating func skipped(_ slot: Slot, _ recipient: Recipient, _ channel: Channel, because reason: PlanSkip) {}
-    @inline(__always) mutating func planned(_ notification: PlannedNotification) { notifications.append(notification) }
+    @inline(__always) mutating func planned(_ notification: PlannedNotification) {
+        // Room for a charge's usual few at once: grown from one, the list was reallocated
+        // (and the old block freed) up to twice for a charge with three or four.
+        if notifications.isEmpty { notifications.reserveCapacity(4) }
+        notifications.append(notification)
+    }
 }
 
 /// A sink that keeps nothing (`countNotifications` is told each notification directly).
