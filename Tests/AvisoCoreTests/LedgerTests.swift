@@ -406,9 +406,12 @@ import Testing
             try ledger.startRecording(runDate: day, messages: records).complete(Self.entry("2026-12-03", messageCount: 3)) {}
         }
         let fromMessages = try stored { ledger in try Self.record(ledger, Self.entry("2026-12-03", messages: messages)) }
-        #expect(fromRecords.count == 3)
+        // One row per charge: pay_1's two messages in one array, by id.
+        #expect(fromRecords == [
+            ["2026-12-03", "pay_1", #"[["00000000000000010000000000000002","OVERDUE_FIRST","CUSTOMER","whatsapp"],["m1","RESEND","CUSTOMER","sms","req_1"]]"#],
+            ["2026-12-03", "pay_2", #"[["000000000000abcd0000000000001234","OVERDUE_FIRST","PROVIDER","voice"]]"#],
+        ])
         #expect(fromRecords == fromMessages)
-        #expect(fromRecords.first == ["2026-12-03", "pay_1", "00000000000000010000000000000002", "OVERDUE_FIRST", "CUSTOMER", "whatsapp", nil])
     }
 
     @Test func aCancelledRecordingLeavesTheDateAsItWas() throws {
@@ -499,11 +502,16 @@ import Testing
         ]
         try Self.record(ledger, Self.entry("2026-12-03", messages: messages))
         let rows = try ledger.queue.read { db in
-            try Row.fetchAll(db, sql: "SELECT runDate, payment, id, slot, recipient, channel, resendRequest, typeof(resendRequest) FROM message")
+            try Row.fetchAll(db, sql: "SELECT runDate, payment, messages FROM message")
         }
-        let stored = rows.map { row -> String in
-            let values: [String] = (0..<7).map { (row[$0] as String?) ?? "<null>" }
-            return values.joined(separator: "|") + " " + (row[7] as String)
+        // Each charge's messages as its array holds them; a resend request absent (not one of
+        // the strings) or given, empty included.
+        let stored = try rows.flatMap { row -> [String] in
+            let runDate: String = row[0], payment: String = row[1]
+            return try Ledger.messageElements(row[2]).map { message in
+                [runDate, payment, message.id, message.slot, message.recipient, message.channel, message.resendRequest ?? "<null>"]
+                    .joined(separator: "|") + (message.resendRequest == nil ? " null" : " text")
+            }
         }
         #expect(stored.sorted() == [
             "2026-12-03|pay_1|\(String(repeating: "i", count: 300))|\(String(repeating: "s", count: 200))|PROVIDER|email|\(String(repeating: "r", count: 150)) text",
@@ -677,6 +685,54 @@ import Testing
         #expect(indexes.isEmpty)
     }
 
+    @Test func ledgerOfTheSecondSchemaKeepsEveryMessageWhenMigrated() throws {
+        let (folder, path) = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        do {
+            // A ledger of a row a message, keyed (runDate, payment, id), rows put in out of order.
+            let queue = try DatabaseQueue(path: path)
+            try Ledger.migrator.migrate(queue, upTo: "v2-message-by-payment")
+            try queue.write { db in
+                try db.execute(sql: """
+                    INSERT INTO run VALUES ('2026-12-03', 's', 'f', 1, 'SUCCEEDED', '', '', 4, 0, 0, 'old');
+                    INSERT INTO run VALUES ('2026-12-04', 's', 'f', 1, 'SUCCEEDED', '', '', 1, 0, 0, 'old');
+                    INSERT INTO message VALUES ('2026-12-03', 'pay_1', 'mz', 'WARNING_DUE', 'CUSTOMER', 'email', NULL);
+                    INSERT INTO message VALUES ('2026-12-03', 'pay_1', 'ma', 'WARNING_DUE', 'CUSTOMER', 'sms', NULL);
+                    INSERT INTO message VALUES ('2026-12-03', 'pay_1', 'q"\\', 'RESEND', 'CUSTOMER', 'sms', '');
+                    INSERT INTO message VALUES ('2026-12-03', 'pay_2', 'mb', 'RESEND', 'CUSTOMER', 'sms', 'r1');
+                    INSERT INTO message VALUES ('2026-12-04', 'pay_1', 'mc', 'OVERDUE_FIRST', 'PROVIDER', 'email', NULL);
+                    """)
+            }
+        }
+        let ledger = try Ledger(path: path)
+        #expect(try ledger.history(payment: "pay_1").messages == [
+            HistoryMessage(runDate: "2026-12-03", id: "q\"\\", slot: "RESEND", recipient: "CUSTOMER", channel: "sms", resendRequest: ""),
+            HistoryMessage(runDate: "2026-12-03", id: "mz", slot: "WARNING_DUE", recipient: "CUSTOMER", channel: "email", resendRequest: nil),
+            HistoryMessage(runDate: "2026-12-03", id: "ma", slot: "WARNING_DUE", recipient: "CUSTOMER", channel: "sms", resendRequest: nil),
+            HistoryMessage(runDate: "2026-12-04", id: "mc", slot: "OVERDUE_FIRST", recipient: "PROVIDER", channel: "email", resendRequest: nil),
+        ])
+        #expect(try ledger.history(payment: "pay_2").messages.map(\.id) == ["mb"])
+        let rows = try ledger.queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT runDate, payment, messages FROM message ORDER BY runDate, payment").map { row -> String in
+                "\(row[0] as String) \(row[1] as String) \(row[2] as String)"
+            }
+        }
+        // A charge's messages of one run in one row, by id in byte order.
+        #expect(rows == [
+            #"2026-12-03 pay_1 [["ma","WARNING_DUE","CUSTOMER","sms"],["mz","WARNING_DUE","CUSTOMER","email"],["q\"\\","RESEND","CUSTOMER","sms",""]]"#,
+            #"2026-12-03 pay_2 [["mb","RESEND","CUSTOMER","sms","r1"]]"#,
+            #"2026-12-04 pay_1 [["mc","OVERDUE_FIRST","PROVIDER","email"]]"#,
+        ])
+    }
+
+    @Test func aLedgerMessageListThatIsNotAviso_sIsRefusedWithItsReason() throws {
+        #expect(throws: AvisoError.self) { try Ledger.messageElements("{}") }
+        #expect(throws: AvisoError.self) { try Ledger.messageElements(#"[["a","b","c"]]"#) }
+        #expect(throws: (any Error).self) { try Ledger.messageElements("not json") }
+        #expect(try Ledger.messageElements(#"[["a","b","c","d"],["e","f","g","h","i"]]"#).map(\.resendRequest) == [nil, "i"])
+    }
+
     @Test func historyLooksUpOneKeyRangePerRunAndNeverScansTheMessages() throws {
         let (folder, path) = Self.temporaryPath()
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -761,7 +817,11 @@ import Testing
         let payThree = try ledger.history(payment: "pay_3").messages
         #expect(payThree.count == messages.filter { $0.payment == "pay_3" }.count)
         #expect(payThree.allSatisfy { $0.resendRequest == nil && $0.slot == "WARNING_DUE" && $0.channel == "email" })
-        let total = try ledger.queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message") }
+        // One row per charge, its messages in one JSON array each (SQLite's JSON functions read them).
+        let (rows, total) = try ledger.queue.read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message"), try Int.fetchOne(db, sql: "SELECT SUM(json_array_length(messages)) FROM message"))
+        }
+        #expect(rows == Set(messages.map(\.payment)).count)
         #expect(total == messages.count)
     }
 

@@ -796,7 +796,7 @@ extension ResendScenarioTests {
                 SELECT runDate, businessDay, outcome, inputSha256, outputSha256, messages, letters, rejects, toolVersion FROM run ORDER BY runDate;
                 SELECT * FROM resend_event ORDER BY runDate, requestId;
                 SELECT * FROM resend_allowance ORDER BY payment, runDate;
-                SELECT * FROM message ORDER BY runDate, id;
+                SELECT * FROM message ORDER BY runDate, payment;
                 """,
             ]
             let pipe = Pipe()
