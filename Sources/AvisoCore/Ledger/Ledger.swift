@@ -417,9 +417,9 @@ public final class Ledger {
                         }
                     }
                     if samePayment {
-                        // Ids are sorted within a charge: a repeated one is next to its twin.
-                        // A message is kept once per run, as the key (runDate, payment, id) of
-                        // a row a message kept it.
+                        // Ids are sorted within a charge, so a repeated one follows its twin:
+                        // a charge's message id is recorded once per run, as the key (run
+                        // date, charge, id) of the table of a row a message made sure.
                         let repeated = values.withUnsafeBufferPointer { values in
                             lastID.withUnsafeBufferPointer { last in
                                 last.count == ends.id - ends.payment
