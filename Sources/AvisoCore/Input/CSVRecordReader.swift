@@ -511,8 +511,23 @@ public final class CSVRecordReader: RecordReader {
     }
 
     /// Parses the record starting at `start` (not a blank line) into `record`, from scratch:
-    /// after `.needMore` the caller refills and calls again.
+    /// after `.needMore` the caller refills and calls again. A plain row (`scanPlain`) is tried
+    /// first, here, and only a row it does not take pays for the full scan's setting up (its
+    /// entry, which saves and spills a dozen registers, was a third of its own samples when
+    /// every row went through it).
     private func scan(from start: Int, into record: inout RawRecord) -> Scan {
+        if headerValues == nil, triesPlainScan {
+            // Cutting chunks only needs where records end: no value is kept.
+            let map = splitting == nil ? UnsafeBufferPointer(columnTargets) : UnsafeBufferPointer(start: nil, count: 0)
+            if let plain = scanPlain(from: start, map: map, columnCount: header.count, into: &record) { return plain }
+        }
+        return scanFully(from: start, into: &record)
+    }
+
+    /// `scan` for a row `scanPlain` did not take (quoted values it cannot place, a record over
+    /// several lines, the header), or when not trying it.
+    @inline(never)
+    private func scanFully(from start: Int, into record: inout RawRecord) -> Scan {
         let bytes = buffer
         let end = self.end
         let atEnd = sourceAtEnd
@@ -525,9 +540,6 @@ public final class CSVRecordReader: RecordReader {
         let map = splitting == nil ? UnsafeBufferPointer(columnTargets) : UnsafeBufferPointer(start: nil, count: 0)
         let collecting = headerValues != nil
         let columnCount = collecting ? Int.max : header.count
-        if !collecting, triesPlainScan, let plain = scanPlain(from: start, map: map, columnCount: columnCount, into: &record) {
-            return plain
-        }
         var problem: RecordProblem?
         var fieldStart = start
         var column = 0
