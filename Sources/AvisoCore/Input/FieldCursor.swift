@@ -81,6 +81,7 @@ struct FieldCursor {
         return value
     }
 
+    @inline(never)
     func missing(_ i: Int) -> RowError {
         RowError(field: names[i], reason: "MISSING_FIELD", detail: "\(names[i]) is required but empty or absent")
     }
@@ -113,6 +114,7 @@ struct FieldCursor {
         RowError(field: names[i], reason: "BAD_DATE", detail: "expected YYYY-MM-DD or DD/MM/YYYY, found \(found(bytes(i)!))")
     }
 
+    @inline(__always)
     func requiredDate(_ i: Int) throws(RowError) -> Day {
         guard let day = try date(i) else { throw missing(i) }
         return day
