@@ -100,8 +100,9 @@ struct FieldCursor {
         return .some(decode(value))
     }
 
-    /// Inlined into each table's decode, with the refusal made apart: a charge has six date
-    /// fields, and the calls to this and to the date parser were a sixth of their samples.
+    // Inlined into each table's decode, with the refusal (and `missing`'s) made apart: a charge
+    // has six date fields, and the calls to this and to the date parser were a sixth of their
+    // samples.
     @inline(__always)
     func date(_ i: Int) throws(RowError) -> Day? {
         guard let parsed = decoded(i, { DateField.parse(contiguous: $0) }) else { return nil }
