@@ -141,45 +141,33 @@ public final class Ledger {
         // CPU in the sqlite3 shell as arrays, 0.95 s as a row a message.
         migrator.registerMigration("v3-message-per-charge") { db in
             try db.execute(sql: """
-                CREATE TABLE message_per_charge (
+                ALTER TABLE message RENAME TO message_per_message;
+                CREATE TABLE message (
                     runDate TEXT NOT NULL,
                     payment TEXT NOT NULL,
                     messages TEXT NOT NULL,
                     PRIMARY KEY (runDate, payment)
                 ) WITHOUT ROWID;
                 """)
-            let insert = try db.makeStatement(sql: "INSERT INTO message_per_charge (runDate, payment, messages) VALUES (?, ?, ?)")
-            // The old rows in key order: a charge's messages of one run together, by id.
+            // The old rows in key order, put in as a run puts its own (`insertMessages`), a
+            // batch at a time: a batch ends with a run date or, past 64k messages, with a
+            // charge, so that no charge's messages are split between two rows.
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT runDate, payment, id, slot, recipient, channel, resendRequest FROM message ORDER BY runDate, payment, id
+                SELECT runDate, payment, id, slot, recipient, channel, resendRequest FROM message_per_message ORDER BY runDate, payment, id
                 """)
-            var group: (runDate: String, payment: String)?
-            var array: [UInt8] = []
-            var values: [UInt8] = []
-            func flush() throws {
-                guard let done = group else { return }
-                array.append(UInt8(ascii: "]"))
-                try insert.execute(arguments: [done.runDate, done.payment, String(decoding: array, as: UTF8.self)])
-            }
+            var batch: [LedgerEntry.Message] = []
+            var batchDate = ""
             while let row = try rows.next() {
                 let runDate: String = row[0], payment: String = row[1]
-                if group?.runDate != runDate || group?.payment != payment {
-                    try flush()
-                    group = (runDate, payment)
-                    array = [UInt8(ascii: "[")]
-                } else {
-                    array.append(UInt8(ascii: ","))
+                if !batch.isEmpty, runDate != batchDate || (batch.count >= 65536 && payment != batch[batch.count - 1].payment) {
+                    try insertMessages(db, date: batchDate, messages: batch)
+                    batch.removeAll(keepingCapacity: true)
                 }
-                values.removeAll(keepingCapacity: true)
-                let ends = LedgerValueEnds.append(payment: ShortText(payment), id: .text(row[2]), slot: row[3], recipient: row[4],
-                                                  channel: row[5], resendRequest: row[6], to: &values)
-                values.withUnsafeBufferPointer { appendMessageElement($0, ends, to: &array) }
+                batchDate = runDate
+                batch.append(LedgerEntry.Message(id: row[2], payment: payment, slot: row[3], recipient: row[4], channel: row[5], resendRequest: row[6]))
             }
-            try flush()
-            try db.execute(sql: """
-                DROP TABLE message;
-                ALTER TABLE message_per_charge RENAME TO message;
-                """)
+            if !batch.isEmpty { try insertMessages(db, date: batchDate, messages: batch) }
+            try db.execute(sql: "DROP TABLE message_per_message")
         }
         return migrator
     }
@@ -344,6 +332,13 @@ public final class Ledger {
         for table in ["run", "resend_event", "resend_allowance", "message"] {
             try db.execute(sql: "DELETE FROM \(table) WHERE runDate = ?", arguments: [date])
         }
+        try insertMessages(db, date: date, messages: messages, checkpoint: checkpoint)
+    }
+
+    /// Inserts `messages` of the run of `date` (ISO), a row per charge, calling `checkpoint`
+    /// before each batch (it throws to stop).
+    private static func insertMessages<Row: LedgerMessageRow>(_ db: Database, date: String, messages: [Row],
+                                                               checkpoint: () throws -> Void = {}) throws {
         // One prepared statement, its text arguments bound through SQLite's C API and stepped
         // per message: binding seven arguments per row through GRDB's argument values cost more
         // than SQLite's insert, and batches of JSON rows taken apart by `json_each` made SQLite
@@ -560,10 +555,8 @@ public final class Ledger {
                     HistoryMessage(runDate: runDate, id: $0.id, slot: $0.slot, recipient: $0.recipient, channel: $0.channel, resendRequest: $0.resendRequest)
                 }
                 messages += run.sorted { a, b in
-                    for (x, y) in [(a.slot, b.slot), (a.recipient, b.recipient), (a.channel, b.channel), (a.id, b.id)] {
-                        if let order = OutboundFileWriter.byteOrder(x, y) { return order }
-                    }
-                    return false
+                    OutboundFileWriter.byteOrder(a.slot, b.slot) ?? OutboundFileWriter.byteOrder(a.recipient, b.recipient)
+                        ?? OutboundFileWriter.byteOrder(a.channel, b.channel) ?? OutboundFileWriter.byteOrder(a.id, b.id) ?? false
                 }
             }
             let resends = try Row.fetchAll(db, sql: """
