@@ -20,12 +20,31 @@ struct TableReader<Schema: InputTableSchema> {
     private enum Item<Prepared: Sendable>: Sendable {
         // Boxed: most rows of a large file are only counted, and an item is as large as its
         // largest case; unboxed, every counted row would be copied at the size of a planned one.
-        indirect case row(Schema.Row, Prepared, line: Int, number: Int)
+        case row(RowBox<Prepared>)
         /// A row `prepare` settled as `PreparedRow.counted` (the row itself is not kept).
         case counted(leftOut: Bool, note: CountedNote?, line: Int, number: Int)
         // Boxed too: rare, and the only case holding strings; boxed, items (48 bytes either way)
         // are copied and destroyed without them (0.2% fewer instructions on a CSV run).
         indirect case failure(RowError, line: Int, number: Int, id: String?)
+    }
+
+    /// A decoded row, what `prepare` made of it, and where it is in the file.
+    // A class of its own rather than an `indirect` case: the caller's thread reads the row and
+    // its preparation in place, through the box, where taking them out of an indirect case
+    // copied both (retaining the row's text and the plan's box, then releasing them), for each
+    // of millions of rows.
+    private final class RowBox<Prepared: Sendable>: @unchecked Sendable {
+        let row: Schema.Row
+        let prepared: Prepared
+        let line: Int
+        let number: Int
+
+        init(_ row: Schema.Row, _ prepared: Prepared, line: Int, number: Int) {
+            self.row = row
+            self.prepared = prepared
+            self.line = line
+            self.number = number
+        }
     }
 
     /// A row the caller rejects after all, though `prepare` counted it: why, and its id.
@@ -196,22 +215,22 @@ struct TableReader<Schema: InputTableSchema> {
             while let batch = try take() {
                 for index in batch.indices {
                     if let lookAhead, index + Self.lookAheadDistance < batch.endIndex,
-                       case .row(_, let prepared, _, _) = batch[index + Self.lookAheadDistance] {
-                        lookAhead(prepared)
+                       case .row(let ahead) = batch[index + Self.lookAheadDistance] {
+                        lookAhead(ahead.prepared)
                     }
                     let item = batch[index]
                     stats.rowsRead += 1
                     var failed: (RowError, Int, Int, String?)?
                     switch item {
-                    case let .row(row, prepared, line, number):
-                        if let (error, id) = recheck(number) {
-                            failed = (error, line, number, id)
+                    case .row(let box):
+                        if let (error, id) = recheck(box.number) {
+                            failed = (error, box.line, box.number, id)
                             break
                         }
-                        switch try handle(row, prepared) {
+                        switch try handle(box.row, box.prepared) {
                         case .used: stats.rowsUsed += 1
                         case .leftOut: stats.rowsLeftOut += 1
-                        case .rejected(let error): failed = (error, line, number, Schema.id(of: row))
+                        case .rejected(let error): failed = (error, box.line, box.number, Schema.id(of: box.row))
                         }
                     case let .counted(leftOut, note, line, number):
                         if let (error, id) = recheck(number) {
@@ -690,7 +709,7 @@ struct TableReader<Schema: InputTableSchema> {
 
         private mutating func emit(_ row: consuming Schema.Row, line: Int, number: Int) {
             switch prepare(row, number) {
-            case .work(let work): items.append(.row(row, work, line: line, number: number))
+            case .work(let work): items.append(.row(RowBox(row, work, line: line, number: number)))
             case let .counted(leftOut, note):
                 items.append(.counted(leftOut: leftOut, note: note, line: line, number: number))
                 // The row goes here; its buffer then serves the next row.
