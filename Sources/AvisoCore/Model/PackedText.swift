@@ -266,9 +266,15 @@ public struct PackedText: Sendable, Hashable {
         try storage.withUnsafeBytes(body)
     }
 
-    /// A packed text made from a copy of a buffer `withStorage` showed.
-    init(storage bytes: UnsafeRawBufferPointer) {
-        storage = Array(bytes)
+    /// A packed text made from a copy of a buffer `withStorage` showed, copied into `spare`
+    /// when it is given and unshared (see `bytes(count:reusing:_:)`).
+    init(storage bytes: UnsafeRawBufferPointer, reusing spare: consuming [UInt8] = []) {
+        storage = Self.bytes(count: bytes.count, reusing: consume spare) { base in
+            if let from = bytes.baseAddress, bytes.count > 0 {
+                UnsafeMutableRawPointer(base).copyMemory(from: from, byteCount: bytes.count)
+            }
+            return bytes.count
+        }
     }
 
     /// `withBytes` on a copy of a packed buffer (see `withStorage`), without making a value.

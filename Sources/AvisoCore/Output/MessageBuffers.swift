@@ -14,4 +14,6 @@ struct MessageBuffers {
     var work: [UInt8] = []
     /// The skeletons this thread has rendered from (see `TemplateSkeletons.ThreadCache`).
     var skeletons = TemplateSkeletons.ThreadCache()
+    /// The text buffer of the last message's context, to copy the next one's texts into.
+    var contextTexts: [UInt8] = []
 }

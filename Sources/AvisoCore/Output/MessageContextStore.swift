@@ -72,9 +72,16 @@ final class MessageContextStore: @unchecked Sendable {
 
     /// The context at `index`.
     subscript(index: Int) -> PackedMessageContext {
+        context(at: index)
+    }
+
+    /// The context at `index`, its texts copied into `spare` when it is given and unshared.
+    func context(at index: Int, reusing spare: consuming [UInt8] = []) -> PackedMessageContext {
         if places[index] == Self.oversizedPlace { return oversized[index]! }
+        // Moved into the closure once: a captured spare would be shared when the copy is made.
+        var spare: [UInt8]? = consume spare
         return arena.withKey(at: places[index], prefix: PackedMessageContext.numbersByteCount) { numbers, texts in
-            PackedMessageContext(numbers: numbers, textStorage: texts)
+            PackedMessageContext(numbers: numbers, textStorage: texts, reusing: spare.take() ?? [])
         }
     }
 }

@@ -89,10 +89,11 @@ struct PackedMessageContext: Sendable {
         try texts.withStorage(body)
     }
 
-    /// The context whose numbers `writeNumbers(to:)` wrote and whose texts `withTextStorage` showed.
-    init(numbers: UnsafeRawBufferPointer, textStorage: UnsafeRawBufferPointer) {
+    /// The context whose numbers `writeNumbers(to:)` wrote and whose texts `withTextStorage`
+    /// showed, its texts copied into `spare` when it is given and unshared.
+    init(numbers: UnsafeRawBufferPointer, textStorage: UnsafeRawBufferPointer, reusing spare: consuming [UInt8] = []) {
         precondition(numbers.count == Self.numbersByteCount, "a context's numbers are \(Self.numbersByteCount) bytes")
-        texts = PackedText(storage: textStorage)
+        texts = PackedText(storage: textStorage, reusing: consume spare)
         value = numbers.loadUnaligned(fromByteOffset: 0, as: Int64.self)
         dueDate = Day(number: numbers.loadUnaligned(fromByteOffset: 8, as: Int32.self))
         runDate = Day(number: numbers.loadUnaligned(fromByteOffset: 12, as: Int32.self))

@@ -45,8 +45,14 @@ final class PendingMessages: Sendable {
             OutboundRecord.appendMessage(MessageComposer.whatsapp(context(of: reference)), to: &out)
             return
         }
-        // Composed from the packed context: no `String` is made back from its texts.
-        var values = TemplateValues(packed: contexts[Int(reference.context)], slotKey: keys[reference.key])
+        // Composed from the packed context: no `String` is made back from its texts. Its texts
+        // are copied into the last message's buffer (unshared once that message's values are
+        // gone): a new buffer for each of a night's million messages was an allocation, a
+        // free and the array's zeroing.
+        var spare: [UInt8] = []
+        swap(&spare, &buffers.contextTexts)
+        var values = TemplateValues(packed: contexts.context(at: Int(reference.context), reusing: consume spare), slotKey: keys[reference.key])
+        defer { buffers.contextTexts = values.packed.texts.bufferForReuse }
         if composer.composeText(channel: channel, values: &values, recipient: reference.recipient, slot: slot(of: reference),
                                 into: &buffers) == nil {
             buffers.first.withUnsafeBufferPointer { first in
