@@ -220,6 +220,37 @@ static inline long aviso_ascii_run(const uint8_t *bytes, long count) {
     return k;
 }
 
+/// 1 when compacting spaces and trimming would leave `bytes[0..<count]` as it is: it neither
+/// starts nor ends with a space, holds no two spaces in a row, and no tab, line feed, vertical
+/// tab, form feed, carriage return nor 0xC2 (the lead byte of a no-break space); else 0.
+/// Sixteen bytes per compare where SSE2 is available.
+static inline int aviso_is_compact_text(const uint8_t *bytes, long count) {
+    if (count == 0) return 1;
+    if (bytes[0] == ' ' || bytes[count - 1] == ' ') return 0;
+    long k = 0;
+    unsigned previousSpace = 0;
+#if defined(__SSE2__)
+    for (; k + 16 <= count; k += 16) {
+        const __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(bytes + k));
+        // Tab, line feed, vertical tab, form feed and carriage return are 0x09 to 0x0D.
+        const __m128i control = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(0x08)), _mm_cmplt_epi8(x, _mm_set1_epi8(0x0E)));
+        const __m128i lead = _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC2));
+        if (_mm_movemask_epi8(_mm_or_si128(control, lead)) != 0) return 0;
+        const unsigned spaces = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')));
+        if ((spaces & (spaces >> 1)) != 0 || (previousSpace && (spaces & 1))) return 0;
+        previousSpace = (spaces >> 15) & 1;
+    }
+#endif
+    for (; k < count; k++) {
+        const uint8_t byte = bytes[k];
+        if ((byte >= 0x09 && byte <= 0x0D) || byte == 0xC2) return 0;
+        const unsigned space = byte == ' ';
+        if (space && previousSpace) return 0;
+        previousSpace = space;
+    }
+    return 1;
+}
+
 /// The length of the run at the start of `bytes[0..<count]` with no space, tab, line feed,
 /// carriage return or 0xC2 (the lead byte of a no-break space): text that compacting spaces
 /// copies as it is. Sixteen bytes per compare where SSE2 is available.
