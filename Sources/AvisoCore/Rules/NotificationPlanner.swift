@@ -40,8 +40,19 @@ public final class NotificationPlanner: Sendable {
     /// report's look ahead, then the run date) checks each contact once.
     func notifications(for charge: Charge, customer: Customer, account: Account, settings: SlotSettings,
                        contacts: inout ContactCache) throws(AvisoError) -> [PlannedNotification] {
+        try notifications(for: charge, customerDeleted: customer.deleted, notificationDisabled: customer.notificationDisabled,
+                          customer: { customer }, account: account, settings: settings, contacts: &contacts)
+    }
+
+    /// `notifications(for:customer:account:settings:contacts:)` for a customer known by its
+    /// flags until a notification needs its contacts: `customer` is called only then (most
+    /// charges that might send on the run date fire no slot, and the run reads a customer's
+    /// row again from its file to make it).
+    func notifications(for charge: Charge, customerDeleted: Bool, notificationDisabled: Bool, customer: () -> Customer,
+                       account: Account, settings: SlotSettings, contacts: inout ContactCache) throws(AvisoError) -> [PlannedNotification] {
         var collector = NotificationCollector()
-        try plan(charge: charge, customer: customer, account: account, settings: settings, into: &collector, contacts: &contacts)
+        try plan(charge: charge, customerDeleted: customerDeleted, notificationDisabled: notificationDisabled, customer: customer,
+                 account: account, settings: settings, into: &collector, contacts: &contacts)
         return collector.notifications
     }
 
@@ -51,11 +62,18 @@ public final class NotificationPlanner: Sendable {
     /// first that applies of POSTAL_ADDRESS_INCOMPLETE, POSTAL_INVALID_CEP, POSTAL_TOO_LATE.
     /// `notificationDisabled` does not matter.
     public func letter(for charge: Charge, customer: Customer) throws(AvisoError) -> LetterDecision? {
-        guard runDateIsBusinessDay, charge.dateCreated < runDate, !customer.deleted,
-              postalIneligibility(of: charge, customer: customer) == nil else { return nil }
+        try letter(for: charge, customerDeleted: customer.deleted, customerPostalService: customer.postalService, customer: { customer })
+    }
+
+    /// `letter(for:customer:)` for a customer known by its flags until the letter is due:
+    /// `customer` is called only then, for its address.
+    func letter(for charge: Charge, customerDeleted: Bool, customerPostalService: Bool,
+                customer: () -> Customer) throws(AvisoError) -> LetterDecision? {
+        guard runDateIsBusinessDay, charge.dateCreated < runDate, !customerDeleted,
+              PostalRules.ineligibility(of: charge, customerPostalService: customerPostalService) == nil else { return nil }
         let sendDate = try calendar.nextBusinessDay(onOrAfter: letterTarget(of: charge))
         guard sendDate == runDate else { return nil }
-        return try letterDecision(for: charge, customer: customer, sendDate: sendDate)
+        return try letterDecision(for: charge, customer: customer(), sendDate: sendDate)
     }
 
     // MARK: - Which dates a charge could send on
@@ -149,9 +167,19 @@ public final class NotificationPlanner: Sendable {
     @inline(__always)
     func plan<Sink: PlanSink>(charge: Charge, customer: Customer, account: Account, settings: SlotSettings,
                               into sink: inout Sink, contacts: inout ContactCache) throws(AvisoError) {
-        try forEachSend(charge: charge, customerDeleted: customer.deleted, notificationDisabled: customer.notificationDisabled,
+        try plan(charge: charge, customerDeleted: customer.deleted, notificationDisabled: customer.notificationDisabled,
+                 customer: { customer }, account: account, settings: settings, into: &sink, contacts: &contacts)
+    }
+
+    /// `plan(charge:customer:…)` with the customer's flags given and the customer itself asked
+    /// for only when a notification goes out (for its contact).
+    @inline(__always)
+    func plan<Sink: PlanSink>(charge: Charge, customerDeleted: Bool, notificationDisabled: Bool, customer: () -> Customer,
+                              account: Account, settings: SlotSettings, into sink: inout Sink,
+                              contacts: inout ContactCache) throws(AvisoError) {
+        try forEachSend(charge: charge, customerDeleted: customerDeleted, notificationDisabled: notificationDisabled,
                         settings: settings, into: &sink) { slot, recipient, channel, offset, scheduledFor, shift, sink in
-            let contact = contacts.result(recipient, channel, customer: customer, account: account)
+            let contact = contacts.result(recipient, channel, customer: customer(), account: account)
             sink.planned(PlannedNotification(
                 slot: slot, recipient: recipient, channel: channel, scheduleOffset: offset,
                 scheduledFor: scheduledFor, shift: shift, contact: contact))

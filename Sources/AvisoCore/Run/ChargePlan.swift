@@ -133,6 +133,24 @@ struct ChargePlan: Sendable {
     /// at millions of customers, and a copy of an account a contended reference count.
     init(charge: Charge, customerDeleted: Bool, reach: RecipientReach? = nil, customer fetch: () -> Customer,
          account: @autoclosure () -> Account, settings: SlotSettings, rules: PlanningRules) {
+        var fetched: Customer?
+        self.init(charge: charge, customerDeleted: customerDeleted, reach: reach, customer: fetch, fetched: &fetched,
+                  account: account(), settings: settings, rules: rules)
+    }
+
+    /// `init(charge:customerDeleted:reach:customer:account:settings:rules:)` that calls `make`
+    /// at most once, and leaves the customer it made in `fetched` (which may hold it already).
+    init(charge: Charge, customerDeleted: Bool, reach: RecipientReach? = nil, customer make: () -> Customer,
+         fetched: inout Customer?, account: @autoclosure () -> Account, settings: SlotSettings, rules: PlanningRules) {
+        // The cache is the caller's, reached through `inout`: a local `var` captured by this
+        // function, passed down to the planner's closures, was given a heap box for every
+        // charge.
+        func fetch() -> Customer {
+            if let fetched { return fetched }
+            let made = make()
+            fetched = made
+            return made
+        }
         var contacts = ContactCache()
         // The candidate dates of the run date and of the look ahead's window, worked out in one
         // pass from the run date on (each pass walks the charge's send-date formulas).
@@ -150,13 +168,19 @@ struct ChargePlan: Sendable {
         // Most charges have no send date on the run date: the formulas alone tell, and the
         // slots' conditions, contacts and the letter's checks are then not worked out.
         guard rules.withPlanner({ $0.mightSendOnRunDate(charge, settings: settings, candidatesFromRunDate: shared?.runDate) }) else { return }
-        let customer = fetch()
+        // With the customer's reach known, the customer itself (read again from its file) is
+        // fetched only when a slot fires or the letter is due: about one charge in five that
+        // might send on the run date does neither.
+        let deleted = customerDeleted
+        let flags = reach.map { (notificationDisabled: $0.notificationDisabled, postalService: $0.postalService) }
+            ?? { let customer = fetch(); return (customer.notificationDisabled, customer.postalService) }()
         // Lent, not read through `rules.planner`: that copy was a retain and a release of the
         // planner, which both decoding threads share, for every charge that got this far.
         rules.withPlanner { planner in
             do throws(AvisoError) {
-                notifications = try planner.notifications(for: charge, customer: customer, account: account(), settings: settings, contacts: &contacts)
-                letter = try planner.letter(for: charge, customer: customer)
+                notifications = try planner.notifications(for: charge, customerDeleted: deleted, notificationDisabled: flags.notificationDisabled,
+                                                          customer: fetch, account: account(), settings: settings, contacts: &contacts)
+                letter = try planner.letter(for: charge, customerDeleted: deleted, customerPostalService: flags.postalService, customer: fetch)
             } catch {
                 failure = error
             }

@@ -125,20 +125,14 @@ public struct NightlyRun {
             let reading = snapshot
             stats = try reading.readCharges(rejects: &rejects, watching: resendPayments.count > 0 ? resendPayments : nil,
                                                prepare: { charge, customerDeleted, reach, fetch, account, settings, isResendTarget -> PreparedRow<ChargePlan> in
-                // Fetched at most once per charge (a fetch copies the customer's texts), and only
-                // if planning needs it.
+                // Fetched at most once per charge (a fetch reads the customer's row again), and
+                // only if planning needs it; the plan leaves it here when it did.
                 var fetched: Customer?
-                func customer() -> Customer {
-                    if let fetched { return fetched }
-                    let made = fetch()
-                    fetched = made
-                    return made
-                }
-                var plan = ChargePlan(charge: charge, customerDeleted: customerDeleted, reach: reach, customer: customer, account: account(),
-                                      settings: settings, rules: rules)
+                var plan = ChargePlan(charge: charge, customerDeleted: customerDeleted, reach: reach, customer: fetch, fetched: &fetched,
+                                      account: account(), settings: settings, rules: rules)
                 if plan.failure == nil, !plan.notifications.isEmpty {
                     plan.messages = ChargeMessages(
-                        notifications: plan.notifications, charge: charge, customer: customer(), account: account(),
+                        notifications: plan.notifications, charge: charge, customer: fetched ?? fetch(), account: account(),
                         runDate: runDate, configuration: configuration
                     )
                 }
