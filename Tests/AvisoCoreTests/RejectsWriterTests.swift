@@ -59,6 +59,39 @@ import Testing
         }
     }
 
+    /// File names ranked once per sort, payments compared first on their 16 first bytes: names
+    /// that share a prefix, payments longer than 16 bytes that share their first 16, one that
+    /// is a prefix of another, and bytes past ASCII keep the byte order.
+    static let prefixOrder: [RejectRecord] = [
+        input("charges.csv", line: 2, field: "id", reason: "MISSING_FIELD"),
+        input("charges.csv", line: 9, field: "id", reason: "MISSING_FIELD"),
+        input("charges.csv.gz", line: 1, field: "id", reason: "MISSING_FIELD"),
+        input("charges.xml", record: 4, field: "id", reason: "MISSING_FIELD"),
+        input("cobranças.csv", line: 1, field: "id", reason: "MISSING_FIELD"),
+        input("customers.csv", line: 5, field: "id", reason: "MISSING_FIELD"),
+        other(.notification, payment: "pay_000000000001", reason: "NO_VALID_EMAIL"),
+        other(.notification, payment: "pay_0000000000012", reason: "NO_VALID_EMAIL"),
+        other(.notification, payment: "pay_000000000001234567", reason: "NO_VALID_EMAIL"),
+        other(.notification, payment: "pay_000000000001234568", reason: "NO_VALID_EMAIL"),
+        other(.notification, payment: "pay_00000000000124", reason: "NO_VALID_EMAIL"),
+        other(.notification, payment: "pay_000000000002", reason: "NO_VALID_EMAIL"),
+        other(.notification, payment: "pay_ção", reason: "NO_VALID_EMAIL"),
+    ]
+
+    @Test func ranksAndPaymentHeadsKeepTheByteOrder() {
+        let expected = Self.prefixOrder
+        for rotation in [3, 7, 11] {
+            let shuffled = expected.indices.map { expected[($0 * rotation + 5) % expected.count] }
+            #expect(RejectsWriter.sorted(shuffled) == expected, "rotation \(rotation)")
+        }
+        #expect(RejectsWriter.sorted(expected.reversed()) == expected)
+        for i in expected.indices {
+            for j in expected.indices {
+                #expect(RejectsWriter.precedes(expected[i], expected[j]) == (i < j), "\(i) before \(j)")
+            }
+        }
+    }
+
     @Test func rejectsAlreadyInOrderStayInOrder() {
         #expect(RejectsWriter.order(Self.expectedOrder) == Array(Self.expectedOrder.indices))
         #expect(RejectsWriter.bytes(inOrder: Self.expectedOrder) == RejectsWriter.bytes(Self.expectedOrder.reversed()))

@@ -14,20 +14,39 @@ public enum RejectsWriter {
 
     /// Whether `a` goes before `b` in the file.
     public static func precedes(_ a: RejectRecord, _ b: RejectRecord) -> Bool {
-        withUnsafePointer(to: a) { a in
-            withUnsafePointer(to: b) { b in precedes(a, b, Ranks(a.pointee), Ranks(b.pointee)) }
+        // The two file names ranked between themselves: 0 and 1 in their order, 0 when equal.
+        let fileOrder = OutboundFileWriter.byteOrder(a.file, b.file)
+        return withUnsafePointer(to: a) { a in
+            withUnsafePointer(to: b) { b in
+                precedes(a, b, Ranks(a.pointee, file: fileOrder == false ? 1 : 0), Ranks(b.pointee, file: fileOrder == true ? 1 : 0))
+            }
         }
     }
 
-    /// A reject's slot and channel in the file's order, worked out once per reject: finding
-    /// them compares names, which at every comparison of a sort was a cost.
+    /// A reject's file, slot and channel in the file's order and its payment's first bytes,
+    /// worked out once per reject: finding them compares names, and comparing the strings
+    /// themselves copied them (a retain and a release of each string read through the
+    /// rejects' buffer), which at every comparison of a sort was a cost.
     private struct Ranks {
+        var file: Int
         var slot: Int
         var channel: Int
+        // The payment's first 16 UTF-8 bytes, zero-padded, as two big-endian words: words that
+        // differ order two payments as their bytes do; equal words leave it to the strings.
+        var payment: (UInt64, UInt64)
 
-        init(_ reject: borrowing RejectRecord) {
+        init(_ reject: borrowing RejectRecord, file: Int) {
+            self.file = file
             slot = RejectsWriter.slotRank(reject.slot)
             channel = RejectsWriter.channelRank(reject.channel)
+            payment = TextBytes.withUTF8(reject.payment) { bytes in
+                var words: (UInt64, UInt64) = (0, 0)
+                for place in 0..<16 {
+                    let byte = UInt64(place < bytes.count ? bytes[place] : 0)
+                    if place < 8 { words.0 = words.0 << 8 | byte } else { words.1 = words.1 << 8 | byte }
+                }
+                return words
+            }
         }
     }
 
@@ -36,10 +55,11 @@ public enum RejectsWriter {
     private static func precedes(_ a: UnsafePointer<RejectRecord>, _ b: UnsafePointer<RejectRecord>, _ rankA: Ranks, _ rankB: Ranks) -> Bool {
         if a.pointee.kind != b.pointee.kind { return a.pointee.kind < b.pointee.kind }
         if a.pointee.kind == .input {
-            if let order = OutboundFileWriter.byteOrder(a.pointee.file, b.pointee.file) { return order }
+            if rankA.file != rankB.file { return rankA.file < rankB.file }
             if let order = optionalOrder(a.pointee.line, b.pointee.line) { return order }
             if let order = optionalOrder(a.pointee.record, b.pointee.record) { return order }
         }
+        if rankA.payment != rankB.payment { return rankA.payment < rankB.payment }
         if let order = OutboundFileWriter.byteOrder(a.pointee.payment, b.pointee.payment) { return order }
         if rankA.slot != rankB.slot { return rankA.slot < rankB.slot }
         if let order = OutboundFileWriter.byteOrder(a.pointee.slot, b.pointee.slot) { return order }
@@ -49,7 +69,7 @@ public enum RejectsWriter {
         if let order = OutboundFileWriter.byteOrder(a.pointee.resendRequest, b.pointee.resendRequest) { return order }
         if let order = OutboundFileWriter.byteOrder(a.pointee.reason, b.pointee.reason) { return order }
         // Total order for determinism: every remaining column.
-        if let order = OutboundFileWriter.byteOrder(a.pointee.file, b.pointee.file) { return order }
+        if rankA.file != rankB.file { return rankA.file < rankB.file }
         if let order = optionalOrder(a.pointee.line, b.pointee.line) { return order }
         if let order = optionalOrder(a.pointee.record, b.pointee.record) { return order }
         if let order = OutboundFileWriter.byteOrder(a.pointee.id, b.pointee.id) { return order }
@@ -69,7 +89,22 @@ public enum RejectsWriter {
     static func order(_ rejects: [RejectRecord]) -> [Int] {
         rejects.withUnsafeBufferPointer { records in
             guard let base = records.baseAddress else { return [] }
-            let ranks = records.indices.map { Ranks(records[$0]) }
+            // The files' ranks: their distinct names (by bytes: a run has a handful, one per
+            // input file) in byte order.
+            var names: [[UInt8]] = []
+            let nameIndex = records.indices.map { index in
+                TextBytes.withUTF8(records[index].file) { bytes in
+                    if let known = names.firstIndex(where: { $0.elementsEqual(bytes) }) { return known }
+                    names.append(Array(bytes))
+                    return names.count - 1
+                }
+            }
+            var rankOfName = [Int](repeating: 0, count: names.count)
+            let byteOrdered = names.indices.sorted { x, y in
+                names[x].withUnsafeBufferPointer { a in names[y].withUnsafeBufferPointer { b in OutboundFileWriter.byteOrder(a, b) ?? false } }
+            }
+            for (rank, name) in byteOrdered.enumerated() { rankOfName[name] = rank }
+            let ranks = records.indices.map { Ranks(records[$0], file: rankOfName[nameIndex[$0]]) }
             return ranks.withUnsafeBufferPointer { ranks in
                 records.indices.sorted { precedes(base + $0, base + $1, ranks[$0], ranks[$1]) }
             }
