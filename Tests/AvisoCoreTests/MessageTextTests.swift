@@ -66,7 +66,7 @@ import Testing
     /// come out unchanged.
     @Test func firstLookNeverChangesTheResult() {
         let pieces = [" ", "  ", "\t", "\n", "\r", "\u{000B}", "\u{000C}", "\u{00A0}", "©", "ç", "ã", "a", "Ana", "R$ 10,00", "x", "."]
-        var generator = SplitMix(seed: 20261201)
+        var generator = SplitMix64(seed: 20261201)
         var compactSeen = 0
         for _ in 0..<4000 {
             let length = Int(generator.next() % 40)
@@ -79,17 +79,5 @@ import Testing
             }
         }
         #expect(compactSeen > 100)
-    }
-
-    private struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }
