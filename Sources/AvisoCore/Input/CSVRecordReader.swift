@@ -516,18 +516,19 @@ public final class CSVRecordReader: RecordReader {
     /// entry, which saves and spills a dozen registers, was a third of its own samples when
     /// every row went through it).
     private func scan(from start: Int, into record: inout RawRecord) -> Scan {
-        if headerValues == nil, triesPlainScan {
-            // Cutting chunks only needs where records end: no value is kept.
-            let map = splitting == nil ? UnsafeBufferPointer(columnTargets) : UnsafeBufferPointer(start: nil, count: 0)
-            if let plain = scanPlain(from: start, map: map, columnCount: header.count, into: &record) { return plain }
+        // Cutting chunks only needs where records end: no value is kept.
+        let map = splitting == nil ? UnsafeBufferPointer(columnTargets) : UnsafeBufferPointer(start: nil, count: 0)
+        if headerValues == nil, triesPlainScan,
+           let plain = scanPlain(from: start, map: map, columnCount: header.count, into: &record) {
+            return plain
         }
-        return scanFully(from: start, into: &record)
+        return scanFully(from: start, map: map, into: &record)
     }
 
     /// `scan` for a row `scanPlain` did not take (quoted values it cannot place, a record over
     /// several lines, the header), or when not trying it.
     @inline(never)
-    private func scanFully(from start: Int, into record: inout RawRecord) -> Scan {
+    private func scanFully(from start: Int, map: UnsafeBufferPointer<Int>, into record: inout RawRecord) -> Scan {
         let bytes = buffer
         let end = self.end
         let atEnd = sourceAtEnd
@@ -536,8 +537,6 @@ public final class CSVRecordReader: RecordReader {
         let lineFeed = CSVRecordReader.lineFeed
         let quoteLimit = min(end, start + quotedCap)
         // Locals, so the loop does not touch class properties (and their exclusivity checks).
-        // Cutting chunks only needs where records end: no value is kept.
-        let map = splitting == nil ? UnsafeBufferPointer(columnTargets) : UnsafeBufferPointer(start: nil, count: 0)
         let collecting = headerValues != nil
         let columnCount = collecting ? Int.max : header.count
         var problem: RecordProblem?

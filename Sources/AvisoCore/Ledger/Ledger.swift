@@ -494,7 +494,7 @@ public final class Ledger {
     static func keyOrder<Row: LedgerMessageRow>(_ messages: [Row]) -> [Int] {
         messages.withUnsafeBufferPointer { messages in
             var keys = messages.indices.map { position in
-                PrefixKey(messages[position].paymentText.withUTF8(PrefixKey.words), position: position)
+                PrefixKey(messages[position].paymentText.withUTF8(TextBytes.leadingWords), position: position)
             }
             keys.sort { a, b in
                 if a.high != b.high { return a.high < b.high }
@@ -518,16 +518,6 @@ public final class Ledger {
         init(_ words: (UInt64, UInt64), position: Int) {
             (high, low) = words
             self.position = position
-        }
-
-        /// The first 16 bytes of `bytes` as two big-endian words, zero-padded.
-        static func words(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
-            var high: UInt64 = 0, low: UInt64 = 0
-            for k in 0..<8 {
-                high = high << 8 | UInt64(k < bytes.count ? bytes[k] : 0)
-                low = low << 8 | UInt64(8 + k < bytes.count ? bytes[8 + k] : 0)
-            }
-            return (high, low)
         }
     }
 

@@ -46,15 +46,9 @@ struct OutboundSortKeys {
         heads.reserveCapacity(2 * (offsets.count - 1))
         arena.withUnsafeBufferPointer { arena in
             for key in 0..<(offsets.count - 1) {
-                let start = offsets[key], end = offsets[key + 1]
-                for word in 0..<2 {
-                    var value: UInt64 = 0
-                    for place in 0..<8 {
-                        let at = start + 8 * word + place
-                        value = value << 8 | UInt64(at < end ? arena[at] : 0)
-                    }
-                    heads.append(value)
-                }
+                let (high, low) = TextBytes.leadingWords(UnsafeBufferPointer(rebasing: arena[offsets[key]..<offsets[key + 1]]))
+                heads.append(high)
+                heads.append(low)
             }
         }
         return heads

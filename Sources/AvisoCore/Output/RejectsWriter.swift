@@ -31,22 +31,15 @@ public enum RejectsWriter {
         var file: Int
         var slot: Int
         var channel: Int
-        // The payment's first 16 UTF-8 bytes, zero-padded, as two big-endian words: words that
-        // differ order two payments as their bytes do; equal words leave it to the strings.
+        // The payment's first 16 UTF-8 bytes (`TextBytes.leadingWords`): words that differ
+        // order two payments as their bytes do; equal words leave it to the strings.
         var payment: (UInt64, UInt64)
 
         init(_ reject: borrowing RejectRecord, file: Int) {
             self.file = file
             slot = RejectsWriter.slotRank(reject.slot)
             channel = RejectsWriter.channelRank(reject.channel)
-            payment = TextBytes.withUTF8(reject.payment) { bytes in
-                var words: (UInt64, UInt64) = (0, 0)
-                for place in 0..<16 {
-                    let byte = UInt64(place < bytes.count ? bytes[place] : 0)
-                    if place < 8 { words.0 = words.0 << 8 | byte } else { words.1 = words.1 << 8 | byte }
-                }
-                return words
-            }
+            payment = TextBytes.withUTF8(reject.payment, TextBytes.leadingWords)
         }
     }
 

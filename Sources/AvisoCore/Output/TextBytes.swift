@@ -2,6 +2,20 @@
 /// strings, scalars, integers and dates, each byte-identical to its `String` counterpart
 /// (`String(n)`, `Day.iso`, `Day.brazilian`).
 enum TextBytes {
+    /// The first 16 bytes of `bytes` as two big-endian words, zero-padded: two texts whose
+    /// words differ are in the words' order by their bytes (the padding can only make texts
+    /// tie, never swap them); texts whose words tie must be compared in full. Sorts settle most
+    /// comparisons on these instead of `memcmp` or `String` copies.
+    @inline(__always)
+    static func leadingWords(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+        var high: UInt64 = 0, low: UInt64 = 0
+        for k in 0..<8 {
+            high = high << 8 | UInt64(k < bytes.count ? bytes[k] : 0)
+            low = low << 8 | UInt64(8 + k < bytes.count ? bytes[8 + k] : 0)
+        }
+        return (high, low)
+    }
+
     /// Calls `body` with the UTF-8 bytes of `text`: the string's own storage when it is
     /// contiguous (every native string), else a copy.
     @inline(__always)

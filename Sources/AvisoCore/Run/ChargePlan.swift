@@ -169,16 +169,15 @@ struct ChargePlan: Sendable {
         // With the customer's reach known, the customer itself (read again from its file) is
         // fetched only when a slot fires or the letter is due: about one charge in seven that
         // might send on the run date does neither (on the bench's data).
-        let deleted = customerDeleted
         let flags = reach.map { (notificationDisabled: $0.notificationDisabled, postalService: $0.postalService) }
             ?? { let customer = fetch(); return (customer.notificationDisabled, customer.postalService) }()
         // Lent, not read through `rules.planner`: that copy was a retain and a release of the
         // planner, which both decoding threads share, for every charge that got this far.
         rules.withPlanner { planner in
             do throws(AvisoError) {
-                notifications = try planner.notifications(for: charge, customerDeleted: deleted, notificationDisabled: flags.notificationDisabled,
+                notifications = try planner.notifications(for: charge, customerDeleted: customerDeleted, notificationDisabled: flags.notificationDisabled,
                                                           customer: fetch, account: account(), settings: settings, contacts: &contacts)
-                letter = try planner.letter(for: charge, customerDeleted: deleted, customerPostalService: flags.postalService, customer: fetch)
+                letter = try planner.letter(for: charge, customerDeleted: customerDeleted, customerPostalService: flags.postalService, customer: fetch)
             } catch {
                 failure = error
             }
