@@ -43,8 +43,8 @@ import Testing
         #expect(try #require(Day(iso: "2026-01-07")).brazilian == "07/01/2026")
     }
 
-    /// Days of the years an export holds are looked up in a table, others worked out: both
-    /// must give the same days, one after the other, and refuse the same impossible dates.
+    /// Every day of three centuries, one after the other, refusing impossible dates, and the
+    /// same day as the civil-date formula gives.
     @Test func everyDayOfThreeCenturiesFollowsTheOneBefore() {
         var previous: Int32?
         var mismatches: [String] = []
@@ -70,5 +70,8 @@ import Testing
         }
         #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
         #expect(Day(year: 2024, month: 2, day: 29) != nil && Day(year: 2100, month: 2, day: 29) == nil && Day(year: 2000, month: 2, day: 29) != nil)
+        // The years a date may have: 1 to 9999.
+        #expect(Day(year: 1, month: 1, day: 1)?.number == -719_162 && Day(year: 9999, month: 12, day: 31)?.number == 2_932_896)
+        #expect(Day(year: 0, month: 12, day: 31) == nil && Day(year: 10_000, month: 1, day: 1) == nil)
     }
 }
