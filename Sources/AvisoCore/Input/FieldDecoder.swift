@@ -89,22 +89,15 @@ public enum FieldDecoder {
         }
         // The count tells "\0true" from "true".
         let word = folded | UInt64(count) << 56
+        // The accepted words folded as above (bytes in the low bits, length in the top byte),
+        // written out: folded into static lets at first use, they cost a `swift_once` call for
+        // every boolean of every row. `FieldDecoderTests` reads each word in several cases.
         switch word {
-        case Self.trueWords.0, Self.trueWords.1, Self.trueWords.2: return true
-        case Self.falseWords.0, Self.falseWords.1, Self.falseWords.2, Self.falseWords.3: return false
+        case 0x0400_0000_7472_7565, 0x0100_0000_0000_0031, 0x0300_0000_0073_696D: return true // true, 1, sim
+        case 0x0500_0066_616C_7365, 0x0100_0000_0000_0030, 0x0400_0000_6EC3_A36F, 0x0300_0000_006E_616F: return false // false, 0, não, nao
         default: return nil
         }
     }
-
-    /// A lower-case value as `boolean` folds it: its bytes in the low bits, its length in the top byte.
-    private static func folded(_ value: StaticString) -> UInt64 {
-        var word: UInt64 = 0
-        value.withUTF8Buffer { for b in $0 { word = word << 8 | UInt64(b) } }
-        return word | UInt64(value.utf8CodeUnitCount) << 56
-    }
-
-    private static let trueWords = (folded("true"), folded("1"), folded("sim"))
-    private static let falseWords = (folded("false"), folded("0"), folded("não"), folded("nao"))
 
     /// A case-sensitive enum value by its raw string, compared as bytes (see `ByteDecodableEnum`).
     static func enumeration<E: ByteDecodableEnum>(_ bytes: ArraySlice<UInt8>, as type: E.Type) -> E? {
