@@ -44,6 +44,14 @@ import Testing
         for customer in ["b", "B", "é", "e\u{301}"] {
             records.append(record("c-" + customer, customer: customer, payment: "p"))
         }
+        // Keys compare next by their bytes 16 to 31: with this 19-byte account (22 bytes with
+        // the priority and the terminator), customers that differ at byte 31 (their 10th),
+        // at 32, past 32, or only in length past it.
+        for customer in ["cus_00000a", "cus_00000b", "cus_000000a", "cus_000000b", "cus_0000000000001", "cus_0000000000002",
+                         "cus_000000000000", "cus_0000000000001x", "cus_0000000000001\u{0}"] {
+            records.append(record("l-" + customer, account: "acc_000000000000001", customer: customer, payment: "p"))
+            records.append(record("m-" + customer, account: "acc_000000000000001", customer: customer, payment: "q"))
+        }
         // Equal keys: by id, then channel, then position.
         records.append(record("same", channel: .voice))
         records.append(record("same", channel: .email))
