@@ -14,7 +14,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public init?(year: Int, month: Int, day: Int) {
         // Worked out, not looked up: every charge row has two or three dates, and tables held
         // in static arrays cost a `swift_once` call and a bounds check each time (three calls a
-        // date, about 1.4% of a 10M run's samples with the lookups).
+        // date; this initializer was 0.66% of a 10M run's samples with them).
         guard year >= 1, year <= 9999, month >= 1, month <= 12, day >= 1 else { return nil }
         guard day <= 28 || day <= Day.daysInMonth(year: year, month: month) else { return nil }
         self.number = Int32(truncatingIfNeeded: Day.daysFromCivil(year: year, month: month, day: day))
