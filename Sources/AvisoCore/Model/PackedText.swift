@@ -114,23 +114,20 @@ public struct PackedText: Sendable, Hashable {
                 // overflow check per subtraction: about 8 instructions a field more, for every
                 // field of every charge and customer row, by callgrind's count).
                 let header = UnsafeMutableRawPointer(base + 1)
-                if wide {
+                // A field's start in the low half of `Word`, its end with the present flag (the
+                // half's top bit) in the high half: the header's layout for either width.
+                @inline(__always) func storeAllBounds<Word: FixedWidthInteger & UnsignedInteger>(as _: Word.Type) {
+                    let half = Word.bitWidth / 2
+                    let present: Word = 1 << (half - 1)
                     for index in 0..<wanted.count {
                         let field = wanted[index]
                         let start = starts[field]
-                        let bounds: UInt64 = start < 0 ? 0
-                            : UInt64(truncatingIfNeeded: start &- low) | (UInt64(truncatingIfNeeded: ends[field] &- low) | 0x8000_0000) << 32
-                        header.storeBytes(of: bounds.littleEndian, toByteOffset: index &* 8, as: UInt64.self)
-                    }
-                } else {
-                    for index in 0..<wanted.count {
-                        let field = wanted[index]
-                        let start = starts[field]
-                        let bounds: UInt32 = start < 0 ? 0
-                            : UInt32(truncatingIfNeeded: start &- low) | (UInt32(truncatingIfNeeded: ends[field] &- low) | 0x8000) << 16
-                        header.storeBytes(of: bounds.littleEndian, toByteOffset: index &* 4, as: UInt32.self)
+                        let bounds: Word = start < 0 ? 0
+                            : Word(truncatingIfNeeded: start &- low) | (Word(truncatingIfNeeded: ends[field] &- low) | present) << half
+                        header.storeBytes(of: bounds.littleEndian, toByteOffset: index &* (Word.bitWidth / 8), as: Word.self)
                     }
                 }
+                if wide { storeAllBounds(as: UInt64.self) } else { storeAllBounds(as: UInt32.self) }
                 return headerCount + high - low
             }
         }
