@@ -112,6 +112,42 @@ struct ByteKeyIndexTests {
         #expect(directory.allOwnSettings == [false, true])
     }
 
+    @Test("a customer found by its id carries what the directory says of it by position: account, deleted, own settings, reach")
+    func foundCustomerAgreesWithItsPosition() {
+        var directory = CustomerDirectory()
+        let provider = ContactReach([.email, .mobile])
+        for n in 0..<300 {
+            var customer = Customer(id: "cus_\(n)", account: "acc_\(n % 5)", name: "Cliente \(n)",
+                                    email: n % 3 == 0 ? "c\(n)@example.com" : nil)
+            customer.deleted = n % 4 == 1
+            customer.notificationDisabled = n % 6 == 2
+            customer.postalService = n % 10 == 3
+            let added = directory.add(customer, account: n % 5, reach: n % 2 == 0 ? ContactReach(customer: customer) : nil)
+            #expect(added)
+        }
+        for position in stride(from: 0, to: 300, by: 7) { directory.markOwnSettings(at: position) }
+        var deleted = 0, own = 0, judged = 0
+        for n in 0..<300 {
+            var id = "cus_\(n)"
+            guard let found = id.withUTF8({ directory.found(ofID: UnsafeRawBufferPointer($0)) }) else {
+                Issue.record("cus_\(n) not found")
+                continue
+            }
+            #expect(found.position == n)
+            #expect(found.accountIndex == n % 5 && found.accountIndex == directory.accountIndex(at: n))
+            #expect(found.isDeleted == (n % 4 == 1) && found.isDeleted == directory.isDeleted(at: n))
+            #expect(found.hasOwnSettings == (n % 7 == 0) && found.hasOwnSettings == directory.hasOwnSettings(at: n))
+            #expect(found.recipientReach(provider: provider) == directory.recipientReach(at: n, provider: provider))
+            #expect((found.recipientReach(provider: provider) != nil) == (n % 2 == 0))
+            deleted += found.isDeleted ? 1 : 0
+            own += found.hasOwnSettings ? 1 : 0
+            judged += found.recipientReach(provider: provider) != nil ? 1 : 0
+        }
+        #expect((deleted, own, judged) == (75, 43, 150))
+        var absent = "cus_300"
+        #expect(absent.withUTF8 { directory.found(ofID: UnsafeRawBufferPointer($0)) } == nil)
+    }
+
     @Test("a directory made for a file's estimated customers has room for them before its first, and keeps customers past that room")
     func directoryReservesItsLists() {
         var directory = CustomerDirectory(holding: 90, reserving: 1_000)
@@ -255,20 +291,18 @@ struct ByteKeyIndexTests {
         for (n, id) in ids.enumerated() {
             let candidate = steps(id)
             guard candidate != RowPrefetch<Charge>.nothing else { continue }
-            // A candidate is an entry of the index: its summary may be asked for, which names
-            // a customer; when the candidate is the id's own entry, that customer is the id's,
-            // and its account index is read from the summary.
-            let position = directory.prefetchSummary(candidate: candidate)
-            #expect(position != RowPrefetch<Charge>.nothing && position < UInt64(ids.count))
-            guard position == UInt64(directory.position(ofID: id)!) else { continue }
-            #expect(directory.accountIndexAhead(position: position) == n % 7)
+            // A candidate is an entry of the index: the summary beside it names some customer's
+            // account; when the candidate is the id's own entry, it is the id's customer's.
+            let account = directory.accountIndexAhead(candidate: candidate)
+            #expect(account.map { (0..<7).contains($0) } == true)
+            guard candidate == directory.entry(ofID: id) else { continue }
+            #expect(account == n % 7)
             named += 1
         }
         // Nearly every id sits within 8 slots of the first probed for it, and is named ahead:
         // 4,931 of these 5,000 (the first slot alone held 3,462).
         #expect(named >= ids.count * 98 / 100)
-        #expect(directory.accountIndexAhead(position: UInt64(ids.count)) == nil)
-        #expect(directory.accountIndexAhead(position: RowPrefetch<Charge>.nothing) == nil)
+        #expect(directory.accountIndexAhead(candidate: RowPrefetch<Charge>.nothing) == nil)
         // An id not there names nothing: its first slot is empty, or holds another id's
         // hash (whose upper 32 bits are the absent id's only by a 1-in-4-billion chance).
         #expect((0..<1000).map { steps("cus_absent_\($0)") }.allSatisfy { $0 == RowPrefetch<Charge>.nothing })

@@ -1,10 +1,10 @@
 /// Loads a row's `prepare` will make from memory it shares with millions of other rows (a
-/// customer's index slot, its id, its summary, its account's settings), asked for a few rows
-/// ahead of `prepare`.
+/// customer's index slot, its id with its summary, its account's settings), asked for a few
+/// rows ahead of `prepare`.
 ///
 /// Each of these loads is a cache miss at millions of customers, and each depends on the one
-/// before (the slot says where the id is, the id says where the summary is, the summary which
-/// account's settings apply), so a row's `prepare` waited for four misses in a row. A reader
+/// before (the slot says where the id is, the summary beside the id which account's settings
+/// apply), so a row's `prepare` waited for several misses in a row. A reader
 /// with a prefetch prepares a row four records after decoding it, and runs these steps for it
 /// in between: `start` as it is decoded, `next` a record later, `last` a record after that,
 /// `final` one more. Each step reads what the one before asked for (arrived by then: decoding

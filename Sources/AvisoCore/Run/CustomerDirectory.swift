@@ -14,12 +14,12 @@ import Foundation
 /// The texts of other customers (a gzip or XML file) go to a temporary file when the directory
 /// is given a folder for it (`SpillArena`): a run reads back the few that send something.
 public struct CustomerDirectory: Sendable {
-    // For each customer, in one word: what a charge's planning asks of most customers, read
-    // without touching the customer's text, and with one cache miss, not one per array, at
-    // millions of customers. Bits 0–31 the position of its account in
+    // For each customer, in one word kept beside its id (`IDPositions.word`): what a charge's
+    // planning asks of most customers, read without touching the customer's text, and on the
+    // cache line the lookup of its id reads anyway (at millions of customers, a list of its own
+    // cost a cache miss more per charge). Bits 0–31 the position of its account in
     // `ExportSnapshot.accountList`; 32–39 the `flags` byte below; 40 deleted; 41 whether the
     // settings file has rows of its own for it.
-    private var summaries: [UInt64] = []
     private static let deletedBit: UInt64 = 1 << 40
     private static let ownSettingsBit: UInt64 = 1 << 41
     /// For each customer, its contact-data problems for the data-quality census (empty when
@@ -64,20 +64,19 @@ public struct CustomerDirectory: Sendable {
     init(holding: Int, reserving: Int = 0, spillDirectory: String? = nil) {
         ids = IDPositions(holding: holding)
         texts = SpillArena(directory: spillDirectory)
-        // Grown by doubling from empty, the four lists were copied some 20 times each and
+        // Grown by doubling from empty, the lists were copied some 20 times each and
         // asked for fresh pages well past their final size, zeroed by the kernel on the run's
         // thread (182 of 27.8k `perf` samples in one profile of 10M charges were that zeroing
         // in `add`; made with room, a 10M run has 10 to 14 fewer huge-page faults). Room the
         // file turns out not to need is never touched, so it costs address space, not memory.
         let room = max(holding, reserving)
-        summaries.reserveCapacity(room)
         problems.reserveCapacity(room)
         textPlaces.reserveCapacity(room)
         idPlaces.reserveCapacity(room)
     }
 
-    /// The capacity of the per-customer lists (`summaries` stands for all four), for tests.
-    var reservedCustomers: Int { summaries.capacity }
+    /// The capacity of the per-customer lists (`idPlaces` stands for all three), for tests.
+    var reservedCustomers: Int { idPlaces.capacity }
 
     /// Bytes of customers' texts written to the temporary file.
     var spilledBytes: Int { texts.spilledBytes }
@@ -107,7 +106,8 @@ public struct CustomerDirectory: Sendable {
         precondition(account >= 0 && account <= Int(Int32.max), "an account position is below 2^31")
         let reachBits = reach.map { $0.rawValue << Self.reachShift | Self.judgedReach } ?? 0
         let flags = (customer.notificationDisabled ? 1 : 0) | (customer.postalService ? 2 : 0) | reachBits
-        summaries.append(UInt64(account) | UInt64(flags) << 32 | (customer.deleted ? Self.deletedBit : 0))
+        let summary = UInt64(account) | UInt64(flags) << 32 | (customer.deleted ? Self.deletedBit : 0)
+        ids.setWord(atPlace: idPlace, summary)
         self.problems.append(problems)
         return true
     }
@@ -116,7 +116,11 @@ public struct CustomerDirectory: Sendable {
     /// given, or nil when its reach was not worked out when it was added.
     @inline(__always)
     func recipientReach(at position: Int, provider: ContactReach) -> RecipientReach? {
-        let stored = flags(at: position)
+        Self.recipientReach(flags: flags(at: position), provider: provider)
+    }
+
+    @inline(__always)
+    private static func recipientReach(flags stored: UInt8, provider: ContactReach) -> RecipientReach? {
         guard stored & Self.judgedReach != 0 else { return nil }
         return RecipientReach(customer: ContactReach(rawValue: stored >> Self.reachShift & 0x7), provider: provider,
                               notificationDisabled: stored & 1 != 0, postalService: stored & 2 != 0)
@@ -159,30 +163,35 @@ public struct CustomerDirectory: Sendable {
     /// The position in `ExportSnapshot.accountList` of the account of the customer at `position`.
     @inline(__always)
     func accountIndex(at position: Int) -> Int {
-        Int(truncatingIfNeeded: summaries[position] & 0xFFFF_FFFF)
+        Int(truncatingIfNeeded: summary(at: position) & 0xFFFF_FFFF)
     }
 
     /// Whether the customer at `position` is deleted.
     @inline(__always)
     func isDeleted(at position: Int) -> Bool {
-        summaries[position] & Self.deletedBit != 0
+        summary(at: position) & Self.deletedBit != 0
     }
 
     /// Whether the settings file has rows of its own for the customer at `position`.
     @inline(__always)
     func hasOwnSettings(at position: Int) -> Bool {
-        summaries[position] & Self.ownSettingsBit != 0
+        summary(at: position) & Self.ownSettingsBit != 0
+    }
+
+    @inline(__always)
+    private func summary(at position: Int) -> UInt64 {
+        ids.word(atPlace: idPlaces[position])
     }
 
     @inline(__always)
     private func flags(at position: Int) -> UInt8 {
-        UInt8(truncatingIfNeeded: summaries[position] >> 32)
+        UInt8(truncatingIfNeeded: summary(at: position) >> 32)
     }
 
     /// `accountIndex(at:)` of every customer, in order (for tests).
-    var allAccountIndexes: [Int] { summaries.indices.map(accountIndex(at:)) }
+    var allAccountIndexes: [Int] { idPlaces.indices.map(accountIndex(at:)) }
     /// `hasOwnSettings(at:)` of every customer, in order (for tests).
-    var allOwnSettings: [Bool] { summaries.indices.map(hasOwnSettings(at:)) }
+    var allOwnSettings: [Bool] { idPlaces.indices.map(hasOwnSettings(at:)) }
 
     /// Calls `body` with the bytes of text field `field` (`Customer.TextField`) of the customer
     /// at `position`, or nil when it has none: the id without making the customer, another
@@ -200,7 +209,34 @@ public struct CustomerDirectory: Sendable {
 
     /// Notes that the customer at `position` has settings rows of its own.
     mutating func markOwnSettings(at position: Int) {
-        summaries[position] |= Self.ownSettingsBit
+        ids.setWord(atPlace: idPlaces[position], summary(at: position) | Self.ownSettingsBit)
+    }
+
+    /// The position and summary of the customer whose id has these bytes, or nil: the summary
+    /// is kept beside the id (`IDPositions.word`), so that a charge's lookup reads what its
+    /// planning needs of most customers with no other cache miss than the id's.
+    @inline(__always)
+    func found(ofID key: UnsafeRawBufferPointer) -> FoundCustomer? {
+        guard let place = ids.place(ofID: key) else { return nil }
+        return FoundCustomer(position: ids.position(atPlace: place), summary: ids.word(atPlace: place))
+    }
+
+    /// A customer looked up by its id (`found(ofID:)`): its position and what its summary says.
+    struct FoundCustomer {
+        /// The customer's position in the directory.
+        let position: Int
+        fileprivate let summary: UInt64
+
+        /// The position of its account in `ExportSnapshot.accountList`.
+        var accountIndex: Int { Int(truncatingIfNeeded: summary & 0xFFFF_FFFF) }
+        /// Whether the customer is deleted.
+        var isDeleted: Bool { summary & CustomerDirectory.deletedBit != 0 }
+        /// Whether the settings file has rows of its own for the customer.
+        var hasOwnSettings: Bool { summary & CustomerDirectory.ownSettingsBit != 0 }
+        /// `CustomerDirectory.recipientReach(at:provider:)` from the summary.
+        func recipientReach(provider: ContactReach) -> RecipientReach? {
+            CustomerDirectory.recipientReach(flags: UInt8(truncatingIfNeeded: summary >> 32), provider: provider)
+        }
     }
 
     /// The position of the customer whose id has these bytes.
@@ -242,22 +278,19 @@ public struct CustomerDirectory: Sendable {
         return UInt64(place)
     }
 
-    /// Third step: asks for the summary of the entry's customer, returns the customer's
-    /// position for `accountIndexAhead` (`RowPrefetch.nothing` when there is none).
+    /// Third step: the account index in the summary kept beside the entry `prefetchCandidate`
+    /// asked for, for the caller to ask for that account's settings; nil when there is none.
     @inline(__always)
-    func prefetchSummary(candidate: UInt64) -> UInt64 {
-        let position = ids.position(atPlace: UInt32(truncatingIfNeeded: candidate))
-        guard position < summaries.count else { return RowPrefetch<Charge>.nothing }
-        summaries.withUnsafeBufferPointer { aviso_prefetch($0.baseAddress! + position) }
-        return UInt64(position)
+    func accountIndexAhead(candidate: UInt64) -> Int? {
+        guard candidate != RowPrefetch<Charge>.nothing else { return nil }
+        return Int(truncatingIfNeeded: ids.word(atPlace: UInt32(truncatingIfNeeded: candidate)) & 0xFFFF_FFFF)
     }
 
-    /// Last step: the account index in the summary `prefetchSummary` asked for, for the
-    /// caller to ask for that account's settings; nil when there is no such customer.
-    @inline(__always)
-    func accountIndexAhead(position: UInt64) -> Int? {
-        guard position < UInt64(summaries.count) else { return nil }
-        return accountIndex(at: Int(position))
+    /// The entry of the customer with this id, as `prefetchCandidate(hash:)` names entries
+    /// (for tests).
+    func entry(ofID id: String) -> UInt64? {
+        var id = id
+        return id.withUTF8 { ids.place(ofID: UnsafeRawBufferPointer($0)) }.map(UInt64.init)
     }
 
     /// The position of the customer with this id.

@@ -239,9 +239,10 @@ public struct ExportSnapshot: Sendable {
         let locate: @Sendable (Charge, Int) -> PreparedRow<PreparedCharge<Work>?> = { charge, number in
             let empty = UnsafeRawBufferPointer(start: nil, count: 0)
             // Ids are looked up by their bytes: no String is made for a charge the run only passes by.
-            guard let position = charge.text.withBytes(Charge.TextField.customer, { snapshot.customers.position(ofID: $0 ?? empty) }) else {
+            guard let customer = charge.text.withBytes(Charge.TextField.customer, { snapshot.customers.found(ofID: $0 ?? empty) }) else {
                 return .work(nil)
             }
+            let position = customer.position
             // Only a row whose customer is known claims its id, as only such a row is checked for
             // repeats. The id is hashed once, for its claim and for the watched ids.
             var watched = false
@@ -253,11 +254,11 @@ public struct ExportSnapshot: Sendable {
             }) else {
                 return .work(PreparedCharge(position: position, number: number, work: nil))
             }
-            let accountIndex = snapshot.customers.accountIndex(at: position)
-            switch prepare(charge, snapshot.customers.isDeleted(at: position),
-                           snapshot.customers.recipientReach(at: position, provider: snapshot.accountReach[accountIndex]),
+            let accountIndex = customer.accountIndex
+            let settings = customer.hasOwnSettings ? snapshot.customerSettings[Int32(position)]! : snapshot.accountSettings[accountIndex]
+            switch prepare(charge, customer.isDeleted, customer.recipientReach(provider: snapshot.accountReach[accountIndex]),
                            { snapshot.customers.customer(at: position) },
-                           { snapshot.lentAccounts[accountIndex] }, snapshot.settings(customerAt: position), watched) {
+                           { snapshot.lentAccounts[accountIndex] }, settings, watched) {
             case let .counted(leftOut, note):
                 return .counted(leftOut: leftOut, note: note)
             case .work(let work):
@@ -267,8 +268,8 @@ public struct ExportSnapshot: Sendable {
         let recheck: (Int) -> TableReader<ChargeTable>.LateRejection? = { number in
             claims.lateDuplicateID(number).map { (Self.duplicate("charge", $0), $0) }
         }
-        // The customer's slot, id and summary, its account's settings, and the id's claim slot,
-        // asked for a few rows ahead: each was a cache miss the row waited for, one after the other.
+        // The customer's slot, its id with its summary, its account's settings, and the id's claim
+        // slot, asked for a few rows ahead: each was a cache miss the row waited for, one after the other.
         let prefetch = RowPrefetch<Charge>(start: { charge in
             let empty = UnsafeRawBufferPointer(start: nil, count: 0)
             charge.text.withBytes(Charge.TextField.id) { id in
@@ -282,14 +283,15 @@ public struct ExportSnapshot: Sendable {
         }, next: { hash in
             snapshot.customers.prefetchCandidate(hash: hash)
         }, last: { candidate in
-            snapshot.customers.prefetchSummary(candidate: candidate)
-        }, final: { position in
             // The account's settings and reach: 10k accounts' are more than the caches keep
             // beside millions of customers.
-            guard let account = snapshot.customers.accountIndexAhead(position: position), account < snapshot.accountList.count else { return }
+            guard let account = snapshot.customers.accountIndexAhead(candidate: candidate), account < snapshot.accountList.count else {
+                return RowPrefetch<Charge>.nothing
+            }
             snapshot.accountSettings.withUnsafeBufferPointer { Prefetch.lines(of: $0.baseAddress! + account) }
             snapshot.accountReach.withUnsafeBufferPointer { Prefetch.lines(of: $0.baseAddress! + account) }
-        })
+            return RowPrefetch<Charge>.nothing
+        }, final: { _ in })
         return try reader(ChargeTable.self, inputs["charges"]!).read(
             rejects: &rejects, prepareNumbered: locate, prefetch: prefetch, recheck: recheck, noteCounted: noteCounted
         ) { charge, prepared in
