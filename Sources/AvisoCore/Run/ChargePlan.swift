@@ -177,7 +177,12 @@ struct ChargePlan: Sendable {
             do throws(AvisoError) {
                 notifications = try planner.notifications(for: charge, customerDeleted: customerDeleted, notificationDisabled: flags.notificationDisabled,
                                                           customer: fetch, account: account(), settings: settings, contacts: &contacts)
-                letter = try planner.letter(for: charge, customerDeleted: customerDeleted, customerPostalService: flags.postalService, customer: fetch)
+                // Set only when due: the setter of an optional letter moved the whole decision
+                // (a `memmove`) for every charge that got this far, almost all with none.
+                if let decision = try planner.letter(for: charge, customerDeleted: customerDeleted, customerPostalService: flags.postalService,
+                                                     customer: fetch) {
+                    letter = decision
+                }
             } catch {
                 failure = error
             }
