@@ -15,9 +15,14 @@
 /// XML_PARSE_NOENT / DTDLOAD), compact text nodes, line numbers past 65535, and the encoding
 /// declaration ignored (inputs are UTF-8; a declared legacy encoding would make libxml2 run a
 /// converter whose errors bypass the per-reader error handler). XML_PARSE_HUGE is left out on
-/// purpose so a single text node stays bounded by libxml2's default limits.
-static inline int aviso_xml_reader_options(void) {
-    return XML_PARSE_NONET | XML_PARSE_COMPACT | XML_PARSE_BIG_LINES | XML_PARSE_IGNORE_ENC;
+/// purpose so a single text node stays bounded by libxml2's default limits. With
+/// `drop_layout_blanks`, white space libxml2 judges ignorable makes no text node
+/// (XML_PARSE_NOBLANKS): only for documents whose blank text all lies between tags the reader
+/// reads no value from (see XMLChunkSplitter), as the judgement also drops blanks between two
+/// CDATA sections or child elements inside a value.
+static inline int aviso_xml_reader_options(int drop_layout_blanks) {
+    return XML_PARSE_NONET | XML_PARSE_COMPACT | XML_PARSE_BIG_LINES | XML_PARSE_IGNORE_ENC
+        | (drop_layout_blanks ? XML_PARSE_NOBLANKS : 0);
 }
 
 /// The tree type of a node (XML_ELEMENT_NODE, XML_TEXT_NODE…), read straight from the node so

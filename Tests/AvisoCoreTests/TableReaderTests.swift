@@ -468,6 +468,27 @@ private func observeXML(_ path: String, name: String, chunked: Bool, chunkSize: 
         #expect(observed.handled.count <= 80)
     }
 
+    /// An indented export whose values hold white space between CDATA sections, comments,
+    /// processing instructions and elements: chunks of plain records drop their layout's blank
+    /// text unparsed, the others keep every blank, and every value reads as on one thread.
+    @Test(arguments: [1, 40, 150, 2 << 20], [false, true])
+    func blanksInsideValuesSurviveWhereLayoutIsDropped(chunkSize: Int, gzip: Bool) throws {
+        func account(_ id: String, _ name: String) -> String {
+            "  <account>\n    <id>\(id)</id>\n    <name>\(name)</name>\n  </account>\n"
+        }
+        let text = "<accounts>\n" + account("p1", "Ana") + account("c1", "<![CDATA[Bia]]> <![CDATA[Silva]]>")
+            + account("p2", "  ") + account("e1", "<b>Caio</b> <b>Reis</b>") + account("m1", "<!-- a --> <![CDATA[Dora]]>\n<![CDATA[Lima]]>")
+            + account("i1", "<?app x?> <![CDATA[Eva]]> <?app y?>\t<![CDATA[Luz]]>") + account("p3", "Gil &amp; Cia") + "</accounts>\n"
+        let name = gzip ? "accounts.xml.gz" : "accounts.xml"
+        let path = try temporaryFile(name, Array(text.utf8), gzip: gzip)
+        defer { removeTemporaryFolder(of: path) }
+        let expected = observeXML(path, name: name, chunked: false)
+        #expect(observeXML(path, name: name, chunked: true, chunkSize: chunkSize) == expected)
+        // The reference itself: one parse keeping every blank.
+        #expect(expected.handled == ["p1:Ana", "c1:Bia Silva", "e1:Caio Reis", "m1:Dora\nLima", "i1:Eva \tLuz", "p3:Gil & Cia"])
+        #expect(expected.rejects.map { "\($0.record ?? 0) \($0.reason) \($0.id)" } == ["3 MISSING_FIELD p2"])
+    }
+
     @Test func aWrongRootFailsAsOneParseDoes() throws {
         let path = try temporaryFile("accounts.xml", Array("<clientes>\n<account><id>a</id><name>A</name></account>\n</clientes>\n".utf8))
         defer { removeTemporaryFolder(of: path) }

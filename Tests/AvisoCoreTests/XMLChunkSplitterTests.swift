@@ -121,6 +121,43 @@ import Testing
         }
     }
 
+    /// Bytes scanned from between the root's children: whether all their blank text is layout
+    /// (between record and field tags), so that their parse may drop it.
+    @Test(arguments: [
+        ("<charge>\n  <id>p1</id>\n  <name> </name>\n  <x/>\n</charge>\n<charge a='<!--'><id>p2</id></charge>\n", true),
+        ("<charge><id>a &amp; b</id><name>\n</name></charge>", true),
+        ("<charge><id><![CDATA[a]]> <![CDATA[b]]></id></charge>", false),
+        ("<charge><id>a</id><!-- note --></charge>", false),
+        ("<!-- between records --><charge><id>a</id></charge>", false),
+        ("<charge><id>a</id></charge><?app x?>", false),
+        ("<charge><id>a<b>c</b> <b>d</b></id></charge>", false),
+        ("<charge><id>a<br/> d</id></charge>", false),
+    ])
+    func blanksAreLayoutOnlyBetweenRecordAndFieldTags(text: String, layout: Bool) {
+        var splitter = XMLChunkSplitter(recordName: "charge")
+        let bytes = Array((text + "</charges>").utf8)
+        let stop = bytes.withUnsafeBufferPointer { splitter.scan($0.baseAddress!, from: 0, end: bytes.count, cutAt: Int.max) }
+        #expect(stop == .rootEnd(bytes.count - "</charges>".utf8.count))
+        #expect(splitter.takeBlanksAreLayout() == layout)
+        // Taken, it starts anew.
+        #expect(splitter.blanksAreLayout)
+    }
+
+    /// What a chunk is told covers its own bytes only: markup met before the cut does not make
+    /// the next chunk's blanks count as values.
+    @Test func blanksAreLayoutIsTakenPerChunk() {
+        var splitter = XMLChunkSplitter(recordName: "charge")
+        let text = "<charge><id><![CDATA[a]]></id></charge>\n<charge><id>b</id></charge>\n</charges>"
+        let bytes = Array(text.utf8)
+        let second = text.utf8.count - "<charge><id>b</id></charge>\n</charges>".utf8.count
+        let first = bytes.withUnsafeBufferPointer { splitter.scan($0.baseAddress!, from: 0, end: bytes.count, cutAt: 1) }
+        #expect(first == .cut(second))
+        #expect(splitter.takeBlanksAreLayout() == false)
+        let rest = bytes.withUnsafeBufferPointer { splitter.scan($0.baseAddress!, from: second, end: bytes.count, cutAt: Int.max) }
+        #expect(rest == .rootEnd(bytes.count - "</charges>".utf8.count))
+        #expect(splitter.takeBlanksAreLayout() == true)
+    }
+
     @Test func aDeeperEndTagThanTheRootIsNotItsEnd() {
         var splitter = XMLChunkSplitter(recordName: "charge")
         let bytes = Array("<charge><a><b/></a></charge></charges>".utf8)

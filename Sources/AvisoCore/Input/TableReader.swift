@@ -447,9 +447,12 @@ struct TableReader<Schema: InputTableSchema> {
         // Makes the chunk of `count` bytes at `from`, and counts its records and lines.
         func chunk(_ from: UnsafePointer<UInt8>, _ count: Int, isLast: Bool, borrowing mapping: MappedFile?) -> XMLChunk {
             let records = splitter.takeRecords()
+            let layout = splitter.takeBlanksAreLayout()
             let made = mapping.map {
-                XMLChunk(frame: frame, borrowing: from, count: count, in: $0, firstNumber: number, records: records, firstLine: line, isLast: isLast)
-            } ?? XMLChunk(frame: frame, copying: from, count: count, firstNumber: number, records: records, firstLine: line, isLast: isLast)
+                XMLChunk(frame: frame, borrowing: from, count: count, in: $0, firstNumber: number, records: records, firstLine: line,
+                         isLast: isLast, blanksAreLayout: layout)
+            } ?? XMLChunk(frame: frame, copying: from, count: count, firstNumber: number, records: records, firstLine: line,
+                          isLast: isLast, blanksAreLayout: layout)
             number += records
             line += XMLChunkSplitter.lineFeeds(from, count: count)
             return made
@@ -542,7 +545,8 @@ struct TableReader<Schema: InputTableSchema> {
         do {
             let reader = try XMLRecordReader(
                 source: chunk.document(), fileName: fileName, rootName: Schema.baseName, recordName: Schema.recordName,
-                fields: Schema.fields, firstNumber: chunk.firstNumber, lineShift: chunk.lineShift
+                fields: Schema.fields, firstNumber: chunk.firstNumber, lineShift: chunk.lineShift,
+                dropsLayoutBlanks: chunk.blanksAreLayout
             )
             var parsed = 0
             while try reader.next(into: &record) {

@@ -23,12 +23,15 @@ final class XMLChunk: PipelineChunk, @unchecked Sendable {
     /// Whether the chunk ends with the file's own end of the root (or the file's end): no end
     /// tag is added after it.
     let isLast: Bool
+    /// Whether all of the chunk's blank text lies between tags no value is read from
+    /// (`XMLChunkSplitter.blanksAreLayout`): its parse may then drop such text unmade.
+    let blanksAreLayout: Bool
     /// The mapped file whose pages `bytes` points into; nil when the chunk owns its bytes.
     private let mapping: MappedFile?
 
     /// A chunk owning a copy of `count` bytes at `from`.
     init(frame: XMLFrame, copying from: UnsafePointer<UInt8>, count: Int, firstNumber: Int, records: Int,
-         firstLine: Int, isLast: Bool) {
+         firstLine: Int, isLast: Bool, blanksAreLayout: Bool = false) {
         let owned = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, count))
         owned.update(from: from, count: count)
         self.frame = frame
@@ -38,12 +41,13 @@ final class XMLChunk: PipelineChunk, @unchecked Sendable {
         self.records = records
         self.firstLine = firstLine
         self.isLast = isLast
+        self.blanksAreLayout = blanksAreLayout
         mapping = nil
     }
 
     /// A chunk borrowing `count` bytes at `from` inside `mapping`.
     init(frame: XMLFrame, borrowing from: UnsafePointer<UInt8>, count: Int, in mapping: MappedFile, firstNumber: Int,
-         records: Int, firstLine: Int, isLast: Bool) {
+         records: Int, firstLine: Int, isLast: Bool, blanksAreLayout: Bool = false) {
         self.frame = frame
         bytes = from
         self.count = count
@@ -51,6 +55,7 @@ final class XMLChunk: PipelineChunk, @unchecked Sendable {
         self.records = records
         self.firstLine = firstLine
         self.isLast = isLast
+        self.blanksAreLayout = blanksAreLayout
         self.mapping = mapping
     }
 

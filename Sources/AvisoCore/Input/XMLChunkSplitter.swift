@@ -22,6 +22,13 @@ struct XMLChunkSplitter {
     private(set) var depth = 1
     /// Records met since the count was last taken.
     private(set) var records = 0
+    /// Whether, since this was last taken, the scan met only tags and text: no comment, CDATA
+    /// section, processing instruction or other `<!` markup, and no element inside a record's
+    /// field. In such bytes all blank text lies between the tags of records and fields, or is
+    /// a field's whole value, and libxml2's ignorable white space (XML_PARSE_NOBLANKS) is then
+    /// only the former, which `XMLRecordReader` reads nothing from. Elsewhere it would drop
+    /// white space inside a value (between two CDATA sections, say).
+    private(set) var blanksAreLayout = true
 
     /// Where a scan stopped.
     enum Stop: Equatable {
@@ -45,6 +52,12 @@ struct XMLChunkSplitter {
         return records
     }
 
+    /// `blanksAreLayout` for the bytes scanned since the last call, starting anew.
+    mutating func takeBlanksAreLayout() -> Bool {
+        defer { blanksAreLayout = true }
+        return blanksAreLayout
+    }
+
     /// Scans whole tokens of `bytes[from..<end]`, keeping the depth and the record count, and
     /// stops at the first start tag of a root child at or after `cutAt`, at a token that does
     /// not end before `end`, or at the root's end tag.
@@ -62,9 +75,11 @@ struct XMLChunkSplitter {
                 if depth == 0 { return .rootEnd(p) }
                 p = close + 1
             case UInt8(ascii: "?"):
+                blanksAreLayout = false
                 guard let close = Self.find("?>", bytes, from: p + 2, end: end) else { return .needMore(p) }
                 p = close + 2
             case UInt8(ascii: "!"):
+                blanksAreLayout = false
                 if Self.matches("<!--", bytes, at: p, end: end) {
                     guard let close = Self.find("-->", bytes, from: p + 4, end: end) else { return .needMore(p) }
                     p = close + 3
@@ -81,6 +96,8 @@ struct XMLChunkSplitter {
                 }
             default:
                 if depth == 1 && p >= cutAt { return .cut(p) }
+                // Depth 1 starts a record, 2 a field; deeper, an element inside a field's value.
+                if depth > 2 { blanksAreLayout = false }
                 guard let close = Self.startTagEnd(bytes, from: p + 1, end: end) else { return .needMore(p) }
                 if depth == 1 && isRecordName(bytes, from: p + 1, end: close) { records += 1 }
                 if bytes[close - 1] != UInt8(ascii: "/") { depth += 1 }
