@@ -31,7 +31,7 @@ final class XMLChunk: PipelineChunk, @unchecked Sendable {
 
     /// A chunk owning a copy of `count` bytes at `from`.
     init(frame: XMLFrame, copying from: UnsafePointer<UInt8>, count: Int, firstNumber: Int, records: Int,
-         firstLine: Int, isLast: Bool, blanksAreLayout: Bool = false) {
+         firstLine: Int, isLast: Bool, blanksAreLayout: Bool) {
         let owned = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, count))
         owned.update(from: from, count: count)
         self.frame = frame
@@ -47,7 +47,7 @@ final class XMLChunk: PipelineChunk, @unchecked Sendable {
 
     /// A chunk borrowing `count` bytes at `from` inside `mapping`.
     init(frame: XMLFrame, borrowing from: UnsafePointer<UInt8>, count: Int, in mapping: MappedFile, firstNumber: Int,
-         records: Int, firstLine: Int, isLast: Bool, blanksAreLayout: Bool = false) {
+         records: Int, firstLine: Int, isLast: Bool, blanksAreLayout: Bool) {
         self.frame = frame
         bytes = from
         self.count = count

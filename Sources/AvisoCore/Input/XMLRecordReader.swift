@@ -64,7 +64,7 @@ public final class XMLRecordReader: RecordReader {
     /// and rethrows errors of the source.
     public convenience init(source: ByteSource, fileName: String, rootName: String, recordName: String, fields: [String]) throws {
         try self.init(source: source, fileName: fileName, rootName: rootName, recordName: recordName, fields: fields,
-                      firstNumber: 1, lineShift: 0)
+                      firstNumber: 1, lineShift: 0, dropsLayoutBlanks: false)
     }
 
     /// A reader of an `XMLChunk`'s document (see `XMLChunk.document()`): its records are
@@ -74,7 +74,7 @@ public final class XMLRecordReader: RecordReader {
     /// records and fields (`XMLChunk.blanksAreLayout`), where the reader reads none of it. Such
     /// nodes were a quarter of an indented export's nodes, each made, visited and freed.
     init(source: ByteSource, fileName: String, rootName: String, recordName: String, fields: [String],
-         firstNumber: Int, lineShift: Int, dropsLayoutBlanks: Bool = false) throws {
+         firstNumber: Int, lineShift: Int, dropsLayoutBlanks: Bool) throws {
         _ = XMLRecordReader.parserReady
         self.fields = fields
         self.fileName = fileName

@@ -116,14 +116,7 @@ public struct CustomerDirectory: Sendable {
     /// given, or nil when its reach was not worked out when it was added.
     @inline(__always)
     func recipientReach(at position: Int, provider: ContactReach) -> RecipientReach? {
-        Self.recipientReach(flags: flags(at: position), provider: provider)
-    }
-
-    @inline(__always)
-    private static func recipientReach(flags stored: UInt8, provider: ContactReach) -> RecipientReach? {
-        guard stored & Self.judgedReach != 0 else { return nil }
-        return RecipientReach(customer: ContactReach(rawValue: stored >> Self.reachShift & 0x7), provider: provider,
-                              notificationDisabled: stored & 1 != 0, postalService: stored & 2 != 0)
+        found(at: position).recipientReach(provider: provider)
     }
 
     /// The place of a row at `range` of the file `rows` reads, or nil when there is no such
@@ -156,36 +149,38 @@ public struct CustomerDirectory: Sendable {
         }
         let place = textPlaces[position]
         let text = place == Self.oversizedPlace ? oversized[position]! : texts.withKey(at: place) { PackedText(storage: $1) }
-        return Customer(text: text, notificationDisabled: flags(at: position) & 1 != 0,
-                        postalService: flags(at: position) & 2 != 0, deleted: isDeleted(at: position))
+        let summary = found(at: position)
+        return Customer(text: text, notificationDisabled: summary.notificationDisabled, postalService: summary.postalService,
+                        deleted: summary.isDeleted)
     }
 
     /// The position in `ExportSnapshot.accountList` of the account of the customer at `position`.
     @inline(__always)
     func accountIndex(at position: Int) -> Int {
-        Int(truncatingIfNeeded: summary(at: position) & 0xFFFF_FFFF)
+        found(at: position).accountIndex
     }
 
     /// Whether the customer at `position` is deleted.
     @inline(__always)
     func isDeleted(at position: Int) -> Bool {
-        summary(at: position) & Self.deletedBit != 0
+        found(at: position).isDeleted
     }
 
     /// Whether the settings file has rows of its own for the customer at `position`.
     @inline(__always)
     func hasOwnSettings(at position: Int) -> Bool {
-        summary(at: position) & Self.ownSettingsBit != 0
+        found(at: position).hasOwnSettings
+    }
+
+    /// The customer at `position` with its summary, as `found(ofID:)` gives it.
+    @inline(__always)
+    func found(at position: Int) -> FoundCustomer {
+        FoundCustomer(position: position, summary: summary(at: position))
     }
 
     @inline(__always)
     private func summary(at position: Int) -> UInt64 {
         ids.word(atPlace: idPlaces[position])
-    }
-
-    @inline(__always)
-    private func flags(at position: Int) -> UInt8 {
-        UInt8(truncatingIfNeeded: summary(at: position) >> 32)
     }
 
     /// `accountIndex(at:)` of every customer, in order (for tests).
@@ -221,7 +216,8 @@ public struct CustomerDirectory: Sendable {
         return FoundCustomer(position: ids.position(atPlace: place), summary: ids.word(atPlace: place))
     }
 
-    /// A customer looked up by its id (`found(ofID:)`): its position and what its summary says.
+    /// A customer and what its summary says (`found(ofID:)`, `found(at:)`): the one reading of
+    /// the summary's bits.
     struct FoundCustomer {
         /// The customer's position in the directory.
         let position: Int
@@ -233,9 +229,19 @@ public struct CustomerDirectory: Sendable {
         var isDeleted: Bool { summary & CustomerDirectory.deletedBit != 0 }
         /// Whether the settings file has rows of its own for the customer.
         var hasOwnSettings: Bool { summary & CustomerDirectory.ownSettingsBit != 0 }
-        /// `CustomerDirectory.recipientReach(at:provider:)` from the summary.
+        /// The customer's own notification switch.
+        var notificationDisabled: Bool { flags & 1 != 0 }
+        /// Whether the customer asked for letters by post.
+        var postalService: Bool { flags & 2 != 0 }
+        private var flags: UInt8 { UInt8(truncatingIfNeeded: summary >> 32) }
+
+        /// The customer's reach with its switches and the provider's reach given, or nil when
+        /// its reach was not worked out when it was added.
+        @inline(__always)
         func recipientReach(provider: ContactReach) -> RecipientReach? {
-            CustomerDirectory.recipientReach(flags: UInt8(truncatingIfNeeded: summary >> 32), provider: provider)
+            guard flags & CustomerDirectory.judgedReach != 0 else { return nil }
+            return RecipientReach(customer: ContactReach(rawValue: flags >> CustomerDirectory.reachShift & 0x7), provider: provider,
+                                  notificationDisabled: notificationDisabled, postalService: postalService)
         }
     }
 

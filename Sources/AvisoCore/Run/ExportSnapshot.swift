@@ -174,8 +174,14 @@ public struct ExportSnapshot: Sendable {
     /// The slot settings in force for the customer at `position` in `customers`.
     @inline(__always)
     func settings(customerAt position: Int) -> SlotSettings {
-        guard customers.hasOwnSettings(at: position) else { return accountSettings[customers.accountIndex(at: position)] }
-        return customerSettings[Int32(position)]!
+        settings(of: customers.found(at: position))
+    }
+
+    /// The slot settings in force for `customer`.
+    @inline(__always)
+    func settings(of customer: CustomerDirectory.FoundCustomer) -> SlotSettings {
+        guard customer.hasOwnSettings else { return accountSettings[customer.accountIndex] }
+        return customerSettings[Int32(customer.position)]!
     }
 
     /// Streams the resend requests file, if there is one: a repeated request id is rejected
@@ -255,10 +261,9 @@ public struct ExportSnapshot: Sendable {
                 return .work(PreparedCharge(position: position, number: number, work: nil))
             }
             let accountIndex = customer.accountIndex
-            let settings = customer.hasOwnSettings ? snapshot.customerSettings[Int32(position)]! : snapshot.accountSettings[accountIndex]
             switch prepare(charge, customer.isDeleted, customer.recipientReach(provider: snapshot.accountReach[accountIndex]),
                            { snapshot.customers.customer(at: position) },
-                           { snapshot.lentAccounts[accountIndex] }, settings, watched) {
+                           { snapshot.lentAccounts[accountIndex] }, snapshot.settings(of: customer), watched) {
             case let .counted(leftOut, note):
                 return .counted(leftOut: leftOut, note: note)
             case .work(let work):
