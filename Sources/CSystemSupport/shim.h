@@ -40,6 +40,33 @@ static inline int aviso_start_writeback(int fd, long long offset, long long coun
 #endif
 }
 
+/// Opens `path` for writing (created with `mode`, or truncated) with direct I/O (Linux
+/// O_DIRECT): writes then go from the caller's buffer to the disk, not through the page cache.
+/// Returns the descriptor, or -1 with errno set (EINVAL where the file system has no direct
+/// I/O, ENOSYS where the system has no such flag): the caller then opens the file as usual.
+static inline int aviso_open_direct(const char *path, int mode) {
+#if defined(__linux__) && defined(O_DIRECT)
+    return open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_DIRECT, mode);
+#else
+    (void)path; (void)mode;
+    errno = ENOSYS;
+    return -1;
+#endif
+}
+
+/// Turns direct I/O off on an open descriptor (for the last, partial block of a file, which
+/// direct I/O cannot write). Returns 0, or -1 with errno set.
+static inline int aviso_end_direct(int fd) {
+#if defined(__linux__) && defined(O_DIRECT)
+    int flags = fcntl(fd, F_GETFL);
+    if (flags < 0) return -1;
+    return fcntl(fd, F_SETFL, flags & ~O_DIRECT);
+#else
+    (void)fd;
+    return 0;
+#endif
+}
+
 /// Makes glibc map blocks of at least `bytes` on their own (and unmap them when freed) instead
 /// of raising that threshold as large blocks are freed. Returns 1 on success, 0 otherwise
 /// (and always 0 where the C library is not glibc).
