@@ -3,9 +3,9 @@ import Testing
 
 extension EndToEndTests {
     /// Reading on its own thread, checksums in the background, messages composed and channel
-    /// files rendered in parallel, files written by direct I/O or not: none of it may change a byte. Each generated export (CSV,
-    /// gzipped CSV, XML) is run with every stage on one thread and with the parallel stages,
-    /// and every output file is compared.
+    /// files rendered in parallel, files written by direct I/O or not: none of it may change a
+    /// byte. Each generated export (CSV, gzipped CSV, XML) is run with every stage on one thread
+    /// and with the parallel stages, and every output file is compared.
     @Test(arguments: [["--format", "csv"], ["--format", "csv", "--gzip"], ["--format", "xml"]])
     func parallelAndSingleThreadedRunsWriteTheSameBytes(format: [String]) throws {
         let scratch = try Scratch()

@@ -17,8 +17,9 @@ import Darwin
 /// buffered, 0.2 s direct), and the fsync before publishing then waited for all of it.
 /// Direct I/O writes whole blocks only: flushed bytes gather in the aligned buffer, whole
 /// blocks are written, and the last partial block is written without direct I/O at `close()`.
-/// A file system that refuses direct I/O (tmpfs, at the open or at the first write) gets the
-/// file written the usual way, as does every file when `AVISO_BUFFERED_OUTPUT=1`.
+/// A file system that refuses direct I/O (at the open, as tmpfs does on older kernels, or at
+/// the first write) gets the file written the usual way, as does every file when
+/// `AVISO_BUFFERED_OUTPUT=1`.
 ///
 /// Written the usual way, every `writebackStep` bytes written the kernel is asked to start
 /// writing them to disk (`aviso_start_writeback`), so that a large file's pages go to disk
