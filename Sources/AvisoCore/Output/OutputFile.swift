@@ -146,13 +146,21 @@ final class OutputFile {
     /// Writes the first `whole` bytes of the aligned buffer and moves what follows them (less
     /// than a block) to its start.
     private func writeWholeBlocks(_ whole: Int, of block: UnsafeMutableRawPointer) -> Bool {
-        if !POSIXIO.writeAll(fd, block, count: whole) {
-            // EINVAL: the file system took the flag at the open but not these writes.
+        var written = 0
+        while written < whole {
+            let wrote = POSIXIO.writeOnce(fd, block + written, count: whole - written)
+            if wrote > 0 {
+                written += wrote
+                continue
+            }
+            if wrote == 0 { errno = EIO }
+            // EINVAL: the file system took the flag at the open but not this write (or a short
+            // write left the next one off a block's bounds). What was written stays written.
             guard errno == EINVAL, aviso_end_direct(fd) == 0 else { return false }
             writesDirectly = false
-            let pending = blockCount
+            let pending = blockCount - written
             blockCount = 0
-            return POSIXIO.writeAll(fd, block, count: pending)
+            return POSIXIO.writeAll(fd, block + written, count: pending)
         }
         let rest = blockCount - whole
         // The rest is shorter than a block and `whole` is one at least: the two never overlap.

@@ -31,6 +31,18 @@ enum POSIXIO {
         }
     }
 
+    /// Writes once, where the file stands, up to `count` bytes: the bytes written, or -1 with
+    /// `errno` set.
+    static func writeOnce(_ descriptor: Int32, _ bytes: UnsafeRawPointer, count: Int) -> Int {
+        retryingInterrupted {
+            #if canImport(Glibc)
+            Glibc.write(descriptor, bytes, count)
+            #else
+            Darwin.write(descriptor, bytes, count)
+            #endif
+        }
+    }
+
     /// Writes all `count` bytes, at offset `offset` of the file (`pwrite`) or, with no
     /// offset, where the file stands (`write`). False, with `errno` set, when the file takes
     /// no more (EIO when a write moved nothing without saying why).
