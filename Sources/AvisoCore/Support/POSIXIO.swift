@@ -49,14 +49,9 @@ enum POSIXIO {
     static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawPointer, count: Int, at offset: Int? = nil) -> Bool {
         var written = 0
         while written < count {
-            let wrote = retryingInterrupted {
-                if let offset { return pwrite(descriptor, bytes + written, count - written, off_t(offset + written)) }
-                #if canImport(Glibc)
-                return Glibc.write(descriptor, bytes + written, count - written)
-                #else
-                return Darwin.write(descriptor, bytes + written, count - written)
-                #endif
-            }
+            let wrote = offset.map { offset in
+                retryingInterrupted { pwrite(descriptor, bytes + written, count - written, off_t(offset + written)) }
+            } ?? writeOnce(descriptor, bytes + written, count: count - written)
             if wrote == 0 { errno = EIO }
             guard wrote > 0 else { return false }
             written += wrote
