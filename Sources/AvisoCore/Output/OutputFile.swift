@@ -62,7 +62,6 @@ final class OutputFile {
     // The aligned buffer of direct writes (allocated at the first flush), its size, and the
     // bytes it holds, fewer than a block between flushes.
     private var block: UnsafeMutableRawPointer?
-    private var blockAllocation: UnsafeMutableRawPointer?
     private static let blockCapacity = chunk
     private var blockCount = 0
     // Tests move the aligned buffer off its alignment to make the kernel refuse a direct write.
@@ -84,11 +83,11 @@ final class OutputFile {
         if descriptor < 0 { descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) }
         fd = descriptor
         guard fd >= 0 else { throw OutputPublisher.failure("could not create an output file", path: path) }
-        if !writesDirectly { buffer.reserveCapacity(OutputFile.chunk + 4096) }
+        buffer.reserveCapacity(OutputFile.chunk + 4096)
     }
 
     deinit {
-        blockAllocation?.deallocate()
+        block.map { ($0 - blockMisalignment).deallocate() }
         guard fd >= 0 else { return }
         waitForWriteback()
         _ = closeDescriptor(fd)
@@ -146,21 +145,13 @@ final class OutputFile {
     /// Writes the first `whole` bytes of the aligned buffer and moves what follows them (less
     /// than a block) to its start.
     private func writeWholeBlocks(_ whole: Int, of block: UnsafeMutableRawPointer) -> Bool {
-        var written = 0
-        while written < whole {
-            let wrote = POSIXIO.writeOnce(fd, block + written, count: whole - written)
-            if wrote > 0 {
-                written += wrote
-                continue
-            }
-            if wrote == 0 { errno = EIO }
+        let written = POSIXIO.writeAsMuch(fd, block, count: whole)
+        if written < whole {
             // EINVAL: the file system took the flag at the open but not this write (or a short
             // write left the next one off a block's bounds). What was written stays written.
-            guard errno == EINVAL, aviso_end_direct(fd) == 0 else { return false }
+            guard errno == EINVAL else { return false }
             writesDirectly = false
-            let pending = blockCount - written
-            blockCount = 0
-            return POSIXIO.writeAll(fd, block + written, count: pending)
+            return writeRestOfBlockWithoutDirectIO(from: written)
         }
         let rest = blockCount - whole
         // The rest is shorter than a block and `whole` is one at least: the two never overlap.
@@ -169,11 +160,19 @@ final class OutputFile {
         return true
     }
 
+    /// Turns direct I/O off and writes the aligned buffer's bytes from `offset` on the usual
+    /// way, leaving it empty.
+    private func writeRestOfBlockWithoutDirectIO(from offset: Int) -> Bool {
+        guard let block, aviso_end_direct(fd) == 0 else { return false }
+        let pending = blockCount - offset
+        blockCount = 0
+        return POSIXIO.writeAll(fd, block + offset, count: pending)
+    }
+
     private func alignedBlock() -> UnsafeMutableRawPointer {
         if let block { return block }
         let allocation = UnsafeMutableRawPointer.allocate(byteCount: OutputFile.blockCapacity + blockMisalignment,
                                                           alignment: OutputFile.directBlock)
-        blockAllocation = allocation
         block = allocation + blockMisalignment
         return allocation + blockMisalignment
     }
@@ -188,13 +187,9 @@ final class OutputFile {
     /// Writes what is pending and closes the file.
     func close() throws {
         try flush()
-        if writesDirectly, blockCount > 0 {
-            // The last partial block: direct I/O writes whole blocks only.
-            let block = alignedBlock()
-            guard aviso_end_direct(fd) == 0, POSIXIO.writeAll(fd, block, count: blockCount) else {
-                throw OutputPublisher.failure("could not write an output file", path: path)
-            }
-            blockCount = 0
+        // The last partial block: direct I/O writes whole blocks only.
+        if writesDirectly, blockCount > 0, !writeRestOfBlockWithoutDirectIO(from: 0) {
+            throw OutputPublisher.failure("could not write an output file", path: path)
         }
         waitForWriteback()
         let result = closeDescriptor(fd)

@@ -31,32 +31,28 @@ enum POSIXIO {
         }
     }
 
-    /// Writes once, where the file stands, up to `count` bytes: the bytes written, or -1 with
-    /// `errno` set.
-    static func writeOnce(_ descriptor: Int32, _ bytes: UnsafeRawPointer, count: Int) -> Int {
-        retryingInterrupted {
-            #if canImport(Glibc)
-            Glibc.write(descriptor, bytes, count)
-            #else
-            Darwin.write(descriptor, bytes, count)
-            #endif
-        }
-    }
-
     /// Writes all `count` bytes, at offset `offset` of the file (`pwrite`) or, with no
     /// offset, where the file stands (`write`). False, with `errno` set, when the file takes
     /// no more (EIO when a write moved nothing without saying why).
     static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawPointer, count: Int, at offset: Int? = nil) -> Bool {
+        writeAsMuch(descriptor, bytes, count: count, at: offset) == count
+    }
+
+    /// `writeAll`, telling how far it got: `count`, or the bytes written before the file took
+    /// no more (then `errno` is set).
+    static func writeAsMuch(_ descriptor: Int32, _ bytes: UnsafeRawPointer, count: Int, at offset: Int? = nil) -> Int {
         var written = 0
         while written < count {
-            let wrote = offset.map { offset in
-                retryingInterrupted { pwrite(descriptor, bytes + written, count - written, off_t(offset + written)) }
-            } ?? writeOnce(descriptor, bytes + written, count: count - written)
+            let wrote = retryingInterrupted {
+                if let offset { return pwrite(descriptor, bytes + written, count - written, off_t(offset + written)) }
+                // The C function: this type has no `write` of its own.
+                return write(descriptor, bytes + written, count - written)
+            }
             if wrote == 0 { errno = EIO }
-            guard wrote > 0 else { return false }
+            guard wrote > 0 else { break }
             written += wrote
         }
-        return true
+        return written
     }
 
     /// Reads `count` bytes at offset `offset` of the file (`pread`), or fewer at its end:
