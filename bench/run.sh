@@ -28,8 +28,10 @@ seconds_since() { # $1 = start from `date +%s.%N`
   awk -v s="$1" -v e="$(date +%s.%N)" 'BEGIN { printf "%.2f", e - s }'
 }
 
-echo "| charges | format | input MB | wall s | input MB/s | charges/s | peak RSS MB | wc -l s (floor) |"
-echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+echo "| charges | format | input MB | wall s | input MB/s | charges/s | peak RSS MB | wc -l s (floor) | CPU s |"
+echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+# Each reported run's wall and CPU seconds by size and format, for the growth lines after the table.
+growth=$(mktemp)
 
 for n in $SIZES; do
   customers=$(( n / 5 > 0 ? n / 5 : 1 ))
@@ -74,22 +76,45 @@ for n in $SIZES; do
       if /usr/bin/time -v -o "$timing" "$BIN" run --date "$DATE" --input "$dir" --out "$out" --quiet >&2; then
         wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.2f", s }' "$timing")
         rss=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$timing")
-        echo "$wall $rss" >> "$results"
+        # CPU seconds of both cores (user + system): steadier than the wall time on a machine
+        # whose speed drifts, and what tells whether the work itself grows linearly.
+        cpu=$(awk -F': ' '/User time \(seconds\)|System time \(seconds\)/ { s += $2 } END { printf "%.2f", s }' "$timing")
+        echo "$wall $rss $cpu" >> "$results"
       else
         failed="exit $?"
       fi
       rm -rf "$out" "$timing"
     done
     if [ -n "$failed" ]; then
-      echo "| $n | $variant | $(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }') | FAILED ($failed) | | | | $floor |"
+      echo "| $n | $variant | $(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }') | FAILED ($failed) | | | | $floor | |"
     else
-      sort -n "$results" | awk -v n="$n" -v f="$variant" -v b="$bytes" -v fl="$floor" '
-        { w[NR] = $1; r[NR] = $2 }
+      row=$(sort -n "$results" | awk -v n="$n" -v f="$variant" -v b="$bytes" -v fl="$floor" '
+        { w[NR] = $1; r[NR] = $2; c[NR] = $3 }
         END {
           m = int((NR + 1) / 2); mb = b / 1e6; wall = w[m]; if (wall <= 0) wall = 0.01
-          printf "| %d | %s | %.1f | %.2f | %.1f | %.0f | %d | %.2f |\n", n, f, mb, wall, mb / wall, n / wall, r[m], fl
-        }'
+          printf "| %d | %s | %.1f | %.2f | %.1f | %.0f | %d | %.2f | %.2f |\n", n, f, mb, wall, mb / wall, n / wall, r[m], fl, c[m]
+        }')
+      echo "$row"
+      echo "$row" | awk -F'|' '{ gsub(/ /, ""); print $2, $3, $5, $10 }' >> "$growth"
     fi
     rm -f "$results"
   done
 done
+
+# How each format's time grew from one size to the size ten times larger (issue 4 asks that
+# 10M take no more than about ten times the 1M run), in wall and in CPU seconds.
+lines=$(awk '
+  { wall[$1 " " $2] = $3; cpu[$1 " " $2] = $4 }
+  END {
+    for (key in wall) {
+      split(key, k, " "); big = k[1] * 10
+      if ((big " " k[2]) in wall && wall[key] > 0 && cpu[key] > 0) {
+        printf "%s %012d %s: %d charges took %.1f× the wall time and %.1f× the CPU time of %d\n", k[2], k[1], k[2], big, wall[big " " k[2]] / wall[key], cpu[big " " k[2]] / cpu[key], k[1]
+      }
+    }
+  }' "$growth" | sort | cut -d' ' -f3-)
+rm -f "$growth"
+if [ -n "$lines" ]; then
+  echo
+  echo "$lines"
+fi
