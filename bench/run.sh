@@ -76,8 +76,8 @@ for n in $SIZES; do
       if /usr/bin/time -v -o "$timing" "$BIN" run --date "$DATE" --input "$dir" --out "$out" --quiet >&2; then
         wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.2f", s }' "$timing")
         rss=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$timing")
-        # CPU seconds of both cores (user + system): steadier than the wall time on a machine
-        # whose speed drifts, and what tells whether the work itself grows linearly.
+        # CPU seconds of both cores (user + system): unlike the wall time, no waits in them
+        # (the disk, one phase waiting for another); both drift with the machine's speed.
         cpu=$(awk -F': ' '/User time \(seconds\)|System time \(seconds\)/ { s += $2 } END { printf "%.2f", s }' "$timing")
         echo "$wall $rss $cpu" >> "$results"
       else
@@ -88,14 +88,14 @@ for n in $SIZES; do
     if [ -n "$failed" ]; then
       echo "| $n | $variant | $(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }') | FAILED ($failed) | | | | $floor | |"
     else
-      row=$(sort -n "$results" | awk -v n="$n" -v f="$variant" -v b="$bytes" -v fl="$floor" '
+      # The table's row on stdout; the same run's size, format, wall and CPU seconds to `growth`.
+      sort -n "$results" | awk -v n="$n" -v f="$variant" -v b="$bytes" -v fl="$floor" -v growth="$growth" '
         { w[NR] = $1; r[NR] = $2; c[NR] = $3 }
         END {
           m = int((NR + 1) / 2); mb = b / 1e6; wall = w[m]; if (wall <= 0) wall = 0.01
           printf "| %d | %s | %.1f | %.2f | %.1f | %.0f | %d | %.2f | %.2f |\n", n, f, mb, wall, mb / wall, n / wall, r[m], fl, c[m]
-        }')
-      echo "$row"
-      echo "$row" | awk -F'|' '{ gsub(/ /, ""); print $2, $3, $5, $10 }' >> "$growth"
+          printf "%d %s %.2f %.2f\n", n, f, wall, c[m] >> growth
+        }'
     fi
     rm -f "$results"
   done

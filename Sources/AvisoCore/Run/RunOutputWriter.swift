@@ -78,6 +78,11 @@ struct RunOutputWriter {
     static let chunkRecords = 512
 
     /// Chunks composed ahead of the writing, per composing thread (see `writeChannelFiles`).
+    // On two cores, 32 buffers of about 360 KB at 10M charges (a run's peak is earlier, while
+    // the charges are read). With four, the composing threads slept on a full window whenever
+    // the writing thread waited for a direct write to reach the disk, about half a second each
+    // in a 3.5 s phase of a 10M run; with sixteen, under 0.3 s, and the phase took 3.25 s
+    // instead of 3.52 in four alternated pairs (bench/RESULTS.md).
     static let chunksInFlightPerComposer = 16
 
     /// Writes the four channel files into `folder`, each with the records of its list in that
@@ -97,12 +102,6 @@ struct RunOutputWriter {
         }
         let sink = try ChannelSink(paths: channels.map { folder + "/" + OutboundFileWriter.fileName(for: $0) })
         let composers = Parallelism.enabled ? max(1, ProcessInfo.processInfo.activeProcessorCount) : 0
-        // Sixteen chunks per composing thread in flight (on two cores, 32 buffers of about
-        // 360 KB at 10M charges; the peak of a run is earlier, while the charges are read):
-        // with four, the composing threads slept on a full window whenever this thread waited
-        // for a direct write to reach the disk, about half a second each in a 3.5 s phase of a
-        // 10M run; with sixteen, under 0.3 s, and the phase took 3.25 s instead of 3.52 in
-        // four alternated pairs (bench/RESULTS.md).
         let window = ChunkWindow(count: chunks.count, width: max(1, Self.chunksInFlightPerComposer * composers))
         let slots = ChunkSlots(count: window.width)
         // Composes chunk `chunk`'s lines into buffer `slot`.
