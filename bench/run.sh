@@ -2,6 +2,7 @@
 # Benchmark of `aviso run` on generated exports: see bench/README.md.
 # Usage: bench/run.sh ["SIZES"]      e.g. bench/run.sh "100000 1000000"
 #        BENCH_RUNS=3 bench/run.sh ... runs each case 3 times and reports the run of median wall time
+#        BENCH_VERIFY=1 bench/run.sh ... also compares each case's day folder with a single-threaded run's
 # Prints one markdown table row per size and format (CSV, CSV.gz, XML) on stdout; progress on stderr.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +10,8 @@ cd "$(dirname "$0")/.."
 SIZES="${1:-100000 1000000 10000000}"
 RUNS="${BENCH_RUNS:-1}"
 case "$RUNS" in ''|*[!0-9]*|0) echo "bench: BENCH_RUNS must be a whole number from 1" >&2; exit 2 ;; esac
+VERIFY="${BENCH_VERIFY:-0}"
+case "$VERIFY" in 0|1) ;; *) echo "bench: BENCH_VERIFY must be 0 or 1" >&2; exit 2 ;; esac
 DATE=2026-12-04
 SEED=1
 DATA=bench/.data
@@ -28,10 +31,34 @@ seconds_since() { # $1 = start from `date +%s.%N`
   awk -v s="$1" -v e="$(date +%s.%N)" 'BEGIN { printf "%.2f", e - s }'
 }
 
+# Runs the export in `$3` again with every stage on one thread (AVISO_SINGLE_THREADED=1, untimed)
+# and compares its day folder, file by file and byte for byte, with the parallel run's in `$4`.
+verify_case() {
+  local n=$1 variant=$2 dir=$3 parallel=$4 single day files differing
+  single=$(mktemp -d)
+  echo "bench: aviso run single-threaded, $n charges, $variant (for the comparison)" >&2
+  if ! AVISO_SINGLE_THREADED=1 "$BIN" run --date "$DATE" --input "$dir" --out "$single" --quiet >&2; then
+    echo "verify: $n $variant: the single-threaded run FAILED (exit $?)" >> "$verdicts"
+    mismatches=$((mismatches + 1)); rm -rf "$single"; return
+  fi
+  day="$parallel/$DATE"
+  files=$(find "$day" -type f | wc -l | tr -d ' ')
+  if differing=$(diff -r -q "$day" "$single/$DATE" 2>&1); then
+    echo "verify: $n $variant: the day folder's $files files are byte-identical to a single-threaded run's" >> "$verdicts"
+  else
+    echo "verify: $n $variant: DIFFERS from a single-threaded run: $(echo "$differing" | tr '\n' ';')" >> "$verdicts"
+    mismatches=$((mismatches + 1))
+  fi
+  rm -rf "$single"
+}
+
 echo "| charges | format | input MB | wall s | input MB/s | charges/s | peak RSS MB | wc -l s (floor) | CPU s |"
 echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 # Each reported run's wall and CPU seconds by size and format, for the growth lines after the table.
 growth=$(mktemp)
+# With BENCH_VERIFY=1, one line per case on how its day folder compared with a single-threaded run's.
+verdicts=$(mktemp)
+mismatches=0
 
 for n in $SIZES; do
   customers=$(( n / 5 > 0 ? n / 5 : 1 ))
@@ -83,8 +110,14 @@ for n in $SIZES; do
       else
         failed="exit $?"
       fi
-      rm -rf "$out" "$timing"
+      # The first run's folder is kept for the comparison with a single-threaded run.
+      if [ "$VERIFY" = 1 ] && [ "$run" = 1 ]; then parallel_out=$out; else rm -rf "$out"; fi
+      rm -f "$timing"
     done
+    if [ "$VERIFY" = 1 ] && [ -z "$failed" ]; then
+      verify_case "$n" "$variant" "$dir" "$parallel_out"
+    fi
+    [ "$VERIFY" = 1 ] && rm -rf "$parallel_out"
     if [ -n "$failed" ]; then
       echo "| $n | $variant | $(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }') | FAILED ($failed) | | | | $floor | |"
     else
@@ -117,4 +150,13 @@ rm -f "$growth"
 if [ -n "$lines" ]; then
   echo
   echo "$lines"
+fi
+if [ -s "$verdicts" ]; then
+  echo
+  cat "$verdicts"
+fi
+rm -f "$verdicts"
+if [ "$mismatches" -gt 0 ]; then
+  echo "bench: $mismatches case(s) differ from a single-threaded run" >&2
+  exit 1
 fi
