@@ -34,11 +34,12 @@ seconds_since() { # $1 = start from `date +%s.%N`
 # Runs the export in `$3` again with every stage on one thread (AVISO_SINGLE_THREADED=1, untimed)
 # and compares its day folder, file by file and byte for byte, with the parallel run's in `$4`.
 verify_case() {
-  local n=$1 variant=$2 dir=$3 parallel=$4 single day files differing
+  local n=$1 variant=$2 dir=$3 parallel=$4 single day files differing status=0
   single=$(mktemp -d)
   echo "bench: aviso run single-threaded, $n charges, $variant (for the comparison)" >&2
-  if ! AVISO_SINGLE_THREADED=1 "$BIN" run --date "$DATE" --input "$dir" --out "$single" --quiet >&2; then
-    echo "verify: $n $variant: the single-threaded run FAILED (exit $?)" >> "$verdicts"
+  AVISO_SINGLE_THREADED=1 "$BIN" run --date "$DATE" --input "$dir" --out "$single" --quiet >&2 || status=$?
+  if [ "$status" -ne 0 ]; then
+    echo "verify: $n $variant: the single-threaded run FAILED (exit $status)" >> "$verdicts"
     mismatches=$((mismatches + 1)); rm -rf "$single"; return
   fi
   day="$parallel/$DATE"
@@ -121,7 +122,7 @@ for n in $SIZES; do
     if [ "$VERIFY" = 1 ] && [ -z "$failed" ]; then
       verify_case "$n" "$variant" "$dir" "$parallel_out"
     fi
-    [ "$VERIFY" = 1 ] && rm -rf "$parallel_out"
+    if [ "$VERIFY" = 1 ]; then rm -rf "$parallel_out"; fi
     if [ -n "$failed" ]; then
       echo "| $n | $variant | $(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }') | FAILED ($failed) | | | | $floor | |"
     else
