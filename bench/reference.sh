@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# A reference point for the benchmark: DuckDB doing part of aviso's job on the same CSV export,
+# alternated with `aviso run` on it. See bench/README.md ("A reference point").
+# Usage: bench/reference.sh [CHARGES] [ROUNDS]   e.g. bench/reference.sh 10000000 2
+# Needs the export bench/run.sh generates for CHARGES (bench/.data/CHARGES/csv), python3 and the
+# duckdb package (installed with pip when missing). Prints a markdown table on stdout.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CHARGES="${1:-10000000}"
+ROUNDS="${2:-2}"
+case "$CHARGES$ROUNDS" in *[!0-9]*) echo "reference: CHARGES and ROUNDS must be whole numbers" >&2; exit 2 ;; esac
+DATE=2026-12-04
+DIR="bench/.data/$CHARGES/csv"
+
+if [ ! -f "$DIR/charges.csv" ] || [ ! -f "$DIR/customers.csv" ]; then
+  echo "reference: no CSV export of $CHARGES charges in $DIR; run bench/run.sh \"$CHARGES\" first" >&2
+  exit 2
+fi
+if ! python3 -c "import duckdb" 2>/dev/null; then
+  echo "reference: installing duckdb with pip" >&2
+  python3 -m pip install -q duckdb >&2
+fi
+if [ ! -x /usr/bin/time ]; then
+  echo "reference: installing GNU time" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2
+  apt-get install -y -qq time >&2
+fi
+
+echo "reference: swift build -c release" >&2
+swift build -c release >&2
+BIN="$(swift build -c release --show-bin-path)/aviso"
+
+# The query: the charges joined to their customers on the customer id, those due in December
+# 2026 and still pending or overdue counted and their values summed. Every field is read as text
+# and converted where used, as the export's text cannot be trusted to match a declared type.
+QUERY_SCRIPT=$(mktemp)
+trap 'rm -f "$QUERY_SCRIPT"' EXIT
+cat > "$QUERY_SCRIPT" <<'PY'
+import sys
+import duckdb
+
+folder = sys.argv[1]
+connection = duckdb.connect()
+connection.execute("SET threads = 2")
+count, total = connection.execute(f"""
+    SELECT count(*), sum(TRY_CAST(c.value AS DECIMAL(18, 2)))
+    FROM read_csv('{folder}/charges.csv', all_varchar = true, header = true) AS c
+    JOIN read_csv('{folder}/customers.csv', all_varchar = true, header = true) AS u ON c.customer = u.id
+    WHERE TRY_CAST(c.dueDate AS DATE) BETWEEN DATE '2026-12-01' AND DATE '2026-12-31'
+      AND c.status IN ('PENDING', 'OVERDUE')
+""").fetchone()
+print(f"duckdb: {count} charges due in December 2026, pending or overdue, R$ {total}", file=sys.stderr)
+PY
+
+# Prints "wall cpu peakMiB" of the command after `--` (GNU time), its own output on stderr.
+measure() {
+  local timing
+  timing=$(mktemp)
+  /usr/bin/time -f "%e %U %S %M" -o "$timing" "$@" >&2
+  awk '{ printf "%.2f %.2f %.0f\n", $1, $2 + $3, $4 / 1024 }' "$timing"
+  rm -f "$timing"
+}
+
+bytes=$(cat "$DIR/charges.csv" "$DIR/customers.csv" | wc -c | tr -d ' ')
+echo "| round | program | wall s | CPU s | peak RSS MB | charges+customers MB/s |"
+echo "| ---: | --- | ---: | ---: | ---: | ---: |"
+for round in $(seq "$ROUNDS"); do
+  # Both read the files from memory: they are read just before each program runs.
+  cat "$DIR"/*.csv > /dev/null
+  read -r wall cpu peak < <(measure python3 "$QUERY_SCRIPT" "$DIR")
+  echo "| $round | duckdb join, filter, sum | $wall | $cpu | $peak | $(awk -v b="$bytes" -v w="$wall" 'BEGIN { printf "%.0f", b / 1e6 / w }') |"
+  out=$(mktemp -d)
+  cat "$DIR"/*.csv > /dev/null
+  read -r wall cpu peak < <(measure "$BIN" run --date "$DATE" --input "$DIR" --out "$out" --quiet)
+  rm -rf "$out"
+  echo "| $round | aviso run | $wall | $cpu | $peak | $(awk -v b="$bytes" -v w="$wall" 'BEGIN { printf "%.0f", b / 1e6 / w }') |"
+done
