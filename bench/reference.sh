@@ -21,16 +21,8 @@ if ! python3 -c "import duckdb" 2>/dev/null; then
   echo "reference: installing duckdb with pip" >&2
   python3 -m pip install -q duckdb >&2
 fi
-if [ ! -x /usr/bin/time ]; then
-  echo "reference: installing GNU time" >&2
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >&2
-  apt-get install -y -qq time >&2
-fi
-
-echo "reference: swift build -c release" >&2
-swift build -c release >&2
-BIN="$(swift build -c release --show-bin-path)/aviso"
+source bench/common.sh
+bench_prepare reference
 
 # The query: the charges joined to their customers on the customer id, those due in December
 # 2026 and still pending or overdue counted and their values summed. Every field is read as text

@@ -16,16 +16,8 @@ DATE=2026-12-04
 SEED=1
 DATA=bench/.data
 
-if [ ! -x /usr/bin/time ]; then
-  echo "bench: installing GNU time" >&2
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >&2
-  apt-get install -y -qq time >&2
-fi
-
-echo "bench: swift build -c release" >&2
-swift build -c release >&2
-BIN="$(swift build -c release --show-bin-path)/aviso"
+source bench/common.sh
+bench_prepare bench
 
 seconds_since() { # $1 = start from `date +%s.%N`
   awk -v s="$1" -v e="$(date +%s.%N)" 'BEGIN { printf "%.2f", e - s }'
