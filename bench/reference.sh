@@ -46,26 +46,27 @@ count, total = connection.execute(f"""
 print(f"duckdb: {count} charges due in December 2026, pending or overdue, R$ {total}", file=sys.stderr)
 PY
 
-# Prints "wall cpu peakMiB" of the command after `--` (GNU time), its own output on stderr.
-measure() {
-  local timing
+# Sizes from the file system: reading 2.6 GB to count its bytes would cost as much as a run.
+bytes=$(( $(stat -c %s "$DIR/charges.csv") + $(stat -c %s "$DIR/customers.csv") ))
+
+# Reads the export's files (so that the program reads them from memory), runs the command given
+# (its own output on stderr) under GNU time and prints its table row, labelled `$1` for round `$2`.
+measure_row() {
+  local label=$1 round=$2 timing
+  shift 2
+  cat "$DIR"/*.csv > /dev/null
   timing=$(mktemp)
   /usr/bin/time -f "%e %U %S %M" -o "$timing" "$@" >&2
-  awk '{ printf "%.2f %.2f %.0f\n", $1, $2 + $3, $4 / 1024 }' "$timing"
+  awk -v label="$label" -v round="$round" -v b="$bytes" \
+    '{ printf "| %d | %s | %.2f | %.2f | %.0f | %.0f |\n", round, label, $1, $2 + $3, $4 / 1024, b / 1e6 / ($1 > 0 ? $1 : 0.01) }' "$timing"
   rm -f "$timing"
 }
 
-bytes=$(cat "$DIR/charges.csv" "$DIR/customers.csv" | wc -c | tr -d ' ')
 echo "| round | program | wall s | CPU s | peak RSS MB | charges+customers MB/s |"
 echo "| ---: | --- | ---: | ---: | ---: | ---: |"
 for round in $(seq "$ROUNDS"); do
-  # Both read the files from memory: they are read just before each program runs.
-  cat "$DIR"/*.csv > /dev/null
-  read -r wall cpu peak < <(measure python3 "$QUERY_SCRIPT" "$DIR")
-  echo "| $round | duckdb join, filter, sum | $wall | $cpu | $peak | $(awk -v b="$bytes" -v w="$wall" 'BEGIN { printf "%.0f", b / 1e6 / w }') |"
+  measure_row "duckdb join, filter, sum" "$round" python3 "$QUERY_SCRIPT" "$DIR"
   out=$(mktemp -d)
-  cat "$DIR"/*.csv > /dev/null
-  read -r wall cpu peak < <(measure "$BIN" run --date "$DATE" --input "$DIR" --out "$out" --quiet)
+  measure_row "aviso run" "$round" "$BIN" run --date "$DATE" --input "$DIR" --out "$out" --quiet
   rm -rf "$out"
-  echo "| $round | aviso run | $wall | $cpu | $peak | $(awk -v b="$bytes" -v w="$wall" 'BEGIN { printf "%.0f", b / 1e6 / w }') |"
 done
