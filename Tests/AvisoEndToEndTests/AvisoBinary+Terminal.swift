@@ -21,7 +21,6 @@ extension AvisoBinary {
     /// in an operator's shell, and its standard output in a file; reads the terminal until the
     /// process has closed it.
     static func runOnTerminal(_ arguments: [String], environment extra: [String: String] = [:]) throws -> TerminalResult {
-        let executable = try location()
         let (master, name) = try openTerminal()
         defer { close(master) }
         // The child gets its own copy as descriptor 2; ours is closed once it has started, so
@@ -34,16 +33,9 @@ extension AvisoBinary {
         let stdoutURL = scratch.url.appendingPathComponent("stdout")
         _ = FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
         let stdoutHandle = try FileHandle(forWritingTo: stdoutURL)
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["AVISO_CRASH_AT"] = nil
-        environment["AVISO_NO_PROGRESS"] = nil
-        process.environment = environment.merging(extra) { $1 }
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = stdoutHandle
-        process.standardError = FileHandle(fileDescriptor: terminal, closeOnDealloc: false)
+        // A variable that switches progress off is the caller's to set, not this process's.
+        let process = try childProcess(arguments, environment: extra, unset: ["AVISO_NO_PROGRESS"], stdout: stdoutHandle,
+                                       stderr: FileHandle(fileDescriptor: terminal, closeOnDealloc: false))
         try process.run()
         close(terminal)
         terminal = -1

@@ -61,7 +61,6 @@ enum AvisoBinary {
     /// Runs `aviso` with `arguments` and waits for it; stdout and stderr go through files so a
     /// chatty child can never block on a full pipe.
     static func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> ProcessResult {
-        let executable = try location()
         let scratch = try Scratch()
         let stdoutURL = scratch.url.appendingPathComponent("stdout")
         let stderrURL = scratch.url.appendingPathComponent("stderr")
@@ -69,16 +68,7 @@ enum AvisoBinary {
         _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
         let stdoutHandle = try FileHandle(forWritingTo: stdoutURL)
         let stderrHandle = try FileHandle(forWritingTo: stderrURL)
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        // The crash hook is only ever set on purpose, by the test that runs the child.
-        var environment = ProcessInfo.processInfo.environment
-        environment["AVISO_CRASH_AT"] = nil
-        process.environment = environment.merging(extra) { $1 }
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = stdoutHandle
-        process.standardError = stderrHandle
+        let process = try childProcess(arguments, environment: extra, stdout: stdoutHandle, stderr: stderrHandle)
         try process.run()
         process.waitUntilExit()
         try stdoutHandle.close()
@@ -89,6 +79,23 @@ enum AvisoBinary {
             stdout: String(decoding: try Data(contentsOf: stdoutURL), as: UTF8.self),
             stderr: String(decoding: try Data(contentsOf: stderrURL), as: UTF8.self)
         )
+    }
+
+    /// A process for `aviso` with `arguments`, not yet started: standard input empty, this
+    /// process's environment without the crash hook and the variables in `unset`, plus `extra`.
+    static func childProcess(_ arguments: [String], environment extra: [String: String], unset: [String] = [],
+                             stdout: FileHandle, stderr: FileHandle) throws -> Process {
+        let process = Process()
+        process.executableURL = try location()
+        process.arguments = arguments
+        // The crash hook is only ever set on purpose, by the test that runs the child.
+        var environment = ProcessInfo.processInfo.environment
+        for name in ["AVISO_CRASH_AT"] + unset { environment[name] = nil }
+        process.environment = environment.merging(extra) { $1 }
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = stdout
+        process.standardError = stderr
+        return process
     }
 
     /// The error thrown when no executable can be found.
