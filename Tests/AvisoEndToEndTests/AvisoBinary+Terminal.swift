@@ -30,9 +30,7 @@ extension AvisoBinary {
         defer { if terminal >= 0 { close(terminal) } }
 
         let scratch = try Scratch()
-        let stdoutURL = scratch.url.appendingPathComponent("stdout")
-        _ = FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
-        let stdoutHandle = try FileHandle(forWritingTo: stdoutURL)
+        let (stdoutURL, stdoutHandle) = try emptyFile("stdout", in: scratch)
         // A variable that switches progress off is the caller's to set, not this process's.
         let process = try childProcess(arguments, environment: extra, unset: ["AVISO_NO_PROGRESS"], stdout: stdoutHandle,
                                        stderr: FileHandle(fileDescriptor: terminal, closeOnDealloc: false))
@@ -76,15 +74,10 @@ extension AvisoBinary {
         guard master >= 0 else { throw TerminalUnavailable(step: "open /dev/ptmx", code: errno) }
         var locked: Int32 = 0
         var number: UInt32 = 0
-        guard ioctl(master, unlockRequest, &locked) == 0 else {
+        if ioctl(master, unlockRequest, &locked) != 0 || ioctl(master, numberRequest, &number) != 0 {
             let code = errno
             close(master)
-            throw TerminalUnavailable(step: "ioctl TIOCSPTLCK", code: code)
-        }
-        guard ioctl(master, numberRequest, &number) == 0 else {
-            let code = errno
-            close(master)
-            throw TerminalUnavailable(step: "ioctl TIOCGPTN", code: code)
+            throw TerminalUnavailable(step: "ioctl TIOCSPTLCK or TIOCGPTN", code: code)
         }
         return (master, "/dev/pts/\(number)")
         #else

@@ -62,12 +62,8 @@ enum AvisoBinary {
     /// chatty child can never block on a full pipe.
     static func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> ProcessResult {
         let scratch = try Scratch()
-        let stdoutURL = scratch.url.appendingPathComponent("stdout")
-        let stderrURL = scratch.url.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
-        let stdoutHandle = try FileHandle(forWritingTo: stdoutURL)
-        let stderrHandle = try FileHandle(forWritingTo: stderrURL)
+        let (stdoutURL, stdoutHandle) = try emptyFile("stdout", in: scratch)
+        let (stderrURL, stderrHandle) = try emptyFile("stderr", in: scratch)
         let process = try childProcess(arguments, environment: extra, stdout: stdoutHandle, stderr: stderrHandle)
         try process.run()
         process.waitUntilExit()
@@ -79,6 +75,13 @@ enum AvisoBinary {
             stdout: String(decoding: try Data(contentsOf: stdoutURL), as: UTF8.self),
             stderr: String(decoding: try Data(contentsOf: stderrURL), as: UTF8.self)
         )
+    }
+
+    /// A new empty file `name` in `scratch`, open for writing: where a child's output stream goes.
+    static func emptyFile(_ name: String, in scratch: Scratch) throws -> (url: URL, handle: FileHandle) {
+        let url = scratch.url.appendingPathComponent(name)
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
+        return (url, try FileHandle(forWritingTo: url))
     }
 
     /// A process for `aviso` with `arguments`, not yet started: standard input empty, this
